@@ -1,0 +1,926 @@
+/*
+** pmml_int.h: libpmmlrt's internals. The model representation (IR) that
+** the loader builds, resolve.c completes and the interpreter (eval*.c) and
+** the C emitter (pmmlc/gen*.c) read; then every cross-file prototype, under
+** a banner per file. Read it as the table of contents of runtime/.
+**
+** Conventions. Everything of a model lives in one arena (mem.c) and is
+** immutable after pmml_model_load_*() returns. Links are int32_t indices into
+** the arrays of the document (pmml_model), not pointers; -1 means none.
+** Strings that scoring needs are interned in the model's string table
+** (strtab.c) and referred to by id. Cross-file functions are named
+** pmml<Letter>_ (L load, R resolve, E eval, M mem, S strtab, V value,
+** N numconv) so that -export-symbols-regex '^pmml_' hides them.
+*/
+#ifndef PMML_INT_H
+#define PMML_INT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pmml.h"
+
+#if defined(__GNUC__)
+#define PM_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define PM_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define PM_LIKELY(x) __builtin_expect(!!(x), 1)
+#else
+#define PM_PRINTF(a, b)
+#define PM_UNLIKELY(x) (x)
+#define PM_LIKELY(x) (x)
+#endif
+
+#define PM_NONE (-1)
+
+/* Hard limits of the representation (documented in README). */
+#define PM_MAX_EXPR_DEPTH 256   /* nesting of expressions and predicates */
+#define PM_MAX_CALL_DEPTH 64    /* DefineFunction calls inside calls */
+#define PM_MAX_ITEMS 100000000  /* elements of any one array */
+
+/* ------------------------------------------------------------------------ */
+/* Memory: mem.c                                                            */
+
+/* An arena: blocks from the allocator hook, all freed at once. */
+typedef struct pm_block pm_block;
+typedef struct pm_arena {
+  pmml_alloc_fn alloc; /* the hook, never NULL once initialised */
+  void *ud;            /* its user data */
+  pm_block *blocks;    /* newest first */
+  struct pm_defer *defers; /* cleanups to run at free, newest first */
+  char *cur, *end;     /* free space in the newest block */
+  size_t total;        /* bytes obtained from the hook */
+} pm_arena;
+
+void pmmlM_arena_init(pm_arena *a, pmml_alloc_fn alloc, void *ud);
+/* n zeroed bytes aligned for any type, or NULL when the hook fails. */
+void *pmmlM_alloc(pm_arena *a, size_t n);
+/* A copy of p[0..n) in the arena (NULL when n == 0 or on failure). */
+void *pmmlM_dup(pm_arena *a, const void *p, size_t n);
+void pmmlM_arena_free(pm_arena *a);
+/* Call fn(p) when the arena is freed (objects of other libraries). 0 on
+** success; on failure fn(p) is called at once and -1 returned. */
+int pmmlM_defer(pm_arena *a, void (*fn)(void *), void *p);
+/* The default hook: malloc/realloc/free. */
+void *pmmlM_default_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
+
+/* A growable array outside any arena, for building things of unknown
+** size (freed or copied into the arena when done). */
+typedef struct pm_vec {
+  void *data;
+  size_t len, cap; /* in elements */
+} pm_vec;
+
+/* Room for one more element of 'size' bytes; returns it zeroed, or NULL. */
+void *pmmlM_vec_push(pm_arena *a, pm_vec *v, size_t size);
+/* Make room for 'need' elements in all. 0 on success. */
+int pmmlM_vec_reserve(pm_arena *a, pm_vec *v, size_t size, size_t need);
+void pmmlM_vec_free(pm_arena *a, pm_vec *v, size_t size);
+/* Move the contents into the arena (exact size) and free the vector. NULL
+** with *ok = 0 on failure; NULL with *ok = 1 when empty. */
+void *pmmlM_vec_finish(pm_arena *a, pm_vec *v, size_t size, int *ok);
+
+/* ------------------------------------------------------------------------ */
+/* Interned strings: strtab.c                                               */
+
+/* Interned strings: an id per distinct byte string. Read-only lookups are
+** thread-safe once loading is over. */
+typedef struct pm_strtab {
+  const char **str;   /* [n] NUL-terminated copies in the arena */
+  uint32_t *len;      /* [n] */
+  uint32_t *hash;     /* [n] */
+  int32_t *slots;     /* open addressing table of ids, -1 empty */
+  uint32_t n, cap;    /* strings and capacity of str/len/hash */
+  uint32_t mask;      /* slots has mask + 1 entries */
+} pm_strtab;
+
+int pmmlS_init(pm_arena *a, pm_strtab *t);
+/* The id of s[0..len), adding it when new; -1 when out of memory. */
+int32_t pmmlS_intern(pm_arena *a, pm_strtab *t, const char *s, size_t len);
+/* The id of s[0..len), or -1 when it was never interned. */
+int32_t pmmlS_lookup(const pm_strtab *t, const char *s, size_t len);
+#define pmmlS_str(t, id) ((t)->str[id])
+#define pmmlS_len(t, id) ((t)->len[id])
+
+/* ------------------------------------------------------------------------ */
+/* Values                                                                   */
+
+enum {
+  PM_T_MISSING = 0, /* no value */
+  PM_T_NUM,         /* u.num; integers, floats, dates and times too */
+  PM_T_STR,         /* u.str, len bytes; sym when interned */
+  PM_T_BOOL         /* u.num is 0 or 1 */
+};
+
+/*
+** A value during scoring. Strings are views: into the model's strtab, the
+** caller's input, or the context's string scratch. Numbers of data type
+** float are kept rounded to float. Dates are numbers: 'date' is days since
+** 1970-01-01, 'time' seconds since midnight, 'dateTime' seconds since
+** 1970-01-01T00:00:00; the dateDaysSince[Y] family counts from Y-01-01.
+*/
+typedef struct pm_val {
+  uint8_t t;        /* PM_T_* */
+  uint8_t dt;       /* pmml_dtype of the value */
+  uint8_t invalid;  /* an input outside its DataField's valid values */
+  uint8_t pad_;
+  int32_t sym;      /* PM_T_STR: id in the model's strtab, or -1 */
+  uint32_t len;     /* PM_T_STR: bytes */
+  union {
+    double num;
+    const char *str;
+  } u;
+} pm_val;
+
+/* A literal written in the document (a Value, a threshold, a constant),
+** decided at resolve time by the type of the field it is compared with. */
+typedef struct pm_lit {
+  uint8_t t;        /* PM_T_*: MISSING when the attribute was absent */
+  uint8_t dt;       /* pmml_dtype after resolve */
+  int32_t sym;      /* strtab id of the text (STR, and kept for categories) */
+  int32_t raw;      /* index of the raw text in the loader's text store,
+                       -1 after resolve or when absent */
+  double num;       /* NUM/BOOL value */
+} pm_lit;
+
+/* ------------------------------------------------------------------------ */
+/* The document-level IR                                                    */
+
+typedef struct pm_pred pm_pred;         /* load_pred.c, below */
+typedef struct pm_resolver pm_resolver; /* resolve.c */
+
+/* Value@property */
+enum { PM_PROP_VALID = 0, PM_PROP_INVALID, PM_PROP_MISSING };
+
+/* <Value value= displayValue= property=/> */
+typedef struct pm_fvalue {
+  pm_lit v;
+  int32_t display; /* strtab id or -1 */
+  uint8_t property;/* PM_PROP_* */
+} pm_fvalue;
+
+/* Interval@closure */
+enum { PM_CL_OPEN_OPEN = 0, PM_CL_OPEN_CLOSED, PM_CL_CLOSED_OPEN,
+       PM_CL_CLOSED_CLOSED };
+
+/* <Interval closure= leftMargin= rightMargin=/>; margins +-inf when absent */
+typedef struct pm_interval {
+  double left, right;
+  uint8_t closure;
+} pm_interval;
+
+/* A field's declared domain: DataField or DerivedField Values/Intervals. */
+typedef struct pm_domain {
+  pm_fvalue *values;
+  int32_t n_values;
+  int32_t n_valid;        /* values with property valid */
+  pm_interval *intervals;
+  int32_t n_intervals;
+} pm_domain;
+
+/* <DataField name= optype= dataType= isCyclic=> */
+typedef struct pm_datafield {
+  int32_t name;     /* strtab id */
+  uint8_t dtype;    /* pmml_dtype */
+  uint8_t optype;   /* pmml_optype */
+  uint8_t cyclic;
+  uint32_t line;
+  pm_domain dom;
+  int32_t slot;     /* the raw input's slot, -1 until something reads it */
+  int32_t input;    /* index among the model's inputs, -1 if not one */
+} pm_datafield;
+
+/* ---- Expressions ------------------------------------------------------ */
+
+enum {
+  PM_X_CONST = 0,   /* <Constant>: lit */
+  PM_X_FIELD,       /* <FieldRef field=>: slot; lit = mapMissingTo */
+  PM_X_NORMCONT,    /* <NormContinuous>: ext = pm_normcont */
+  PM_X_NORMDISC,    /* <NormDiscrete field= value=>: lit = value */
+  PM_X_DISCRETIZE,  /* <Discretize>: ext = pm_discretize */
+  PM_X_MAPVALUES,   /* <MapValues>: ext = pm_mapvalues */
+  PM_X_TEXTINDEX,   /* <TextIndex>: ext = pm_textindex */
+  PM_X_APPLY,       /* <Apply function=> of a built-in: fn = builtin id */
+  PM_X_CALL,        /* <Apply> of a DefineFunction: fn = its index */
+  PM_X_PARAM,       /* a DefineFunction parameter inside its body: param */
+  PM_X_IF,          /* <Apply function="if">: lazy */
+  PM_X_AGGREGATE,   /* <Aggregate> (unsupported at resolve) */
+  PM_X_LAG          /* <Lag> (unsupported at resolve) */
+};
+
+/* Apply@invalidValueTreatment, MiningField@invalidValueTreatment */
+enum { PM_INV_RETURN_INVALID = 0, PM_INV_AS_IS, PM_INV_AS_MISSING,
+       PM_INV_AS_VALUE };
+
+typedef struct pm_expr {
+  uint8_t op;        /* PM_X_* */
+  uint8_t dt;        /* result data type (pmml_dtype) when declared, else
+                        PM_DT_ANY */
+  uint8_t inv;       /* Apply: PM_INV_* */
+  uint8_t flags;
+  uint32_t line;     /* where it starts in the document */
+  int32_t name;      /* FieldRef field / Apply function / NormDiscrete
+                        field: strtab id (diagnostics, code generation) */
+  int32_t slot;      /* FIELD/NORM*: the slot read, after resolve */
+  int32_t fn;        /* APPLY: builtin id; CALL: function; PARAM: index */
+  int32_t first, n;  /* arguments: doc->args[first .. first+n) */
+  pm_lit lit;        /* CONST: the value; NORMDISC: value= */
+  pm_lit missing;    /* mapMissingTo */
+  pm_lit deflt;      /* defaultValue */
+  void *ext;         /* op-specific data below */
+} pm_expr;
+
+#define PM_DT_ANY 255
+
+/* NormContinuous@outliers, MiningField@outliers */
+enum { PM_OUT_AS_IS = 0, PM_OUT_AS_MISSING, PM_OUT_AS_EXTREME };
+
+/* <NormContinuous mapMissingTo= outliers=><LinearNorm orig= norm=/>... */
+typedef struct pm_normcont {
+  double *orig, *norm;
+  int32_t n;
+  uint8_t outliers;
+} pm_normcont;
+
+/* <Discretize field= mapMissingTo= defaultValue= dataType=>
+**   <DiscretizeBin binValue=><Interval/></DiscretizeBin>... */
+typedef struct pm_discretize {
+  pm_interval *bins;
+  pm_lit *values;     /* binValue of each bin */
+  int32_t n;
+} pm_discretize;
+
+/* <InlineTable> or <TableLocator>: rows x columns of literals, by column
+** name. Cells are interned strings until resolve types them. */
+typedef struct pm_table {
+  int32_t *cols;      /* column names (strtab ids) */
+  int32_t n_cols;
+  int32_t n_rows;
+  pm_lit *cells;      /* [row * n_cols + col], MISSING when absent */
+} pm_table;
+
+/* <MapValues outputColumn= mapMissingTo= defaultValue= dataType=>
+**   <FieldColumnPair field= column=/>... <InlineTable/> */
+typedef struct pm_mapvalues {
+  pm_table *table;
+  int32_t *in_cols;   /* table column of each FieldColumnPair (args) */
+  int32_t out_col;
+  int32_t *index;     /* rows sorted for lookup (single-key), or NULL */
+} pm_mapvalues;
+
+/* <TextIndex textField= localTermWeights= isCaseSensitive=
+**   maxLevenshteinDistance= countHits= wordSeparatorCharacterRE=
+**   tokenize= x-wordRE=> <TextIndexNormalization/>... expression */
+typedef struct pm_textindex {
+  uint8_t local_weights; /* PM_TW_* */
+  uint8_t case_sensitive;
+  uint8_t count_hits;    /* 0 allHits, 1 bestHits */
+  uint8_t tokenize;
+  int32_t max_lev;
+  int32_t word_sep;      /* strtab id of wordSeparatorCharacterRE, or -1 */
+  int32_t word_re;       /* strtab id of x-wordRE, or -1 */
+  int32_t text_slot;     /* the text field's slot, after resolve */
+  int32_t text_name;
+  struct pm_textnorm *norms;
+  int32_t n_norms;
+  void *compiled;        /* pm_regex objects after resolve */
+} pm_textindex;
+
+enum { PM_TW_TERM_FREQUENCY = 0, PM_TW_BINARY, PM_TW_LOGARITHMIC,
+       PM_TW_AUGMENTED_NORMALIZED };
+
+/* <TextIndexNormalization inField= outField= regexField= recursive=
+**   isCaseSensitive= maxLevenshteinDistance=><InlineTable/> */
+typedef struct pm_textnorm {
+  pm_table *table;
+  int32_t in_col, out_col, regex_col;
+  uint8_t recursive;
+  int8_t case_sensitive;   /* -1 inherit */
+  int32_t max_lev;         /* -1 inherit */
+  void *compiled;
+} pm_textnorm;
+
+/* <DerivedField name= optype= dataType=> expression </DerivedField>, also
+** the body of an OutputField with an expression. */
+typedef struct pm_derived {
+  int32_t name;
+  uint8_t dtype;   /* PM_DT_ANY when not declared */
+  uint8_t optype;
+  uint32_t line;
+  int32_t expr;    /* index into model->exprs */
+  pm_domain dom;   /* Values it declares (categorical derived fields) */
+} pm_derived;
+
+/* <DefineFunction name= optype= dataType=><ParameterField/>... expr */
+typedef struct pm_function {
+  int32_t name;
+  uint8_t dtype;
+  uint8_t optype;
+  uint32_t line;
+  int32_t *params;    /* parameter names */
+  uint8_t *param_dt;  /* their data types (PM_DT_ANY when undeclared) */
+  int32_t n_params;
+  int32_t expr;
+} pm_function;
+
+/* ---- Model-level pieces ------------------------------------------------ */
+
+enum { PM_USE_ACTIVE = 0, PM_USE_TARGET, PM_USE_SUPPLEMENTARY, PM_USE_GROUP,
+       PM_USE_ORDER, PM_USE_FREQUENCY, PM_USE_ANALYSIS_WEIGHT };
+
+/* MiningField@missingValueTreatment (how the replacement came to be, and
+** 4.4's returnInvalid) */
+enum { PM_MISS_AS_IS = 0, PM_MISS_AS_MEAN, PM_MISS_AS_MODE, PM_MISS_AS_MEDIAN,
+       PM_MISS_AS_VALUE, PM_MISS_RETURN_INVALID };
+
+/* <MiningField name= usageType= optype= outliers= lowValue= highValue=
+**   missingValueReplacement= missingValueTreatment=
+**   invalidValueTreatment= invalidValueReplacement=/> */
+typedef struct pm_mfield {
+  int32_t name;
+  uint8_t usage;      /* PM_USE_* */
+  uint8_t optype;     /* override, or PM_DT_ANY */
+  uint8_t outliers;   /* PM_OUT_* */
+  uint8_t miss;       /* PM_MISS_* */
+  uint8_t inv;        /* PM_INV_* */
+  uint32_t line;
+  double low, high;   /* outlier bounds */
+  pm_lit miss_repl;   /* missingValueReplacement */
+  pm_lit inv_repl;    /* invalidValueReplacement */
+  int32_t slot;       /* this model's view of the field (after resolve) */
+  int32_t src;        /* the slot it is taken from */
+} pm_mfield;
+
+/* OutputField@feature */
+enum {
+  PM_FEAT_PREDICTED = 0, PM_FEAT_DISPLAY, PM_FEAT_PROBABILITY,
+  PM_FEAT_TRANSFORMED, PM_FEAT_DECISION, PM_FEAT_CONFIDENCE,
+  PM_FEAT_RESIDUAL, PM_FEAT_STD_ERROR, PM_FEAT_STD_DEVIATION,
+  PM_FEAT_ENTITY_ID, PM_FEAT_CLUSTER_ID, PM_FEAT_AFFINITY,
+  PM_FEAT_ENTITY_AFFINITY, PM_FEAT_CLUSTER_AFFINITY, PM_FEAT_WARNING,
+  PM_FEAT_RULE_VALUE, PM_FEAT_REASON_CODE, PM_FEAT_ANTECEDENT,
+  PM_FEAT_CONSEQUENT, PM_FEAT_RULE, PM_FEAT_RULE_ID, PM_FEAT_CONFIDENCE_RULE,
+  PM_FEAT_SUPPORT, PM_FEAT_LIFT, PM_FEAT_LEVERAGE, PM_FEAT_LOWER_BOUND,
+  PM_FEAT_UPPER_BOUND, PM_FEAT_X_REPORT,
+  PM_FEAT_COUNT
+};
+
+/* <OutputField name= optype= dataType= targetField= feature= value=
+**   ruleFeature= algorithm= rank= rankBasis= rankOrder= isMultiValued=
+**   segmentId= isFinalResult=> [expression] [Decisions] */
+typedef struct pm_ofield {
+  int32_t name;
+  uint8_t dtype;        /* PM_DT_ANY when absent (old exporters) */
+  uint8_t optype;
+  uint8_t feature;      /* PM_FEAT_* */
+  uint8_t final;        /* isFinalResult */
+  uint8_t rule_feature; /* ruleFeature= for feature="ruleValue" */
+  uint8_t algorithm;    /* association: recommendation, exclusive..., */
+  uint8_t rank_basis, rank_order;
+  uint8_t multi;        /* isMultiValued */
+  uint32_t line;
+  int32_t target;       /* targetField name, or -1 */
+  pm_lit value;         /* value= (a category, a cluster...) */
+  int32_t klass;        /* the class index 'value' names, after resolve */
+  int32_t rank;         /* 1-based */
+  int32_t segment;      /* segmentId strtab id, or -1 */
+  int32_t expr;         /* transformedValue / decision expression, or -1 */
+  int32_t slot;         /* where the result lands */
+  int32_t seg_model;    /* segmentId: index of that segment's model */
+} pm_ofield;
+
+/* <Targets><Target field= optype= castInteger= min= max= rescaleConstant=
+**   rescaleFactor=><TargetValue value= displayValue= priorProbability=
+**   defaultValue=/>... */
+enum { PM_CAST_NONE = 0, PM_CAST_ROUND, PM_CAST_CEILING, PM_CAST_FLOOR };
+
+typedef struct pm_target {
+  int32_t field;          /* name, -1 for the model's target */
+  uint8_t cast;           /* PM_CAST_* */
+  uint8_t has_min, has_max;
+  double min, max;
+  double rescale_const, rescale_factor;
+  pm_fvalue *values;      /* TargetValue: v, display */
+  double *prior;          /* [n_values] priorProbability, NaN when absent */
+  pm_lit deflt;           /* defaultValue (of the first TargetValue) */
+  int32_t n_values;
+} pm_target;
+
+/* MiningModel@functionName */
+enum { PM_FN_REGRESSION = 0, PM_FN_CLASSIFICATION, PM_FN_CLUSTERING,
+       PM_FN_ASSOCIATION, PM_FN_SEQUENCES, PM_FN_TIMESERIES, PM_FN_MIXED };
+
+/* A model element: the top-level model, a segment's model, an embedded
+** model. The family's own data hangs off 'body'. */
+typedef struct pm_model pm_model;
+struct pm_model {
+  uint8_t family;      /* PM_FAM_*: index into pmmlL_families */
+  uint8_t function;    /* PM_FN_* */
+  uint8_t math_float;  /* x-mathContext="float": compute in float */
+  uint8_t is_scorable; /* isScorable (false: always no prediction) */
+  uint32_t line;
+  int32_t name;        /* modelName, or -1 */
+  int32_t index;       /* in pmml_model.models (result storage) */
+  int32_t parent;      /* enclosing model's index, or -1 */
+
+  pm_mfield *mf;       /* MiningSchema */
+  int32_t n_mf;
+  int32_t target_mf;   /* the (first) target MiningField, or -1 */
+  int32_t target_name; /* its name (strtab), or -1 */
+  uint8_t target_dt;   /* data type of the predicted value */
+  uint8_t target_op;   /* its optype */
+
+  pm_ofield *of;       /* Output */
+  int32_t n_of;
+
+  pm_target *targets;  /* Targets */
+  int32_t n_targets;
+
+  pm_derived *local;   /* LocalTransformations */
+  int32_t n_local;
+
+  /* Categories of a classification target, in the order of the target's
+  ** Values (or of their first appearance in the model). Probabilities of
+  ** a result are indexed by these. */
+  pm_lit *classes;
+  int32_t n_classes;
+
+  void *body;          /* the family's representation */
+};
+
+/* What scoring a model leaves behind, one per model in the context. */
+typedef struct pm_result {
+  pm_val value;        /* predicted value (after Targets), MISSING if none */
+  double *prob;        /* [n_classes] probabilities, or NULL */
+  double *conf;        /* [n_classes] confidences, or NULL */
+  int32_t entity;      /* winning node, cluster, rule, neighbour...; -1 */
+  int32_t entity_id;   /* its id (strtab), or -1 */
+  int32_t segment;     /* selectFirst/selectAll: the segment used; -1 */
+  double affinity;     /* entity/cluster affinity, NaN if none */
+  double raw;          /* the value before Targets (regression), NaN */
+  void *extra;         /* family-specific (rule lists, reason codes) */
+} pm_result;
+
+/* ---- Slots ------------------------------------------------------------- */
+
+/*
+** A slot is one value cell of a record in the context. Each field visible
+** somewhere gets one: the raw inputs (DataFields), a model's view of a
+** mining field (treatments applied), derived fields (evaluated on demand,
+** once per record), output fields, function parameters.
+*/
+enum {
+  PM_SLOT_INPUT = 0, /* arg: input index */
+  PM_SLOT_MINING,    /* arg: model index, aux: mining field index;
+                        src: the slot the value comes from */
+  PM_SLOT_DERIVED,   /* arg: expression; ref: pm_derived (domain, types) */
+  PM_SLOT_OUTPUT,    /* arg: model index, aux: output field index */
+  PM_SLOT_PARAM      /* arg: parameter index (function frames) */
+};
+
+typedef struct pm_slot {
+  uint8_t kind;     /* PM_SLOT_* */
+  uint8_t dtype;    /* declared data type, PM_DT_ANY if not */
+  uint8_t optype;
+  uint8_t pad_;
+  int32_t name;     /* strtab id */
+  int32_t arg, aux, src;
+  const pm_derived *derived; /* PM_SLOT_DERIVED: the definition */
+} pm_slot;
+
+/* One column of the public outputs. */
+typedef struct pm_out {
+  int32_t name;
+  int32_t slot;     /* where the value is */
+  uint8_t dtype, optype;
+} pm_out;
+
+/* The document: what pmml_model_load_*() returns. */
+struct pmml_model {
+  pm_arena arena;
+  pm_strtab strs;
+  const char *version;      /* PMML@version */
+  const char *application;  /* Header/Application name + version */
+  const char *source;       /* the file name given at load, for messages */
+
+  pm_datafield *df;
+  int32_t n_df;
+  pm_derived *gd;           /* TransformationDictionary DerivedFields */
+  int32_t n_gd;
+  pm_function *fns;         /* DefineFunctions */
+  int32_t n_fns;
+
+  pm_expr *exprs;           /* every expression of the document */
+  int32_t n_exprs;
+  int32_t *args;            /* argument lists of expressions, children
+                               of compound predicates */
+  int32_t n_args;
+  pm_pred *preds;           /* every predicate of the document */
+  int32_t n_preds;
+
+  pm_model *top;            /* the top-level model */
+  pm_model **models;        /* every model, by pm_model.index */
+  int32_t n_models;
+
+  pm_slot *slots;
+  int32_t n_slots;
+  int32_t *inputs;          /* DataField index of each input */
+  int32_t n_inputs;
+  pm_out *outs;             /* the public outputs */
+  int32_t n_outs;
+
+  /* Sizes that pmml_ctx_new() uses to allocate scratch up front. */
+  size_t n_scratch;         /* doubles of per-record scratch (all models) */
+  size_t str_scratch;       /* bytes of string scratch */
+  size_t max_frame;         /* parameter slots of the deepest call */
+  int uses_regex;           /* some expression uses a regular expression */
+};
+
+/* ------------------------------------------------------------------------ */
+/* Loading: load.c and load_*.c                                             */
+
+typedef struct pm_loader pm_loader;
+
+/*
+** An element the loader understands: a table entry. 'children' lists the
+** elements allowed inside (NULL: none, text only or empty). A row whose
+** name is NULL ends a table; if its 'children' is set, the lookup goes on
+** in that table (tables are shared this way, e.g. all expressions).
+*/
+typedef struct pm_elem pm_elem;
+struct pm_elem {
+  const char *name;
+  void (*start)(pm_loader *ld, const char **atts);
+  void (*end)(pm_loader *ld);
+  const pm_elem *children;
+  unsigned flags;     /* PM_EL_* */
+};
+
+#define PM_EL_TEXT 1u   /* collect the element's character data */
+#define PM_EL_SKIP 2u   /* ignore the element and everything inside */
+
+/* One family of models: its element and how to load, resolve and score it. */
+typedef struct pm_family {
+  const char *element;          /* "TreeModel" */
+  void (*start)(pm_loader *ld, pm_model *m, const char **atts);
+  void (*end)(pm_loader *ld, pm_model *m);
+  const pm_elem *children;      /* elements of the model body */
+  int (*resolve)(pm_resolver *r, pm_model *m);
+  /* Score the model into 'res'. 0 on success; on failure the context's
+  ** error is set (pmmlE_fail). A model without prediction sets
+  ** res->value.t = PM_T_MISSING and returns 0. */
+  int (*eval)(pmml_ctx *c, const pm_model *m, pm_result *res);
+  /* An output feature the generic code does not know (optional). 0: done,
+  ** 1: not handled, -1: error. */
+  int (*feature)(pmml_ctx *c, const pm_model *m, const pm_ofield *of,
+                 const pm_result *res, pm_val *out);
+  /* Doubles of scratch the family needs per record (optional). */
+  size_t (*scratch)(const pm_model *m);
+} pm_family;
+
+enum {
+  PM_FAM_TREE = 0, PM_FAM_REGRESSION,
+  PM_FAM_COUNT
+};
+
+extern const pm_family *const pmmlL_families[PM_FAM_COUNT];
+
+/* The frame of an open element. */
+typedef struct pm_frame {
+  const pm_elem *el;   /* NULL: skipped subtree */
+  void *obj;           /* what the element builds */
+  int32_t mark;        /* height of the loader's index stack at start */
+  int32_t aux;         /* element-specific */
+  uint32_t line;
+} pm_frame;
+
+/* The loader's state, shared by the load*.c files. */
+struct pm_loader {
+  pmml_model *doc;
+  pm_arena *a;           /* doc->arena */
+  struct XML_ParserStruct *xml;
+  const pmml_load_options *opt;
+  pmml_error *err;
+  int failed;
+  int version;           /* PMML version * 10, e.g. 43 */
+
+  pm_frame *frames;      /* open elements */
+  size_t depth, frames_cap;
+  size_t skip_depth;     /* > 0 inside a skipped subtree */
+
+  char *text;            /* character data of the current PM_EL_TEXT */
+  size_t text_len, text_cap;
+
+  pm_vec istack;         /* int32_t: children collected by open frames */
+  pm_vec exprs;          /* pm_expr */
+  pm_vec args;           /* int32_t */
+  pm_vec models;         /* pm_model * */
+  pm_vec raw;            /* char: raw literal texts, NUL-separated */
+  pm_vec df, gd, fns;    /* pm_datafield, pm_derived, pm_function */
+
+  pm_model *model;       /* the innermost model being built */
+  void *fam;             /* the family's loader state for 'model' */
+};
+
+/* Stop loading with an error at the current position (sticky: the first
+** one wins). */
+void pmmlL_fail(pm_loader *ld, pmml_status code, const char *fmt, ...)
+    PM_PRINTF(3, 4);
+void pmmlL_nomem(pm_loader *ld);
+/* The current frame and its ancestors (0 = current). */
+pm_frame *pmmlL_frame(pm_loader *ld, size_t up);
+/* Attribute value or NULL. */
+const char *pmmlL_attr(const char **atts, const char *name);
+/* Required attribute: fails (and returns NULL) when absent. */
+const char *pmmlL_need(pm_loader *ld, const char **atts, const char *name);
+/* Numeric attribute; 'dflt' when absent; fails on a malformed number. */
+double pmmlL_num(pm_loader *ld, const char **atts, const char *name,
+                 double dflt);
+/* Integer attribute in [lo, hi]. */
+long pmmlL_int(pm_loader *ld, const char **atts, const char *name, long dflt,
+               long lo, long hi);
+/* boolean attribute ("true"/"false", also "1"/"0") */
+int pmmlL_bool(pm_loader *ld, const char **atts, const char *name, int dflt);
+/* Enumerated attribute: the index of its value in 'names' (NULL-ended),
+** 'dflt' when absent; fails on another value. */
+int pmmlL_enum(pm_loader *ld, const char **atts, const char *name,
+               const char *const *names, int dflt);
+/* Interned attribute value, -1 when absent. */
+int32_t pmmlL_sym(pm_loader *ld, const char **atts, const char *name);
+int32_t pmmlL_intern(pm_loader *ld, const char *s, size_t len);
+/* A literal: keeps the raw text for resolve to type; MISSING if absent. */
+pm_lit pmmlL_lit(pm_loader *ld, const char **atts, const char *name);
+pm_lit pmmlL_lit_text(pm_loader *ld, const char *s, size_t len);
+/* The raw text of a literal (valid until the end of resolve). */
+const char *pmmlL_raw(const pm_loader *ld, int32_t raw);
+/* Current element text (PM_EL_TEXT elements), NUL-terminated. */
+const char *pmmlL_text(pm_loader *ld, size_t *len);
+/* Arena allocation that fails the load on out-of-memory. */
+void *pmmlL_alloc(pm_loader *ld, size_t n);
+/* Index stack: children report themselves to their parent frame. */
+void pmmlL_push_index(pm_loader *ld, int32_t i);
+/* Pop everything above 'mark' into a new arena array; *n gets the count. */
+int32_t *pmmlL_pop_indices(pm_loader *ld, int32_t mark, int32_t *n);
+/* Parse whitespace-separated numbers (Array text and the like). */
+double *pmmlL_numbers(pm_loader *ld, const char *s, size_t len, int32_t *n);
+
+/* The shared element tables (load.c, load_expr.c, load_pred.c). */
+extern const pm_elem pmmlL_expr_elems[];   /* every expression element */
+extern const pm_elem pmmlL_model_elems[];  /* every model element */
+extern const pm_elem pmmlL_model_common[]; /* MiningSchema, Output, ... */
+extern const pm_elem pmmlL_skip_elems[];   /* Extension and friends */
+
+/* load_expr.c: the expression just finished inside the current frame. */
+int32_t pmmlL_new_expr(pm_loader *ld, uint8_t op);
+pm_expr *pmmlL_expr(pm_loader *ld, int32_t i);
+/* A table (InlineTable) being read: load_expr.c */
+pm_table *pmmlL_table_begin(pm_loader *ld);
+
+/* load.c: the model element handlers shared by every family. */
+void pmmlL_model_start(pm_loader *ld, const char **atts, int family);
+void pmmlL_model_end(pm_loader *ld);
+
+/* Entry point (load.c): parse a whole document held in 'buf'. */
+pmml_status pmmlL_load(const void *buf, size_t size,
+                       const pmml_load_options *opt, const char *source,
+                       pmml_model **out, pmml_error *err);
+
+/* ------------------------------------------------------------------------ */
+/* Predicates (trees, rules, segments): load_pred.c, eval_pred.c            */
+
+enum { PM_P_TRUE = 0, PM_P_FALSE, PM_P_SIMPLE, PM_P_SET, PM_P_COMPOUND };
+/* SimplePredicate@operator */
+enum { PM_OP_EQ = 0, PM_OP_NE, PM_OP_LT, PM_OP_LE, PM_OP_GT, PM_OP_GE,
+       PM_OP_MISSING, PM_OP_NOT_MISSING };
+/* CompoundPredicate@booleanOperator */
+enum { PM_BOOL_AND = 0, PM_BOOL_OR, PM_BOOL_XOR, PM_BOOL_SURROGATE };
+/* SimpleSetPredicate@booleanOperator */
+enum { PM_SET_IN = 0, PM_SET_NOT_IN };
+
+struct pm_pred {
+  uint8_t kind;     /* PM_P_* */
+  uint8_t op;       /* PM_OP_* / PM_BOOL_* / PM_SET_* */
+  uint8_t pad_[2];
+  int32_t name;     /* field name (strtab) */
+  int32_t slot;     /* field slot, after resolve */
+  int32_t first, n; /* COMPOUND: children in doc->args; SET: n values */
+  pm_lit v;         /* SIMPLE: value */
+  pm_lit *set;      /* SET: the Array's values */
+  uint32_t line;
+};
+
+/* Three-valued logic. */
+enum { PM_FALSE = 0, PM_TRUE = 1, PM_UNKNOWN = 2 };
+
+extern const pm_elem pmmlL_pred_elems[];
+
+/* ------------------------------------------------------------------------ */
+/* Resolving names: resolve.c                                               */
+
+/*
+** A scope maps names to slots while resolving a model: its local derived
+** fields, its mining fields, its output fields, then its parent's scope.
+*/
+typedef struct pm_scope pm_scope;
+
+/* The slot of 'name' seen from the scope of model m, or -1 after failing
+** with "unknown field" at 'line'. */
+int32_t pmmlR_field(pm_resolver *r, const pm_model *m, int32_t name,
+                    uint32_t line);
+/* The same, or -1 without failing. */
+int32_t pmmlR_field_try(pm_resolver *r, const pm_model *m, int32_t name);
+/* Data type / optype of a slot. */
+uint8_t pmmlR_slot_dtype(const pm_resolver *r, int32_t slot);
+/* Resolve expression e in model m's scope (fields, functions, types). */
+int pmmlR_expr(pm_resolver *r, const pm_model *m, int32_t e);
+/* Type a literal for comparison with values of data type dt. */
+int pmmlR_lit(pm_resolver *r, pm_lit *l, uint8_t dt, uint32_t line);
+/* Type a predicate tree. */
+int pmmlR_pred(pm_resolver *r, const pm_model *m, pm_pred *p);
+/* The class index of a literal among the model's classes, or -1. */
+int32_t pmmlR_class(const pm_model *m, const pm_lit *l);
+/* Add a class (first appearance order) unless present; returns index. */
+int32_t pmmlR_add_class(pm_resolver *r, pm_model *m, const pm_lit *l);
+void pmmlR_fail(pm_resolver *r, pmml_status code, uint32_t line,
+                const char *fmt, ...) PM_PRINTF(4, 5);
+pm_arena *pmmlR_arena(pm_resolver *r);
+pmml_model *pmmlR_doc(pm_resolver *r);
+int pmmlR_failed(const pm_resolver *r);
+/* Reserve doubles of per-record scratch; returns the offset. */
+size_t pmmlR_scratch(pm_resolver *r, size_t n);
+/* Resolve a nested model (segments): scope is 'parent's. */
+int pmmlR_model(pm_resolver *r, pm_model *m, pm_model *parent);
+/* Entry point after loading. */
+int pmmlR_document(pm_loader *ld);
+
+/* ------------------------------------------------------------------------ */
+/* Values: value.c                                                          */
+
+/* Convert text to a value of data type dt. Returns 0 and fills *v, or -1
+** when the text is not a value of that type. Strings are not interned:
+** v->sym is looked up in 't' when t is not NULL. */
+int pmmlV_from_text(const pm_strtab *t, uint8_t dt, const char *s,
+                    size_t len, pm_val *v);
+/* Convert a value to data type dt (the cast rules of PMML: numbers to
+** strings, strings parsed, float rounding, integer truncation...). Returns
+** 0, or -1 when it cannot be converted (the result is then MISSING). The
+** context provides string scratch (NULL: strings must not be produced). */
+int pmmlV_cast(pmml_ctx *c, const pm_val *in, uint8_t dt, pm_val *out);
+/* Equality and order of two values (numbers numerically, strings by bytes).
+** -2 when they are not comparable. */
+int pmmlV_compare(const pm_val *a, const pm_val *b);
+int pmmlV_equal(const pm_val *a, const pm_val *b);
+/* Is the data type numeric (numbers, dates, times)? */
+int pmmlV_numeric_dt(uint8_t dt);
+/* Parse a data type / optype name; -1 if unknown. */
+int pmmlV_dtype(const char *s);
+int pmmlV_optype(const char *s);
+/* Date arithmetic (proleptic Gregorian). */
+int64_t pmmlV_days_from_civil(int64_t y, int m, int d);
+void pmmlV_civil_from_days(int64_t z, int64_t *y, int *m, int *d);
+/* The epoch year of dateDaysSince[Y]/dateTimeSecondsSince[Y] types, or
+** -1 for other types. */
+int pmmlV_epoch_year(uint8_t dt);
+/* Format a value like pmml_value_format. */
+size_t pmmlV_format(const pm_val *v, char *buf, size_t size);
+
+static inline pm_val
+pmmlV_missing(void)
+{
+  pm_val v = {PM_T_MISSING, PM_DT_ANY, 0, 0, -1, 0, {0}};
+  return v;
+}
+
+static inline pm_val
+pmmlV_num(double x, uint8_t dt)
+{
+  pm_val v = {PM_T_NUM, dt, 0, 0, -1, 0, {0}};
+  v.u.num = x;
+  return v;
+}
+
+static inline pm_val
+pmmlV_bool(int b)
+{
+  pm_val v = {PM_T_BOOL, PMML_DT_BOOLEAN, 0, 0, -1, 0, {0}};
+  v.u.num = b ? 1.0 : 0.0;
+  return v;
+}
+
+static inline pm_val
+pmmlV_str(const char *s, size_t len, int32_t sym)
+{
+  pm_val v = {PM_T_STR, PMML_DT_STRING, 0, 0, sym, (uint32_t)len, {0}};
+  v.u.str = s;
+  return v;
+}
+
+/* A literal as a value. */
+pm_val pmmlV_lit(const pmml_model *doc, const pm_lit *l);
+
+/* ------------------------------------------------------------------------ */
+/* Scoring: eval.c, eval_expr.c, eval_pred.c, builtins.c, eval_<family>.c    */
+
+struct pmml_ctx {
+  const pmml_model *m;
+  uint32_t gen;          /* record generation: slot i is fresh when
+                            stamp[i] == gen */
+  pm_val *in;            /* [n_inputs] raw inputs as set */
+  pm_val *vals;          /* [n_slots] */
+  uint32_t *stamp;       /* [n_slots] */
+  uint8_t *busy;         /* [n_slots] being computed (cycle guard) */
+  pm_result *res;        /* [n_models] */
+  double *scratch;       /* [n_scratch] */
+  pm_val *frame;         /* parameters of DefineFunction calls */
+  size_t frame_top, frame_cap;
+  int call_depth;
+  void *regex;           /* regex.c's match state, or NULL */
+  char *sbuf;            /* string scratch, reset per record */
+  size_t sused, scap;
+  int failed;            /* sticky per record */
+  pmml_status status;
+  char msg[512];
+};
+
+/* Fail the record: the first error wins. Returns -1. */
+int pmmlE_fail(pmml_ctx *c, pmml_status code, const char *fmt, ...)
+    PM_PRINTF(3, 4);
+/* Bytes of string scratch valid for this record, or NULL after failing. */
+char *pmmlE_strbuf(pmml_ctx *c, size_t n);
+/* The value of a slot for this record (computing it on first use). */
+const pm_val *pmmlE_slot_compute(pmml_ctx *c, int32_t slot);
+static inline const pm_val *
+pmmlE_slot(pmml_ctx *c, int32_t slot)
+{
+  if (PM_LIKELY(c->stamp[slot] == c->gen))
+    return &c->vals[slot];
+  return pmmlE_slot_compute(c, slot);
+}
+/* Evaluate expression e. 0 or -1 (context failed). */
+int pmmlE_expr(pmml_ctx *c, int32_t e, pm_val *out);
+/* Evaluate predicate p: PM_TRUE, PM_FALSE or PM_UNKNOWN (or -1 when the
+** record failed). */
+int pmmlE_pred(pmml_ctx *c, int32_t p);
+/* Score model m (and its outputs) into the context's result for it. */
+int pmmlE_model(pmml_ctx *c, const pm_model *m);
+/* Apply the model's Targets to a regression value. */
+double pmmlE_target_value(const pm_model *m, double v);
+/* The value of a class as the predicted value of model m. */
+pm_val pmmlE_class_value(const pmml_model *doc, const pm_model *m,
+                         int32_t k);
+/* The index of the largest probability (first wins ties), -1 if none. */
+int32_t pmmlE_argmax(const double *p, int32_t n);
+
+/* Builtin functions: builtins.c. The ids come from builtins.def. */
+enum {
+#define PM_BUILTIN(id, name, lo, hi) PM_BI_##id,
+#include "builtins.def"
+#undef PM_BUILTIN
+  PM_BI_COUNT
+};
+
+typedef struct pm_builtin_info {
+  const char *name;
+  int8_t lo, hi;     /* argument count range; hi -1 = unbounded */
+} pm_builtin_info;
+
+extern const pm_builtin_info pmmlE_builtins[PM_BI_COUNT];
+/* The builtin called 'name' (also the x- names of real exporters), -1. */
+int pmmlE_builtin_find(const char *name, size_t len);
+/* Apply builtin 'id' to n evaluated arguments. Missing arguments were not
+** filtered: each function decides (most return missing). 0 or -1. */
+int pmmlE_builtin(pmml_ctx *c, int id, const pm_val *args, int n,
+                  pm_val *out);
+
+/* ------------------------------------------------------------------------ */
+/* Regular expressions (PCRE2): regex.c                                     */
+
+/* A compiled pattern, owned by the model's arena (freed with it). */
+typedef struct pm_regex pm_regex;
+/* Compile 'pat' (PMML/Perl syntax; a leading "(?u)" of Python exports is
+** accepted). NULL with a message in msg[0..msz) on a bad pattern. */
+pm_regex *pmmlR_regex(pm_arena *a, const char *pat, size_t len, int caseless,
+                      char *msg, size_t msz);
+/* Per-context match state: made by pmml_ctx_new() when the model has
+** regular expressions (doc->uses_regex), so matching never allocates. */
+void *pmmlE_regex_state_new(const pmml_model *doc);
+void pmmlE_regex_state_free(void *st);
+/* Find the first match of 'rx' in s[off..len): 1 and [*mb, *me) when found,
+** 0 when not, -1 on a matching error (context failed). */
+int pmmlE_regex_find(pmml_ctx *c, const pm_regex *rx, const char *s,
+                     size_t len, size_t off, size_t *mb, size_t *me);
+
+/* ------------------------------------------------------------------------ */
+/* TextIndex: eval_text.c                                                   */
+
+/* Prepare a TextIndex after its fields are resolved: compile its regular
+** expressions and normalization tables. 0 or -1 (resolver failed). */
+int pmmlR_textindex(pm_resolver *r, pm_textindex *ti, uint32_t line);
+/* The term frequency of TextIndex expression e (term = its argument). */
+int pmmlE_textindex(pmml_ctx *c, const pm_expr *e, pm_val *out);
+
+/* The families. */
+extern const pm_family pmmlL_tree_family;
+extern const pm_family pmmlL_regression_family;
+
+#endif /* PMML_INT_H */
