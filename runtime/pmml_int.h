@@ -265,7 +265,7 @@ typedef struct pm_mapvalues {
   pm_table *table;
   int32_t *in_cols;   /* table column of each FieldColumnPair (args) */
   int32_t out_col;
-  int32_t *index;     /* rows sorted for lookup (single-key), or NULL */
+  uint8_t typed;      /* resolve has typed the table (clones share it) */
 } pm_mapvalues;
 
 /* <TextIndex textField= localTermWeights= isCaseSensitive=
@@ -359,9 +359,9 @@ enum {
   PM_FEAT_ENTITY_ID, PM_FEAT_CLUSTER_ID, PM_FEAT_AFFINITY,
   PM_FEAT_ENTITY_AFFINITY, PM_FEAT_CLUSTER_AFFINITY, PM_FEAT_WARNING,
   PM_FEAT_RULE_VALUE, PM_FEAT_REASON_CODE, PM_FEAT_ANTECEDENT,
-  PM_FEAT_CONSEQUENT, PM_FEAT_RULE, PM_FEAT_RULE_ID, PM_FEAT_CONFIDENCE_RULE,
-  PM_FEAT_SUPPORT, PM_FEAT_LIFT, PM_FEAT_LEVERAGE, PM_FEAT_LOWER_BOUND,
-  PM_FEAT_UPPER_BOUND, PM_FEAT_X_REPORT,
+  PM_FEAT_CONSEQUENT, PM_FEAT_RULE, PM_FEAT_RULE_ID,
+  PM_FEAT_SUPPORT, PM_FEAT_LIFT, PM_FEAT_LEVERAGE, PM_FEAT_CI_LOWER,
+  PM_FEAT_CI_UPPER,
   PM_FEAT_COUNT
 };
 
@@ -394,15 +394,21 @@ typedef struct pm_ofield {
 **   defaultValue=/>... */
 enum { PM_CAST_NONE = 0, PM_CAST_ROUND, PM_CAST_CEILING, PM_CAST_FLOOR };
 
+typedef struct pm_tvalue {
+  pm_lit v;               /* value= */
+  int32_t display;        /* displayValue (strtab id), -1 */
+  double prior;           /* priorProbability, NaN when absent */
+  pm_lit deflt;           /* defaultValue */
+} pm_tvalue;
+
 typedef struct pm_target {
-  int32_t field;          /* name, -1 for the model's target */
+  int32_t field;          /* field= (strtab), -1 for the model's target */
+  uint8_t optype;         /* optype=, PM_DT_ANY when absent */
   uint8_t cast;           /* PM_CAST_* */
   uint8_t has_min, has_max;
   double min, max;
   double rescale_const, rescale_factor;
-  pm_fvalue *values;      /* TargetValue: v, display */
-  double *prior;          /* [n_values] priorProbability, NaN when absent */
-  pm_lit deflt;           /* defaultValue (of the first TargetValue) */
+  pm_tvalue *values;      /* TargetValue */
   int32_t n_values;
 } pm_target;
 
@@ -444,6 +450,8 @@ struct pm_model {
   ** a result are indexed by these. */
   pm_lit *classes;
   int32_t n_classes;
+  size_t res_off;      /* scratch offset of the result's prob and conf
+                          arrays (2 * n_classes doubles) */
 
   void *body;          /* the family's representation */
 };
@@ -482,7 +490,7 @@ typedef struct pm_slot {
   uint8_t kind;     /* PM_SLOT_* */
   uint8_t dtype;    /* declared data type, PM_DT_ANY if not */
   uint8_t optype;
-  uint8_t pad_;
+  uint8_t maybe_invalid; /* may hold a value flagged invalid */
   int32_t name;     /* strtab id */
   int32_t arg, aux, src;
   const pm_derived *derived; /* PM_SLOT_DERIVED: the definition */
@@ -491,7 +499,9 @@ typedef struct pm_slot {
 /* One column of the public outputs. */
 typedef struct pm_out {
   int32_t name;
-  int32_t slot;     /* where the value is */
+  int32_t slot;     /* where the value is; -1: the predicted value of
+                       'model' */
+  int32_t model;
   uint8_t dtype, optype;
 } pm_out;
 
@@ -558,6 +568,10 @@ struct pm_elem {
 
 #define PM_EL_TEXT 1u   /* collect the element's character data */
 #define PM_EL_SKIP 2u   /* ignore the element and everything inside */
+#define PM_EL_ANYNS 4u  /* children in any namespace go to the "*" row
+                           (InlineTable rows: columns are any element) */
+#define PM_EL_MODEL(fam) (8u | ((unsigned)(fam) << 8)) /* a model element */
+#define PM_EL_FAMILY(flags) ((int)((flags) >> 8))
 
 /* One family of models: its element and how to load, resolve and score it. */
 typedef struct pm_family {
@@ -589,6 +603,7 @@ extern const pm_family *const pmmlL_families[PM_FAM_COUNT];
 typedef struct pm_frame {
   const pm_elem *el;   /* NULL: skipped subtree */
   void *obj;           /* what the element builds */
+  void *save;          /* model elements: the enclosing model's state */
   int32_t mark;        /* height of the loader's index stack at start */
   int32_t aux;         /* element-specific */
   uint32_t line;
@@ -602,6 +617,7 @@ struct pm_loader {
   const pmml_load_options *opt;
   pmml_error *err;
   int failed;
+  pmml_status code;      /* the first error's code */
   int version;           /* PMML version * 10, e.g. 43 */
 
   pm_frame *frames;      /* open elements */
@@ -609,7 +625,15 @@ struct pm_loader {
   size_t skip_depth;     /* > 0 inside a skipped subtree */
 
   char *text;            /* character data of the current PM_EL_TEXT */
-  size_t text_len, text_cap;
+  size_t text_len;
+  pm_vec textv;          /* char: storage behind 'text' */
+  size_t run;            /* bytes since the last '<' (bounds tags/texts) */
+  size_t doc_bytes;      /* bytes of document read so far */
+  char ns_uri[64];       /* the document's PMML namespace */
+  int has_ns;            /* 0: an old document without namespace */
+  char colname[256];     /* the current InlineTable column, as written */
+  size_t colname_len;
+  int model_done;        /* the (first) top-level model has been read */
 
   pm_vec istack;         /* int32_t: children collected by open frames */
   pm_vec exprs;          /* pm_expr */
@@ -617,10 +641,48 @@ struct pm_loader {
   pm_vec models;         /* pm_model * */
   pm_vec raw;            /* char: raw literal texts, NUL-separated */
   pm_vec df, gd, fns;    /* pm_datafield, pm_derived, pm_function */
+  pm_vec preds;          /* pm_pred */
+  pm_vec vals;           /* pm_fvalue: Values of the open field */
+  pm_vec ivals;          /* pm_interval: its Intervals */
+  pm_vec params;         /* int32_t: ParameterField names */
+  pm_vec param_dt;       /* uint8_t: their data types */
+  pm_vec mfs;            /* pm_mfield of the open MiningSchema */
+  pm_vec ofs;            /* pm_ofield of the open Output */
+  pm_vec tgts;           /* pm_target of the open Targets */
+  pm_vec tvals;          /* pm_tvalue of the open Target */
+  pm_vec locals;         /* pm_derived of the open LocalTransformations */
+  pm_vec cells;          /* pm_cell of the open InlineTable */
+  pm_vec cols;           /* int32_t: its column names */
+  int32_t table_rows;
+  pm_table *last_table;  /* the InlineTable just read, for its parent */
+  pm_vec norms;          /* pm_linearnorm of the open NormContinuous */
+  pm_vec bins;           /* pm_bin of the open Discretize */
+  pm_vec fcps;           /* int32_t: FieldColumnPair columns of MapValues */
+  pm_vec tinorms;        /* pm_textnorm of the open TextIndex */
 
   pm_model *model;       /* the innermost model being built */
-  void *fam;             /* the family's loader state for 'model' */
+  pm_vec tracked;        /* pm_tracked: family vectors to free on failure */
 };
+
+typedef struct pm_cell {
+  int32_t row, col;
+  pm_lit v;
+} pm_cell;
+
+typedef struct pm_linearnorm {
+  double orig, norm;
+} pm_linearnorm;
+
+typedef struct pm_bin {
+  pm_interval iv;
+  pm_lit value;
+  int has_iv;
+} pm_bin;
+
+typedef struct pm_tracked {
+  pm_vec *v;
+  size_t size;
+} pm_tracked;
 
 /* Stop loading with an error at the current position (sticky: the first
 ** one wins). */
@@ -655,6 +717,13 @@ pm_lit pmmlL_lit_text(pm_loader *ld, const char *s, size_t len);
 const char *pmmlL_raw(const pm_loader *ld, int32_t raw);
 /* Current element text (PM_EL_TEXT elements), NUL-terminated. */
 const char *pmmlL_text(pm_loader *ld, size_t *len);
+/* Have the loader free vector v (elements of 'size' bytes) if loading
+** fails before the family moves it into the arena. */
+void pmmlL_track(pm_loader *ld, pm_vec *v, size_t size);
+/* Push onto a vector, failing the load on out-of-memory (NULL then). */
+void *pmmlL_push(pm_loader *ld, pm_vec *v, size_t size);
+/* Move a vector into the arena; *n gets its length. */
+void *pmmlL_finish_vec(pm_loader *ld, pm_vec *v, size_t size, int32_t *n);
 /* Arena allocation that fails the load on out-of-memory. */
 void *pmmlL_alloc(pm_loader *ld, size_t n);
 /* Index stack: children report themselves to their parent frame. */
@@ -664,26 +733,46 @@ int32_t *pmmlL_pop_indices(pm_loader *ld, int32_t mark, int32_t *n);
 /* Parse whitespace-separated numbers (Array text and the like). */
 double *pmmlL_numbers(pm_loader *ld, const char *s, size_t len, int32_t *n);
 
-/* The shared element tables (load.c, load_expr.c, load_pred.c). */
+/* The document element and the PMML element names we know (load_doc.c). */
+extern const pm_elem pmmlL_root_elem;
+int pmmlL_known_element(const char *name);
+
+/* The shared element tables (load_doc.c, load_expr.c, load_pred.c). */
 extern const pm_elem pmmlL_expr_elems[];   /* every expression element */
 extern const pm_elem pmmlL_model_elems[];  /* every model element */
 extern const pm_elem pmmlL_model_common[]; /* MiningSchema, Output, ... */
 extern const pm_elem pmmlL_skip_elems[];   /* Extension and friends */
 
+/* load_doc.c: pieces shared with the model and expression loaders. */
+void pmmlL_interval(pm_loader *ld, const char **atts, pm_interval *iv);
+/* dataType= (PM_DT_ANY when absent), optype= ('dflt' when absent). */
+uint8_t pmmlL_dtype_attr(pm_loader *ld, const char **atts);
+uint8_t pmmlL_optype_attr(pm_loader *ld, const char **atts, int dflt);
+/* <DerivedField> into 'into' (a vector of pm_derived). */
+void pmmlL_derived_start(pm_loader *ld, const char **atts, pm_vec *into);
+void pmmlL_derived_end(pm_loader *ld);
+extern const pm_elem pmmlL_derived_children[];
+
 /* load_expr.c: the expression just finished inside the current frame. */
 int32_t pmmlL_new_expr(pm_loader *ld, uint8_t op);
 pm_expr *pmmlL_expr(pm_loader *ld, int32_t i);
-/* A table (InlineTable) being read: load_expr.c */
-pm_table *pmmlL_table_begin(pm_loader *ld);
+/* The InlineTable read last (and forget it), or NULL. */
+pm_table *pmmlL_take_table(pm_loader *ld);
+extern const pm_elem pmmlL_table_elem[]; /* InlineTable, TableLocator */
+/* <Array type= n=> contents as literals; *n gets the count. */
+pm_lit *pmmlL_array_lits(pm_loader *ld, const char *s, size_t len,
+                         int32_t *n);
+/* The model element tables of each family (load_<family>.c). */
+extern const pm_elem pmmlL_tree_elems[];
+extern const pm_elem pmmlL_regression_elems[];
 
 /* load.c: the model element handlers shared by every family. */
 void pmmlL_model_start(pm_loader *ld, const char **atts, int family);
 void pmmlL_model_end(pm_loader *ld);
 
-/* Entry point (load.c): parse a whole document held in 'buf'. */
-pmml_status pmmlL_load(const void *buf, size_t size,
-                       const pmml_load_options *opt, const char *source,
-                       pmml_model **out, pmml_error *err);
+/* After the last element (load_doc.c): move what the loader collected into
+** the document. 0 or -1 (failed). */
+int pmmlL_finish(pm_loader *ld);
 
 /* ------------------------------------------------------------------------ */
 /* Predicates (trees, rules, segments): load_pred.c, eval_pred.c            */
@@ -713,6 +802,114 @@ struct pm_pred {
 enum { PM_FALSE = 0, PM_TRUE = 1, PM_UNKNOWN = 2 };
 
 extern const pm_elem pmmlL_pred_elems[];
+
+/* ------------------------------------------------------------------------ */
+/* TreeModel: load_tree.c, eval_tree.c                                      */
+
+/* TreeModel@missingValueStrategy */
+enum { PM_TMV_LAST_PREDICTION = 0, PM_TMV_NULL_PREDICTION,
+       PM_TMV_DEFAULT_CHILD, PM_TMV_WEIGHTED_CONFIDENCE,
+       PM_TMV_AGGREGATE_NODES, PM_TMV_NONE };
+/* TreeModel@noTrueChildStrategy */
+enum { PM_TNT_NULL = 0, PM_TNT_LAST };
+
+/* <ScoreDistribution value= recordCount= confidence= probability=/> */
+typedef struct pm_scoredist {
+  pm_lit value;
+  double count;        /* recordCount, NaN if absent */
+  double confidence;   /* NaN if absent */
+  double probability;  /* NaN if absent */
+} pm_scoredist;
+
+/* <Node id= score= recordCount= defaultChild=>, flattened breadth-first so
+** that the children of a node are contiguous. */
+typedef struct pm_tnode {
+  int32_t pred;        /* its predicate (doc->preds) */
+  int32_t first;       /* first child (nodes[first .. first+n_kids)) */
+  int32_t n_kids;
+  int32_t deflt;       /* defaultChild's node index, -1 */
+  int32_t id;          /* Node@id (strtab), -1 */
+  int32_t dist;        /* first ScoreDistribution (tree->dists) */
+  int32_t n_dist;
+  double count;        /* recordCount, NaN if absent */
+  pm_lit score;        /* score= */
+  uint32_t line;
+} pm_tnode;
+
+typedef struct pm_tree {
+  pm_tnode *nodes;     /* nodes[0] is the root */
+  int32_t n_nodes;
+  pm_scoredist *dists;
+  int32_t n_dists;
+  uint8_t missing;     /* PM_TMV_* */
+  uint8_t no_true;     /* PM_TNT_* */
+  uint8_t multi_split; /* splitCharacteristic="multiSplit" */
+  double penalty;      /* missingValuePenalty */
+  /* Decided by resolve: per node, the class of its score and the class
+  ** probabilities / confidences of its ScoreDistributions. */
+  int32_t *klass;      /* [n_nodes], -1 */
+  double *prob;        /* [n_nodes * n_classes] or NULL */
+  double *conf;        /* [n_nodes * n_classes] or NULL */
+  double *num;         /* [n_nodes] numeric score (regression), NaN */
+} pm_tree;
+
+int pmmlR_tree(pm_resolver *r, pm_model *m);
+int pmmlE_tree(pmml_ctx *c, const pm_model *m, pm_result *res);
+
+/* ------------------------------------------------------------------------ */
+/* RegressionModel: load_regression.c, eval_regression.c                    */
+
+/* RegressionModel@normalizationMethod */
+enum { PM_NORM_NONE = 0, PM_NORM_SIMPLEMAX, PM_NORM_SOFTMAX, PM_NORM_LOGIT,
+       PM_NORM_PROBIT, PM_NORM_CLOGLOG, PM_NORM_EXP, PM_NORM_LOGLOG,
+       PM_NORM_CAUCHIT };
+
+/* <NumericPredictor name= exponent= coefficient=/> */
+typedef struct pm_numpred {
+  int32_t name;
+  int32_t slot;
+  double exponent;
+  double coef;
+  uint32_t line;
+} pm_numpred;
+
+/* <CategoricalPredictor name= value= coefficient=/> */
+typedef struct pm_catpred {
+  int32_t name;
+  int32_t slot;
+  pm_lit value;
+  double coef;
+  uint32_t line;
+} pm_catpred;
+
+/* <PredictorTerm coefficient=><FieldRef/>...</PredictorTerm>: the factors
+** are FieldRef expressions, doc->args[first .. first+n). */
+typedef struct pm_term {
+  double coef;
+  int32_t first, n;
+} pm_term;
+
+/* <RegressionTable intercept= targetCategory=> */
+typedef struct pm_regtable {
+  double intercept;
+  pm_lit category;     /* targetCategory */
+  int32_t klass;       /* its class index, after resolve */
+  pm_numpred *nums;
+  int32_t n_nums;
+  pm_catpred *cats;
+  int32_t n_cats;
+  pm_term *terms;
+  int32_t n_terms;
+} pm_regtable;
+
+typedef struct pm_regression {
+  uint8_t norm;        /* PM_NORM_* */
+  pm_regtable *tables;
+  int32_t n_tables;
+} pm_regression;
+
+int pmmlR_regression(pm_resolver *r, pm_model *m);
+int pmmlE_regression(pmml_ctx *c, const pm_model *m, pm_result *res);
 
 /* ------------------------------------------------------------------------ */
 /* Resolving names: resolve.c                                               */
@@ -748,8 +945,16 @@ pmml_model *pmmlR_doc(pm_resolver *r);
 int pmmlR_failed(const pm_resolver *r);
 /* Reserve doubles of per-record scratch; returns the offset. */
 size_t pmmlR_scratch(pm_resolver *r, size_t n);
-/* Resolve a nested model (segments): scope is 'parent's. */
+/* Resolve a model (a segment: inside 'parent's scope). */
 int pmmlR_model(pm_resolver *r, pm_model *m, pm_model *parent);
+/* Make the Output fields of segment 'child' visible to 'parent' and to the
+** segments resolved after it (modelChain). */
+int pmmlR_expose_outputs(pm_resolver *r, const pm_model *parent,
+                         const pm_model *child);
+/* Element i of the argument lists (doc->args once loading is over). */
+int32_t pmmlR_arg(const pm_resolver *r, int32_t i);
+/* The data type of expression e after it was resolved. */
+uint8_t pmmlR_expr_dtype(const pm_resolver *r, int32_t e);
 /* Entry point after loading. */
 int pmmlR_document(pm_loader *ld);
 
@@ -830,13 +1035,19 @@ struct pmml_ctx {
   uint32_t *stamp;       /* [n_slots] */
   uint8_t *busy;         /* [n_slots] being computed (cycle guard) */
   pm_result *res;        /* [n_models] */
+  uint32_t *res_gen;     /* [n_models]: res[i] is this record's when
+                            res_gen[i] == gen */
   double *scratch;       /* [n_scratch] */
   pm_val *frame;         /* parameters of DefineFunction calls */
   size_t frame_top, frame_cap;
+  size_t frame_base;     /* parameters of the innermost call */
   int call_depth;
   void *regex;           /* regex.c's match state, or NULL */
   char *sbuf;            /* string scratch, reset per record */
   size_t sused, scap;
+  char *itext;           /* [n_inputs * 32]: numbers given to text inputs */
+  size_t size;           /* bytes of the context's block */
+  int scored;            /* the outputs hold a scored record */
   int failed;            /* sticky per record */
   pmml_status status;
   char msg[512];

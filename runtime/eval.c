@@ -1,0 +1,717 @@
+/*
+** eval.c: scoring a record. The context (pmml_ctx) holds a value cell per
+** slot; a cell is computed the first time something reads it in a record
+** (raw input, MiningField treatments, derived field, output field), so
+** nothing a model does not need is ever computed, and nothing twice. Also
+** here: the public scoring API, the generic output features and Targets.
+** Expressions are in eval_expr.c, predicates in eval_pred.c, the model
+** families in eval_<family>.c.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "numconv.h"
+#include "pmml_int.h"
+
+#define INPUT_TEXT 32 /* bytes for a number given to a string input */
+
+/* ------------------------------------------------------------------------ */
+/* Context                                                                  */
+
+int
+pmmlE_fail(pmml_ctx *c, pmml_status code, const char *fmt, ...)
+{
+  va_list ap;
+  if (c->failed)
+    return -1;
+  c->failed = 1;
+  c->status = code;
+  va_start(ap, fmt);
+  vsnprintf(c->msg, sizeof c->msg, fmt, ap);
+  va_end(ap);
+  return -1;
+}
+
+char *
+pmmlE_strbuf(pmml_ctx *c, size_t n)
+{
+  char *p;
+  if (c->failed)
+    return NULL;
+  if (n > c->scap - c->sused) {
+    pmmlE_fail(c, PMML_E_LIMIT,
+               "the record needs more than %zu bytes of computed strings",
+               c->scap);
+    return NULL;
+  }
+  p = c->sbuf + c->sused;
+  c->sused += n;
+  return p;
+}
+
+/* The pieces of a context, carved from one block. */
+typedef struct ctx_layout {
+  size_t in, vals, stamp, busy, res, res_gen, scratch, frame, sbuf, itext,
+      total;
+} ctx_layout;
+
+static size_t
+carve(size_t *at, size_t n, size_t align)
+{
+  size_t off = (*at + align - 1) & ~(align - 1);
+  *at = off + n;
+  return off;
+}
+
+static void
+layout(const pmml_model *m, ctx_layout *l)
+{
+  size_t at = (sizeof(pmml_ctx) + 15) & ~(size_t)15;
+  l->in = carve(&at, (size_t)m->n_inputs * sizeof(pm_val), 16);
+  l->vals = carve(&at, (size_t)m->n_slots * sizeof(pm_val), 16);
+  l->stamp = carve(&at, (size_t)m->n_slots * sizeof(uint32_t), 16);
+  l->busy = carve(&at, (size_t)m->n_slots, 16);
+  l->res = carve(&at, (size_t)m->n_models * sizeof(pm_result), 16);
+  l->res_gen = carve(&at, (size_t)m->n_models * sizeof(uint32_t), 16);
+  l->scratch = carve(&at, m->n_scratch * sizeof(double), 16);
+  l->frame = carve(&at, (m->max_frame + 1) * sizeof(pm_val), 16);
+  l->sbuf = carve(&at, m->str_scratch, 16);
+  l->itext = carve(&at, (size_t)m->n_inputs * INPUT_TEXT, 16);
+  l->total = at;
+}
+
+pmml_status
+pmml_ctx_new(const pmml_model *m, pmml_ctx **out)
+{
+  ctx_layout l;
+  char *base;
+  pmml_ctx *c;
+  if (!out)
+    return PMML_E_ARGUMENT;
+  *out = NULL;
+  if (!m)
+    return PMML_E_ARGUMENT;
+  layout(m, &l);
+  base = m->arena.alloc(m->arena.ud, NULL, 0, l.total);
+  if (!base)
+    return PMML_E_NOMEM;
+  memset(base, 0, l.total);
+  c = (pmml_ctx *)base;
+  c->m = m;
+  c->in = (pm_val *)(base + l.in);
+  c->vals = (pm_val *)(base + l.vals);
+  c->stamp = (uint32_t *)(base + l.stamp);
+  c->busy = (uint8_t *)(base + l.busy);
+  c->res = (pm_result *)(base + l.res);
+  c->res_gen = (uint32_t *)(base + l.res_gen);
+  c->scratch = (double *)(base + l.scratch);
+  c->frame = (pm_val *)(base + l.frame);
+  c->frame_cap = m->max_frame + 1;
+  c->sbuf = base + l.sbuf;
+  c->scap = m->str_scratch;
+  c->itext = base + l.itext;
+  c->size = l.total;
+  c->gen = 1;
+  if (m->uses_regex) {
+    c->regex = pmmlE_regex_state_new(m);
+    if (!c->regex) {
+      m->arena.alloc(m->arena.ud, base, l.total, 0);
+      return PMML_E_NOMEM;
+    }
+  }
+  pmml_ctx_clear(c);
+  *out = c;
+  return PMML_OK;
+}
+
+void
+pmml_ctx_free(pmml_ctx *c)
+{
+  if (!c)
+    return;
+  if (c->regex)
+    pmmlE_regex_state_free(c->regex);
+  c->m->arena.alloc(c->m->arena.ud, c, c->size, 0);
+}
+
+void
+pmml_ctx_clear(pmml_ctx *c)
+{
+  int32_t i;
+  if (!c)
+    return;
+  for (i = 0; i < c->m->n_inputs; i++)
+    c->in[i] = pmmlV_missing();
+  /* Results of the last record are gone too. */
+  if (++c->gen == 0) {
+    memset(c->stamp, 0, (size_t)c->m->n_slots * sizeof *c->stamp);
+    memset(c->res_gen, 0, (size_t)c->m->n_models * sizeof *c->res_gen);
+    c->gen = 1;
+  }
+  c->scored = 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Inputs                                                                   */
+
+/* Is v (of DataField f) valid, invalid or missing, as its Values and
+** Intervals say? PMML 4.4 DataDictionary. */
+static int
+domain_check(const pmml_model *doc, const pm_datafield *f, const pm_val *v)
+{
+  const pm_domain *d = &f->dom;
+  int32_t i;
+  for (i = 0; i < d->n_values; i++) {
+    pm_val lv = pmmlV_lit(doc, &d->values[i].v);
+    if (pmmlV_equal(v, &lv) == 1)
+      return d->values[i].property;
+  }
+  if (f->optype == PMML_OP_CONTINUOUS) {
+    if (d->n_intervals == 0)
+      return PM_PROP_VALID;
+    if (v->t != PM_T_NUM)
+      return PM_PROP_INVALID;
+    for (i = 0; i < d->n_intervals; i++) {
+      const pm_interval *iv = &d->intervals[i];
+      double x = v->u.num;
+      int lo = iv->closure == PM_CL_CLOSED_OPEN ||
+                       iv->closure == PM_CL_CLOSED_CLOSED
+                   ? x >= iv->left
+                   : x > iv->left;
+      int hi = iv->closure == PM_CL_OPEN_CLOSED ||
+                       iv->closure == PM_CL_CLOSED_CLOSED
+                   ? x <= iv->right
+                   : x < iv->right;
+      if (lo && hi)
+        return PM_PROP_VALID;
+    }
+    return PM_PROP_INVALID;
+  }
+  return d->n_valid > 0 ? PM_PROP_INVALID : PM_PROP_VALID;
+}
+
+/* Store a typed input value after the domain has had its say. */
+static void
+store_input(pmml_ctx *c, size_t i, pm_val v)
+{
+  const pmml_model *doc = c->m;
+  const pm_datafield *f = &doc->df[doc->inputs[i]];
+  int prop = domain_check(doc, f, &v);
+  if (prop == PM_PROP_MISSING) {
+    v = pmmlV_missing();
+  } else if (prop == PM_PROP_INVALID) {
+    v.invalid = 1;
+  }
+  v.dt = v.t == PM_T_MISSING ? f->dtype : v.dt;
+  c->in[i] = v;
+}
+
+pmml_status
+pmml_ctx_set_missing(pmml_ctx *c, size_t i)
+{
+  if (!c || i >= (size_t)c->m->n_inputs)
+    return PMML_E_ARGUMENT;
+  c->in[i] = pmmlV_missing();
+  return PMML_OK;
+}
+
+pmml_status
+pmml_ctx_set_text(pmml_ctx *c, size_t i, const char *s, size_t len)
+{
+  const pm_datafield *f;
+  pm_val v;
+  if (!c || i >= (size_t)c->m->n_inputs || (!s && len))
+    return PMML_E_ARGUMENT;
+  f = &c->m->df[c->m->inputs[i]];
+  if (pmmlV_from_text(&c->m->strs, f->dtype, s ? s : "", len, &v) != 0) {
+    /* Not a value of the field's type: invalid, kept as text. */
+    v = pmmlV_str(s ? s : "", len, pmmlS_lookup(&c->m->strs, s ? s : "", len));
+    v.invalid = 1;
+    c->in[i] = v;
+    /* A declared missing value spelled as text still means missing. */
+    if (domain_check(c->m, f, &v) == PM_PROP_MISSING)
+      c->in[i] = pmmlV_missing();
+    return PMML_OK;
+  }
+  store_input(c, i, v);
+  return PMML_OK;
+}
+
+pmml_status
+pmml_ctx_set_number(pmml_ctx *c, size_t i, double x)
+{
+  const pm_datafield *f;
+  pm_val v;
+  if (!c || i >= (size_t)c->m->n_inputs)
+    return PMML_E_ARGUMENT;
+  f = &c->m->df[c->m->inputs[i]];
+  if (pmmlV_numeric_dt(f->dtype) || f->dtype == PMML_DT_BOOLEAN) {
+    pm_val in = pmmlV_num(x, PMML_DT_DOUBLE);
+    if (isnan(x))
+      return pmml_ctx_set_missing(c, i);
+    if (pmmlV_cast(NULL, &in, f->dtype, &v) != 0) {
+      in.invalid = 1;
+      c->in[i] = in;
+      return PMML_OK;
+    }
+    store_input(c, i, v);
+    return PMML_OK;
+  }
+  /* A number for a text field: its shortest text, in the input's own
+  ** buffer (the value must outlive this call). */
+  {
+    char *buf = c->itext + i * INPUT_TEXT;
+    size_t n = pmmlN_format_double(x, buf);
+    return pmml_ctx_set_text(c, i, buf, n);
+  }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Slots                                                                    */
+
+/* The value of a missing field after MiningField treatments. */
+static int
+treat_missing(pmml_ctx *c, const pm_mfield *mf, pm_val *out)
+{
+  const pmml_model *doc = c->m;
+  if (mf->miss == PM_MISS_RETURN_INVALID)
+    return pmmlE_fail(c, PMML_E_INVALID_VALUE,
+                      "field '%s' is missing (missingValueTreatment="
+                      "\"returnInvalid\")",
+                      pmmlS_str(&doc->strs, mf->name));
+  if (mf->miss_repl.t != PM_T_MISSING)
+    *out = pmmlV_lit(doc, &mf->miss_repl);
+  else
+    *out = pmmlV_missing();
+  return 0;
+}
+
+/* PMML 4.4 MiningSchema: missing and invalid value treatments, outliers. */
+static int
+treat(pmml_ctx *c, const pm_slot *s, const pm_val *in, pm_val *out)
+{
+  const pmml_model *doc = c->m;
+  const pm_model *m = doc->models[s->arg];
+  const pm_mfield *mf = &m->mf[s->aux];
+  *out = *in;
+  if (in->t == PM_T_MISSING)
+    return treat_missing(c, mf, out);
+  if (in->invalid) {
+    switch (mf->inv) {
+    case PM_INV_RETURN_INVALID: {
+      char buf[64];
+      pmmlV_format(in, buf, sizeof buf);
+      return pmmlE_fail(c, PMML_E_INVALID_VALUE,
+                        "field '%s': invalid value '%s'",
+                        pmmlS_str(&doc->strs, mf->name), buf);
+    }
+    case PM_INV_AS_MISSING:
+      return treat_missing(c, mf, out);
+    case PM_INV_AS_VALUE:
+      *out = pmmlV_lit(doc, &mf->inv_repl);
+      return 0;
+    default:
+      return 0; /* asIs */
+    }
+  }
+  if (mf->outliers != PM_OUT_AS_IS && in->t == PM_T_NUM) {
+    double x = in->u.num;
+    if (x < mf->low || x > mf->high) {
+      if (mf->outliers == PM_OUT_AS_MISSING)
+        return treat_missing(c, mf, out);
+      out->u.num = x < mf->low ? mf->low : mf->high;
+    }
+  }
+  return 0;
+}
+
+/* Evaluate output field 'of' of model m (already scored this record). */
+static int output_value(pmml_ctx *c, const pm_model *m, const pm_ofield *of,
+                        pm_val *out);
+
+const pm_val *
+pmmlE_slot_compute(pmml_ctx *c, int32_t slot)
+{
+  const pmml_model *doc = c->m;
+  const pm_slot *s = &doc->slots[slot];
+  pm_val v = pmmlV_missing();
+  if (c->busy[slot]) {
+    pmmlE_fail(c, PMML_E_EVAL, "field '%s' depends on itself",
+               pmmlS_str(&doc->strs, s->name));
+    return &c->vals[slot];
+  }
+  c->busy[slot] = 1;
+  switch (s->kind) {
+  case PM_SLOT_INPUT:
+    v = c->in[s->arg];
+    break;
+  case PM_SLOT_MINING: {
+    const pm_val *in = pmmlE_slot(c, s->src);
+    pm_val t = *in;
+    if (treat(c, s, &t, &v))
+      v = pmmlV_missing();
+    break;
+  }
+  case PM_SLOT_DERIVED: {
+    pm_val r;
+    if (pmmlE_expr(c, s->arg, &r) == 0) {
+      if (r.t != PM_T_MISSING && s->dtype != PM_DT_ANY && r.dt != s->dtype) {
+        if (pmmlV_cast(c, &r, s->dtype, &v) != 0) {
+          char buf[64];
+          pmmlV_format(&r, buf, sizeof buf);
+          pmmlE_fail(c, PMML_E_EVAL,
+                     "DerivedField '%s': '%s' is not a valid %s",
+                     pmmlS_str(&doc->strs, s->name), buf,
+                     pmml_dtype_name((pmml_dtype)s->dtype));
+          v = pmmlV_missing();
+        }
+      } else {
+        v = r;
+      }
+    }
+    v.invalid = 0;
+    break;
+  }
+  case PM_SLOT_OUTPUT: {
+    const pm_model *m = doc->models[s->arg];
+    if (c->res_gen[m->index] == c->gen)
+      output_value(c, m, &m->of[s->aux], &v);
+    break;
+  }
+  default:
+    break;
+  }
+  c->busy[slot] = 0;
+  c->vals[slot] = v;
+  c->stamp[slot] = c->gen;
+  return &c->vals[slot];
+}
+
+/* ------------------------------------------------------------------------ */
+/* Models and their results                                                 */
+
+pm_val
+pmmlE_class_value(const pmml_model *doc, const pm_model *m, int32_t k)
+{
+  pm_val v = pmmlV_lit(doc, &m->classes[k]);
+  if (v.t == PM_T_NUM)
+    v.dt = m->target_dt;
+  return v;
+}
+
+int32_t
+pmmlE_argmax(const double *p, int32_t n)
+{
+  int32_t i, best = -1;
+  for (i = 0; i < n; i++)
+    if (!isnan(p[i]) && (best < 0 || p[i] > p[best]))
+      best = i;
+  return best;
+}
+
+/* The Target element for the model's target field, or NULL. */
+static const pm_target *
+model_target(const pm_model *m)
+{
+  int32_t i;
+  for (i = 0; i < m->n_targets; i++)
+    if (m->targets[i].field < 0 || m->targets[i].field == m->target_name)
+      return &m->targets[i];
+  return NULL;
+}
+
+/* PMML 4.4 Targets: clip to min/max, rescale, then castInteger. */
+double
+pmmlE_target_value(const pm_model *m, double v)
+{
+  const pm_target *t = model_target(m);
+  if (!t)
+    return v;
+  if (t->has_min && v < t->min)
+    v = t->min;
+  if (t->has_max && v > t->max)
+    v = t->max;
+  v = v * t->rescale_factor + t->rescale_const;
+  switch (t->cast) {
+  case PM_CAST_ROUND:
+    return floor(v + 0.5);
+  case PM_CAST_CEILING:
+    return ceil(v);
+  case PM_CAST_FLOOR:
+    return floor(v);
+  default:
+    return v;
+  }
+}
+
+/* No prediction: Targets may still give one (defaultValue, priors). */
+static void
+default_result(pmml_ctx *c, const pm_model *m, pm_result *res)
+{
+  const pm_target *t = model_target(m);
+  int32_t i, k, best = -1;
+  if (!t || t->n_values == 0)
+    return;
+  if (m->function == PM_FN_CLASSIFICATION && res->prob) {
+    for (i = 0; i < t->n_values; i++) {
+      if (isnan(t->values[i].prior))
+        continue;
+      k = pmmlR_class(m, &t->values[i].v);
+      if (k < 0)
+        continue;
+      res->prob[k] = t->values[i].prior;
+    }
+    best = pmmlE_argmax(res->prob, m->n_classes);
+    if (best >= 0 && res->prob[best] > 0)
+      res->value = pmmlE_class_value(c->m, m, best);
+    return;
+  }
+  if (t->values[0].deflt.t != PM_T_MISSING) {
+    res->value = pmmlV_lit(c->m, &t->values[0].deflt);
+    if (res->value.t == PM_T_NUM)
+      res->value.dt = m->target_dt;
+  }
+}
+
+int
+pmmlE_model(pmml_ctx *c, const pm_model *m)
+{
+  pm_result *res = &c->res[m->index];
+  int rc;
+  if (c->res_gen[m->index] == c->gen)
+    return c->failed ? -1 : 0;
+  memset(res, 0, sizeof *res);
+  res->value = pmmlV_missing();
+  res->entity = res->entity_id = res->segment = -1;
+  res->affinity = NAN;
+  res->raw = NAN;
+  if (m->n_classes > 0) {
+    res->prob = c->scratch + m->res_off;
+    res->conf = res->prob + m->n_classes;
+    memset(res->prob, 0, 2 * (size_t)m->n_classes * sizeof(double));
+  }
+  rc = pmmlL_families[m->family]->eval(c, m, res);
+  if (rc == 0 && !c->failed && res->value.t == PM_T_MISSING)
+    default_result(c, m, res);
+  c->res_gen[m->index] = c->gen;
+  return c->failed ? -1 : rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Output features                                                          */
+
+/* The display value of the predicted class: TargetValue@displayValue, else
+** the DataField's Value@displayValue, else the value itself. */
+static int
+display_value(pmml_ctx *c, const pm_model *m, const pm_val *pred,
+              pm_val *out)
+{
+  const pmml_model *doc = c->m;
+  const pm_target *t = model_target(m);
+  int32_t i;
+  *out = *pred;
+  if (pred->t == PM_T_MISSING)
+    return 0;
+  if (t)
+    for (i = 0; i < t->n_values; i++) {
+      pm_val lv = pmmlV_lit(doc, &t->values[i].v);
+      if (t->values[i].display >= 0 && pmmlV_equal(pred, &lv) == 1) {
+        int32_t id = t->values[i].display;
+        *out = pmmlV_str(pmmlS_str(&doc->strs, id), pmmlS_len(&doc->strs, id),
+                         id);
+        return 0;
+      }
+    }
+  for (i = 0; i < doc->n_df; i++)
+    if (doc->df[i].name == m->target_name) {
+      const pm_domain *d = &doc->df[i].dom;
+      int32_t k;
+      for (k = 0; k < d->n_values; k++) {
+        pm_val lv = pmmlV_lit(doc, &d->values[k].v);
+        if (d->values[k].display >= 0 && pmmlV_equal(pred, &lv) == 1) {
+          int32_t id = d->values[k].display;
+          *out = pmmlV_str(pmmlS_str(&doc->strs, id),
+                           pmmlS_len(&doc->strs, id), id);
+          return 0;
+        }
+      }
+    }
+  if (pred->t != PM_T_STR)
+    return pmmlV_cast(c, pred, PMML_DT_STRING, out) ? -1 : 0;
+  return 0;
+}
+
+/* The class an output field asks about: its value=, else the prediction. */
+static int32_t
+output_class(pmml_ctx *c, const pm_model *m, const pm_ofield *of,
+             const pm_result *res)
+{
+  int32_t k;
+  if (of->value.t != PM_T_MISSING)
+    return of->klass;
+  if (res->value.t == PM_T_MISSING)
+    return -1;
+  for (k = 0; k < m->n_classes; k++) {
+    pm_val lv = pmmlE_class_value(c->m, m, k);
+    if (pmmlV_equal(&res->value, &lv) == 1)
+      return k;
+  }
+  return -1;
+}
+
+static int
+output_value(pmml_ctx *c, const pm_model *m, const pm_ofield *of, pm_val *out)
+{
+  const pm_result *res = &c->res[m->index];
+  const pm_family *fam = pmmlL_families[m->family];
+  int32_t k;
+  int rc;
+  *out = pmmlV_missing();
+  if (fam->feature) {
+    rc = fam->feature(c, m, of, res, out);
+    if (rc <= 0)
+      goto cast;
+  }
+  switch (of->feature) {
+  case PM_FEAT_PREDICTED:
+    *out = res->value;
+    break;
+  case PM_FEAT_DISPLAY:
+    if (display_value(c, m, &res->value, out))
+      return -1;
+    break;
+  case PM_FEAT_PROBABILITY:
+  case PM_FEAT_CONFIDENCE:
+    if (!res->prob)
+      break;
+    k = output_class(c, m, of, res);
+    if (k < 0) {
+      /* A class the model never predicts has probability 0. */
+      if (of->value.t != PM_T_MISSING && res->value.t != PM_T_MISSING)
+        *out = pmmlV_num(0.0, PMML_DT_DOUBLE);
+      break;
+    }
+    if (res->value.t == PM_T_MISSING && res->prob[k] == 0)
+      break;
+    *out = pmmlV_num(of->feature == PM_FEAT_CONFIDENCE && res->conf &&
+                             !isnan(res->conf[k])
+                         ? res->conf[k]
+                         : res->prob[k],
+                     PMML_DT_DOUBLE);
+    break;
+  case PM_FEAT_TRANSFORMED:
+  case PM_FEAT_DECISION:
+    if (of->expr >= 0 && pmmlE_expr(c, of->expr, out))
+      return -1;
+    break;
+  case PM_FEAT_ENTITY_ID:
+    if (res->entity_id >= 0)
+      *out = pmmlV_str(pmmlS_str(&c->m->strs, res->entity_id),
+                       pmmlS_len(&c->m->strs, res->entity_id),
+                       res->entity_id);
+    break;
+  case PM_FEAT_AFFINITY:
+  case PM_FEAT_ENTITY_AFFINITY:
+    if (!isnan(res->affinity))
+      *out = pmmlV_num(res->affinity, PMML_DT_DOUBLE);
+    break;
+  case PM_FEAT_WARNING:
+    break;
+  default:
+    return pmmlE_fail(c, PMML_E_UNSUPPORTED,
+                      "OutputField '%s': this feature is not supported",
+                      pmmlS_str(&c->m->strs, of->name));
+  }
+cast:
+  if (out->t != PM_T_MISSING && of->dtype != PM_DT_ANY &&
+      out->dt != of->dtype) {
+    pm_val in = *out;
+    if (pmmlV_cast(c, &in, of->dtype, out) != 0) {
+      char buf[64];
+      pmmlV_format(&in, buf, sizeof buf);
+      return pmmlE_fail(c, PMML_E_EVAL, "OutputField '%s': '%s' is not a %s",
+                        pmmlS_str(&c->m->strs, of->name), buf,
+                        pmml_dtype_name((pmml_dtype)of->dtype));
+    }
+  }
+  return c->failed ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The public scoring entry points                                          */
+
+pmml_status
+pmml_score(pmml_ctx *c, pmml_error *err)
+{
+  const pmml_model *doc;
+  int32_t i;
+  if (err)
+    memset(err, 0, sizeof *err);
+  if (!c)
+    return PMML_E_ARGUMENT;
+  doc = c->m;
+  if (++c->gen == 0) {
+    memset(c->stamp, 0, (size_t)doc->n_slots * sizeof *c->stamp);
+    memset(c->res_gen, 0, (size_t)doc->n_models * sizeof *c->res_gen);
+    c->gen = 1;
+  }
+  c->failed = 0;
+  c->status = PMML_OK;
+  c->msg[0] = '\0';
+  c->sused = 0;
+  c->frame_top = 0;
+  c->call_depth = 0;
+  c->scored = 0;
+  pmmlE_model(c, doc->top);
+  for (i = 0; i < doc->n_outs && !c->failed; i++)
+    if (doc->outs[i].slot >= 0)
+      pmmlE_slot(c, doc->outs[i].slot);
+  if (c->failed) {
+    if (err) {
+      err->code = c->status;
+      snprintf(err->message, sizeof err->message, "%s", c->msg);
+    }
+    return c->status;
+  }
+  c->scored = 1;
+  return PMML_OK;
+}
+
+pmml_status
+pmml_ctx_output(const pmml_ctx *c, size_t i, pmml_value *v)
+{
+  const pmml_model *doc;
+  const pm_out *o;
+  const pm_val *x;
+  if (!c || !v || i >= (size_t)c->m->n_outs)
+    return PMML_E_ARGUMENT;
+  doc = c->m;
+  o = &doc->outs[i];
+  memset(v, 0, sizeof *v);
+  v->kind = PMML_MISSING;
+  v->dtype = (pmml_dtype)o->dtype;
+  if (!c->scored)
+    return PMML_OK;
+  x = o->slot < 0 ? &c->res[o->model].value : &c->vals[o->slot];
+  switch (x->t) {
+  case PM_T_NUM:
+    v->kind = PMML_NUMBER;
+    v->number = x->u.num;
+    break;
+  case PM_T_BOOL:
+    v->kind = PMML_BOOLEAN;
+    v->number = x->u.num;
+    break;
+  case PM_T_STR:
+    v->kind = PMML_STRING;
+    v->string = x->u.str;
+    v->length = x->len;
+    break;
+  default:
+    break;
+  }
+  if (x->t != PM_T_MISSING && x->dt != PM_DT_ANY && o->dtype == PM_DT_ANY)
+    v->dtype = (pmml_dtype)x->dt;
+  return PMML_OK;
+}

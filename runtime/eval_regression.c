@@ -1,0 +1,224 @@
+/*
+** eval_regression.c: scoring a RegressionModel (PMML 4.4 Regression). Each
+** RegressionTable gives a linear value; regression normalizes the one
+** value, classification turns the values of the tables into probabilities
+** as normalizationMethod says, binomial, multinomial or ordinal.
+*/
+#include <math.h>
+
+#include "pmml_int.h"
+
+/* The inverse link functions of normalizationMethod. */
+static double
+inverse_link(int norm, double y)
+{
+  switch (norm) {
+  case PM_NORM_SOFTMAX:
+  case PM_NORM_LOGIT:
+    return 1.0 / (1.0 + exp(-y));
+  case PM_NORM_PROBIT:
+    return 0.5 * erfc(-y / sqrt(2.0));
+  case PM_NORM_CLOGLOG:
+    return 1.0 - exp(-exp(y));
+  case PM_NORM_LOGLOG:
+    return exp(-exp(-y));
+  case PM_NORM_CAUCHIT:
+    return 0.5 + atan(y) / M_PI;
+  case PM_NORM_EXP:
+    return exp(y);
+  default:
+    return y;
+  }
+}
+
+/* The value of one table, or NaN when an input it needs is missing
+** (PMML: "if the input value is missing, the result is missing"). The
+** order of the sums follows the document: numeric predictors, categorical
+** predictors, terms, then the intercept. */
+static double
+table_value(pmml_ctx *c, const pm_model *m, const pm_regtable *t, int *missing)
+{
+  double y = 0.0;
+  float yf = 0.0f;
+  int fl = m->math_float;
+  int32_t k, matched = -1;
+  for (k = 0; k < t->n_nums; k++) {
+    const pm_numpred *np = &t->nums[k];
+    const pm_val *v = pmmlE_slot(c, np->slot);
+    double x;
+    if (v->t == PM_T_MISSING) {
+      *missing = 1;
+      return NAN;
+    }
+    if (v->t != PM_T_NUM && v->t != PM_T_BOOL) {
+      pmmlE_fail(c, PMML_E_EVAL,
+                 "NumericPredictor '%s': the value is not a number",
+                 pmmlS_str(&c->m->strs, np->name));
+      return NAN;
+    }
+    x = v->u.num;
+    if (np->exponent != 1.0)
+      x = pow(x, np->exponent);
+    if (fl)
+      yf += (float)np->coef * (float)x;
+    else
+      y += np->coef * x;
+  }
+  /* A field's CategoricalPredictors: the first that matches counts; a
+  ** missing value makes the field count for nothing. */
+  for (k = 0; k < t->n_cats; k++) {
+    const pm_catpred *cp = &t->cats[k];
+    const pm_val *v;
+    pm_val lv;
+    if (matched >= 0) {
+      if (t->cats[matched].slot == cp->slot)
+        continue;
+      matched = -1;
+    }
+    v = pmmlE_slot(c, cp->slot);
+    if (v->t == PM_T_MISSING) {
+      matched = k;
+      continue;
+    }
+    lv = pmmlV_lit(c->m, &cp->value);
+    if (pmmlV_equal(v, &lv) == 1) {
+      matched = k;
+      if (fl)
+        yf += (float)cp->coef;
+      else
+        y += cp->coef;
+    }
+  }
+  for (k = 0; k < t->n_terms; k++) {
+    const pm_term *tm = &t->terms[k];
+    double prod = tm->coef;
+    int32_t f;
+    for (f = 0; f < tm->n; f++) {
+      pm_val v;
+      if (pmmlE_expr(c, c->m->args[tm->first + f], &v))
+        return NAN;
+      if (v.t == PM_T_MISSING) {
+        *missing = 1;
+        return NAN;
+      }
+      if (v.t != PM_T_NUM && v.t != PM_T_BOOL) {
+        pmmlE_fail(c, PMML_E_EVAL, "PredictorTerm: a factor is not a number");
+        return NAN;
+      }
+      prod *= v.u.num;
+    }
+    if (fl)
+      yf += (float)prod;
+    else
+      y += prod;
+  }
+  if (fl)
+    return (double)(yf + (float)t->intercept);
+  return y + t->intercept;
+}
+
+/* Is the table empty with intercept 0 (the reference category)? */
+static int
+is_default_table(const pm_regtable *t)
+{
+  return t->n_nums == 0 && t->n_cats == 0 && t->n_terms == 0 &&
+         t->intercept == 0.0;
+}
+
+static void
+classify(const pm_model *m, const pm_regression *reg, const double *y,
+         double *p)
+{
+  int32_t n = reg->n_tables, i;
+  int norm = reg->norm;
+  double sum = 0;
+  int ordinal = m->target_op == PMML_OP_ORDINAL;
+#define P(i) p[reg->tables[i].klass]
+  if (!ordinal && (norm == PM_NORM_SOFTMAX || norm == PM_NORM_SIMPLEMAX)) {
+    if (n == 2 && norm == PM_NORM_SOFTMAX &&
+        is_default_table(&reg->tables[1])) {
+      P(0) = inverse_link(PM_NORM_LOGIT, y[0]);
+      P(1) = 1.0 - P(0);
+      return;
+    }
+    for (i = 0; i < n; i++) {
+      P(i) = norm == PM_NORM_SOFTMAX ? exp(y[i]) : y[i];
+      sum += P(i);
+    }
+    for (i = 0; i < n; i++)
+      P(i) /= sum;
+    return;
+  }
+  if (!ordinal && n == 2) {
+    /* Binomial: the first table's probability, the second the rest. */
+    double p0 = norm == PM_NORM_NONE ? fmin(fmax(y[0], 0.0), 1.0)
+                                     : inverse_link(norm, y[0]);
+    P(0) = p0;
+    P(1) = 1.0 - p0;
+    return;
+  }
+  if (!ordinal) {
+    /* Multinomial with none: the last category takes the rest. */
+    for (i = 0; i < n - 1; i++) {
+      P(i) = y[i];
+      sum += y[i];
+    }
+    P(n - 1) = 1.0 - sum;
+    return;
+  }
+  /* Ordinal: cumulative probabilities, differenced. */
+  for (i = 0; i < n - 1; i++) {
+    double cum = norm == PM_NORM_NONE ? fmin(fmax(y[i], 0.0), 1.0)
+                                      : inverse_link(norm, y[i]);
+    P(i) = cum - sum;
+    sum = cum;
+  }
+  P(n - 1) = 1.0 - sum;
+#undef P
+}
+
+int
+pmmlE_regression(pmml_ctx *c, const pm_model *m, pm_result *res)
+{
+  const pm_regression *reg = m->body;
+  int missing = 0;
+  int32_t i;
+  if (m->function != PM_FN_CLASSIFICATION) {
+    double y = table_value(c, m, &reg->tables[0], &missing);
+    if (c->failed)
+      return -1;
+    if (missing)
+      return 0;
+    y = inverse_link(reg->norm, y);
+    if (m->math_float)
+      y = (double)(float)y;
+    res->raw = y;
+    res->value = pmmlV_num(pmmlE_target_value(m, y), m->target_dt);
+    return 0;
+  }
+  {
+    /* The table values go in the confidence array, free until now. */
+    double *y = res->conf;
+    for (i = 0; i < reg->n_tables; i++) {
+      y[i] = table_value(c, m, &reg->tables[i], &missing);
+      if (c->failed)
+        return -1;
+      if (missing)
+        return 0; /* the Targets' priors, if any, decide */
+    }
+    {
+      double tmp[64], *yy = tmp;
+      if (reg->n_tables > 64)
+        yy = c->scratch + m->res_off + 2 * (size_t)m->n_classes;
+      for (i = 0; i < reg->n_tables; i++)
+        yy[i] = y[i];
+      for (i = 0; i < m->n_classes; i++)
+        res->conf[i] = NAN;
+      classify(m, reg, yy, res->prob);
+    }
+    i = pmmlE_argmax(res->prob, m->n_classes);
+    if (i >= 0)
+      res->value = pmmlE_class_value(c->m, m, i);
+  }
+  return 0;
+}

@@ -1,0 +1,355 @@
+/*
+** load_tree.c: <TreeModel>. Nodes arrive in document order (depth first);
+** when the model ends they are laid out breadth first, so the children of
+** every node sit next to each other and a node needs only the index of its
+** first child and their count. defaultChild ids become node indices here.
+*/
+#include <math.h>
+#include <string.h>
+
+#include "pmml_int.h"
+
+/* A node as read, before the layout. */
+typedef struct raw_node {
+  int32_t parent;      /* raw index, -1 for the root */
+  int32_t pred;
+  int32_t id;
+  int32_t deflt_id;    /* defaultChild (strtab), -1 */
+  double count;
+  pm_lit score;
+  uint32_t line;
+} raw_node;
+
+/* A ScoreDistribution as read, with its node. */
+typedef struct raw_dist {
+  int32_t node;
+  pm_scoredist d;
+} raw_dist;
+
+/* The tree being read: the model's body until the model ends. */
+typedef struct tree_loader {
+  pm_tree *tree;
+  pm_vec nodes;        /* raw_node */
+  pm_vec dists;        /* raw_dist */
+} tree_loader;
+
+static const char *const missing_names[] = {
+  "lastPrediction", "nullPrediction", "defaultChild", "weightedConfidence",
+  "aggregateNodes", "none", NULL};
+static const char *const no_true_names[] = {"returnNullPrediction",
+                                            "returnLastPrediction", NULL};
+static const char *const split_names[] = {"binarySplit", "multiSplit", NULL};
+
+static tree_loader *
+tl(pm_loader *ld)
+{
+  return ld->model->body;
+}
+
+static void
+tree_start(pm_loader *ld, pm_model *m, const char **atts)
+{
+  tree_loader *t = pmmlL_alloc(ld, sizeof *t);
+  if (!t)
+    return;
+  t->tree = pmmlL_alloc(ld, sizeof *t->tree);
+  if (!t->tree)
+    return;
+  pmmlL_track(ld, &t->nodes, sizeof(raw_node));
+  pmmlL_track(ld, &t->dists, sizeof(raw_dist));
+  m->body = t;
+  t->tree->missing = (uint8_t)pmmlL_enum(ld, atts, "missingValueStrategy",
+                                         missing_names, PM_TMV_NONE);
+  t->tree->no_true = (uint8_t)pmmlL_enum(ld, atts, "noTrueChildStrategy",
+                                         no_true_names, PM_TNT_NULL);
+  t->tree->multi_split =
+      (uint8_t)pmmlL_enum(ld, atts, "splitCharacteristic", split_names, 1);
+  t->tree->penalty = pmmlL_num(ld, atts, "missingValuePenalty", 1.0);
+}
+
+/* <Node id= score= recordCount= defaultChild=> */
+static void
+node_start(pm_loader *ld, const char **atts)
+{
+  tree_loader *t = tl(ld);
+  pm_frame *f = pmmlL_frame(ld, 0), *pf = pmmlL_frame(ld, 1);
+  raw_node *n;
+  if (!t)
+    return;
+  if (pf->el->name && strcmp(pf->el->name, "Node") != 0 && t->nodes.len) {
+    pmmlL_fail(ld, PMML_E_INVALID, "TreeModel: more than one root Node");
+    return;
+  }
+  n = pmmlL_push(ld, &t->nodes, sizeof *n);
+  if (!n)
+    return;
+  if (t->nodes.len > 0x7ffffff0u) {
+    pmmlL_fail(ld, PMML_E_LIMIT, "too many nodes");
+    return;
+  }
+  n->parent = strcmp(pf->el->name, "Node") == 0 ? pf->aux : -1;
+  n->pred = -1;
+  n->id = pmmlL_sym(ld, atts, "id");
+  n->deflt_id = pmmlL_sym(ld, atts, "defaultChild");
+  n->count = pmmlL_num(ld, atts, "recordCount", NAN);
+  n->score = pmmlL_lit(ld, atts, "score");
+  n->line = f->line;
+  f->aux = (int32_t)(t->nodes.len - 1);
+  f->obj = t;
+}
+
+static void
+node_end(pm_loader *ld)
+{
+  pm_frame *f = pmmlL_frame(ld, 0);
+  tree_loader *t = f->obj;
+  int32_t n, *kids;
+  if (!t)
+    return;
+  kids = pmmlL_pop_indices(ld, f->mark, &n);
+  if (n != 1) {
+    pmmlL_fail(ld, PMML_E_INVALID, "Node: expected one predicate, found %d",
+               (int)n);
+    return;
+  }
+  ((raw_node *)t->nodes.data)[f->aux].pred = kids[0];
+}
+
+/* <ScoreDistribution value= recordCount= confidence= probability=/> */
+static void
+dist_start(pm_loader *ld, const char **atts)
+{
+  tree_loader *t = tl(ld);
+  pm_frame *pf = pmmlL_frame(ld, 1);
+  raw_dist *d;
+  if (!t || !pmmlL_need(ld, atts, "value"))
+    return;
+  d = pmmlL_push(ld, &t->dists, sizeof *d);
+  if (!d)
+    return;
+  d->node = pf->aux;
+  d->d.value = pmmlL_lit(ld, atts, "value");
+  d->d.count = pmmlL_num(ld, atts, "recordCount", NAN);
+  d->d.confidence = pmmlL_num(ld, atts, "confidence", NAN);
+  d->d.probability = pmmlL_num(ld, atts, "probability", NAN);
+  if (d->d.probability < 0 || d->d.probability > 1)
+    pmmlL_fail(ld, PMML_E_INVALID,
+               "ScoreDistribution: probability outside [0, 1]");
+}
+
+static void
+embedded_model(pm_loader *ld, const char **atts)
+{
+  (void)atts;
+  pmmlL_fail(ld, PMML_E_UNSUPPORTED,
+             "a model embedded in a Node (<%s>) is not supported",
+             pmmlL_frame(ld, 0)->el->name);
+}
+
+static const pm_elem node_children[] = {
+  {"ScoreDistribution", dist_start, NULL, NULL, 0},
+  {"Node", node_start, node_end, node_children, 0},
+  {"Partition", NULL, NULL, NULL, PM_EL_SKIP},
+  {"Regression", embedded_model, NULL, NULL, 0},
+  {"DecisionTree", embedded_model, NULL, NULL, 0},
+  {NULL, NULL, NULL, pmmlL_pred_elems, 0},
+};
+
+const pm_elem pmmlL_tree_elems[] = {
+  {"Node", node_start, node_end, node_children, 0},
+  {NULL, NULL, NULL, pmmlL_model_common, 0},
+};
+
+/* Lay the raw nodes out breadth first and attach the distributions. */
+static void
+tree_end(pm_loader *ld, pm_model *m)
+{
+  tree_loader *t = m->body;
+  pm_tree *tree = t->tree;
+  raw_node *raw = t->nodes.data;
+  raw_dist *rd = t->dists.data;
+  int32_t n = (int32_t)t->nodes.len, i, head, tail;
+  int32_t *kids_first, *kids_n, *kid_list, *pos, *order, *dcount;
+  int32_t *tmp = NULL;
+  size_t bytes = 0;
+  if (n == 0) {
+    pmmlL_fail(ld, PMML_E_INVALID, "TreeModel: no Node");
+    return;
+  }
+  tree->n_nodes = n;
+  tree->nodes = pmmlL_alloc(ld, (size_t)n * sizeof *tree->nodes);
+  /* Scratch for the layout, outside the arena. */
+  bytes = ((size_t)n * 6 + 1) * sizeof(int32_t);
+  tmp = ld->a->alloc(ld->a->ud, NULL, 0, bytes);
+  if (!tmp || !tree->nodes) {
+    pmmlL_nomem(ld);
+    goto done;
+  }
+  memset(tmp, 0, bytes);
+  kids_first = tmp;
+  kids_n = tmp + n;
+  kid_list = tmp + 2 * (size_t)n;
+  pos = tmp + 3 * (size_t)n;
+  order = tmp + 4 * (size_t)n;
+  dcount = tmp + 5 * (size_t)n;
+  /* Children lists in document order (counting sort by parent). */
+  for (i = 1; i < n; i++)
+    kids_n[raw[i].parent]++;
+  for (i = 0, head = 0; i < n; i++) {
+    kids_first[i] = head;
+    head += kids_n[i];
+    kids_n[i] = 0;
+  }
+  for (i = 1; i < n; i++) {
+    int32_t p = raw[i].parent;
+    kid_list[kids_first[p] + kids_n[p]++] = i;
+  }
+  /* Breadth-first order: order[k] is the raw node placed at k. */
+  order[0] = 0;
+  for (head = 0, tail = 1; head < tail; head++) {
+    int32_t r = order[head], k;
+    for (k = 0; k < kids_n[r]; k++)
+      order[tail++] = kid_list[kids_first[r] + k];
+  }
+  for (i = 0; i < n; i++)
+    pos[order[i]] = i;
+  /* Distributions grouped by node, in document order. */
+  for (i = 0; i < (int32_t)t->dists.len; i++)
+    dcount[pos[rd[i].node] + 1]++;
+  for (i = 0; i < n; i++)
+    dcount[i + 1] += dcount[i];
+  tree->n_dists = (int32_t)t->dists.len;
+  if (tree->n_dists) {
+    int32_t *fill = kids_n; /* reuse as the fill count per node */
+    tree->dists =
+        pmmlL_alloc(ld, (size_t)tree->n_dists * sizeof(pm_scoredist));
+    if (!tree->dists)
+      goto done;
+    memset(fill, 0, (size_t)n * sizeof(int32_t));
+    for (i = 0; i < tree->n_dists; i++) {
+      int32_t p = pos[rd[i].node];
+      tree->dists[dcount[p] + fill[p]++] = rd[i].d;
+    }
+    for (i = 0; i < n; i++)
+      kids_n[i] = 0;
+    for (i = 1; i < n; i++)
+      kids_n[raw[i].parent]++;
+  }
+  for (i = 0; i < n; i++) {
+    raw_node *r = &raw[order[i]];
+    pm_tnode *nd = &tree->nodes[i];
+    int32_t k;
+    nd->pred = r->pred;
+    nd->id = r->id;
+    nd->count = r->count;
+    nd->score = r->score;
+    nd->line = r->line;
+    nd->n_kids = kids_n[order[i]];
+    nd->first = nd->n_kids ? pos[kid_list[kids_first[order[i]]]] : -1;
+    nd->dist = dcount[i];
+    nd->n_dist = dcount[i + 1] - dcount[i];
+    nd->deflt = -1;
+    if (r->deflt_id >= 0) {
+      for (k = 0; k < nd->n_kids; k++)
+        if (raw[kid_list[kids_first[order[i]] + k]].id == r->deflt_id)
+          nd->deflt = nd->first + k;
+      if (nd->deflt < 0 && nd->n_kids > 0) {
+        pmmlL_fail(ld, PMML_E_REFERENCE,
+                   "Node (line %u): defaultChild=\"%s\" is not one of its "
+                   "children",
+                   (unsigned)r->line,
+                   pmmlS_str(&ld->doc->strs, r->deflt_id));
+        goto done;
+      }
+    }
+  }
+  m->body = tree;
+done:
+  if (tmp)
+    ld->a->alloc(ld->a->ud, tmp, bytes, 0);
+  pmmlM_vec_free(ld->a, &t->nodes, sizeof(raw_node));
+  pmmlM_vec_free(ld->a, &t->dists, sizeof(raw_dist));
+}
+
+const pm_family pmmlL_tree_family = {
+  "TreeModel", tree_start, tree_end, pmmlL_tree_elems, pmmlR_tree,
+  pmmlE_tree, NULL, NULL,
+};
+
+/* ------------------------------------------------------------------------ */
+/* Resolving: predicates, classes, and each node's result decided once.     */
+
+int
+pmmlR_tree(pm_resolver *r, pm_model *m)
+{
+  pm_tree *t = m->body;
+  int32_t i, k, nc;
+  int classification = m->function == PM_FN_CLASSIFICATION;
+  for (i = 0; i < t->n_nodes; i++) {
+    pm_tnode *nd = &t->nodes[i];
+    if (pmmlR_pred(r, m, nd->pred) ||
+        pmmlR_lit(r, &nd->score, m->target_dt, nd->line))
+      return -1;
+    for (k = 0; k < nd->n_dist; k++) {
+      pm_scoredist *d = &t->dists[nd->dist + k];
+      if (pmmlR_lit(r, &d->value, m->target_dt, nd->line))
+        return -1;
+      if (classification && pmmlR_add_class(r, m, &d->value) < 0)
+        return -1;
+    }
+    if (classification && nd->score.t != PM_T_MISSING &&
+        pmmlR_add_class(r, m, &nd->score) < 0)
+      return -1;
+  }
+  t->klass = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof(int32_t));
+  t->num = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof(double));
+  if (!t->klass || !t->num) {
+    pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
+    return -1;
+  }
+  nc = m->n_classes;
+  if (classification && nc > 0) {
+    t->prob = pmmlM_alloc(pmmlR_arena(r),
+                          (size_t)t->n_nodes * (size_t)nc * sizeof(double));
+    t->conf = pmmlM_alloc(pmmlR_arena(r),
+                          (size_t)t->n_nodes * (size_t)nc * sizeof(double));
+    if (!t->prob || !t->conf) {
+      pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
+      return -1;
+    }
+  }
+  for (i = 0; i < t->n_nodes; i++) {
+    pm_tnode *nd = &t->nodes[i];
+    t->klass[i] = -1;
+    t->num[i] = nd->score.t == PM_T_NUM ? nd->score.num : NAN;
+    if (!classification)
+      continue;
+    if (nc > 0 && nd->n_dist > 0) {
+      double *p = t->prob + (size_t)i * nc, *cf = t->conf + (size_t)i * nc;
+      double total = 0;
+      int has_prob = 1;
+      for (k = 0; k < nd->n_dist; k++) {
+        const pm_scoredist *d = &t->dists[nd->dist + k];
+        if (isnan(d->probability))
+          has_prob = 0;
+        if (!isnan(d->count))
+          total += d->count;
+      }
+      /* Probabilities: given, else record counts over their sum. */
+      for (k = 0; k < nd->n_dist; k++) {
+        const pm_scoredist *d = &t->dists[nd->dist + k];
+        int32_t cl = pmmlR_class(m, &d->value);
+        double pr = has_prob ? d->probability
+                    : total > 0 && !isnan(d->count) ? d->count / total
+                                                    : 0.0;
+        p[cl] = pr;
+        cf[cl] = isnan(d->confidence) ? pr : d->confidence;
+      }
+    }
+    if (nd->score.t != PM_T_MISSING)
+      t->klass[i] = pmmlR_class(m, &nd->score);
+    else if (nc > 0 && nd->n_dist > 0)
+      t->klass[i] = pmmlE_argmax(t->prob + (size_t)i * nc, nc);
+  }
+  return 0;
+}
