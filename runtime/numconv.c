@@ -1041,13 +1041,17 @@ nc_word(const char *p, size_t n, const char *w)
 static int
 nc_scan(const char *s, size_t n, nc_dec *d)
 {
-  const char *p = s, *end = s + n;
+  const char *p, *end;
   uint64_t w = 0;
   int64_t e = 0;
   int nd = 0, trunc = 0, any = 0;
   unsigned dg;
 
   d->neg = 0;
+  if (n == 0)
+    return NC_BAD;            /* (s may then be NULL) */
+  p = s;
+  end = s + n;
   if (p < end && (*p == '+' || *p == '-'))
     d->neg = *p++ == '-';
   if (p == end)
