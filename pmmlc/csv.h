@@ -2,7 +2,9 @@
 ** csv.h: streaming RFC 4180 CSV reader and writer for `pmmlc score`, the
 ** test tools, and (embedded as text with csv.c) the main() that
 ** `pmmlc compile --main` emits. Standard C99 only; to embed with internal
-** linkage define PM_CSV_API as `static` before including csv.h and csv.c.
+** linkage define PM_CSV_API as `static` (gcc/clang: `static
+** __attribute__((unused))`) before including csv.h and csv.c. Names:
+** public pmcsv_* / PMCSV_*, file-local csv_*, CC_*, ST_*.
 **
 ** Reading, in short:
 **   pmcsv_options o;  pmcsv_options_init(&o);  o.sep = ';';
@@ -35,8 +37,8 @@
 **   the next record, which keeps its number): a NUL byte, a field longer
 **   than max_field_len, more than max_fields fields, a record longer than
 **   max_record_len bytes (its line end included), and a quoted field
-**   still open at the end of input. The rest of a bad record is read (following quotes) and
-**   dropped without being stored.
+**   still open at the end of input. The rest of a bad record is read
+**   (following quotes) and dropped without being stored.
 ** - Errors that end the input (PMCSV_FATAL, returned again by every later
 **   call): a read error of the stream, running out of memory.
 ** Memory is O(max_record_len + max_fields) whatever the input.

@@ -44,7 +44,7 @@
 #define NC_LOG10_34_ADD (-131071)
 #define NC_POW5_MIN (-342)
 #define NC_POW5_MAX 324
-/* T(p) for p = NC_POW5_MIN.., as { high 64 bits, low 64 bits } */
+/* T(p) for p = NC_POW5_MIN.., as { high, low 64 bits } */
 static const uint64_t nc_pow5[667][2] = {
   { UINT64_C(0xeef453d6923bd65a), UINT64_C(0x113faa2906a13b40) }, /* -342 */
   { UINT64_C(0x9558b4661b6565f8), UINT64_C(0x4ac7ca59a424c508) }, /* -341 */

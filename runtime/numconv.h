@@ -5,7 +5,9 @@
 ** `pmmlc compile --main`, so it depends on nothing but standard C99.
 **
 ** To embed the code with internal linkage, define PM_NUMCONV_API as
-** `static` before including this header and numconv.c.
+** `static` before including this header and numconv.c (with gcc/clang,
+** `static __attribute__((unused))` keeps -Wall quiet about functions the
+** program does not call). Names: public pmmlN_*, file-local nc_*.
 */
 #ifndef PM_NUMCONV_H
 #define PM_NUMCONV_H

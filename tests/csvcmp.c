@@ -413,7 +413,8 @@ main(int argc, char **argv)
     int ha = next_row(ra, paths[1], &af, &an);
     int row_bad = 0;
     if (!he || !ha) {
-      unsigned long ne = rows + (unsigned long)he, na = rows + (unsigned long)ha;
+      unsigned long ne = rows + (unsigned long)he;
+      unsigned long na = rows + (unsigned long)ha;
       if (he == ha)
         break;
       while (he && next_row(re, paths[0], &ef, &en))

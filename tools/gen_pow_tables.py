@@ -102,7 +102,7 @@ def block():
     out.append("#define NC_LOG10_34_ADD (%d)" % o3)
     out.append("#define NC_POW5_MIN (%d)" % POW5_MIN)
     out.append("#define NC_POW5_MAX %d" % POW5_MAX)
-    out.append("/* T(p) for p = NC_POW5_MIN.., as { high 64 bits, low 64 bits } */")
+    out.append("/* T(p) for p = NC_POW5_MIN.., as { high, low 64 bits } */")
     out.append("static const uint64_t nc_pow5[%d][2] = {"
                % (POW5_MAX - POW5_MIN + 1))
     for p in range(POW5_MIN, POW5_MAX + 1):
