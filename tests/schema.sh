@@ -12,7 +12,9 @@
 #   (d) where ../shared/reference/schemas/pmml-4-4.xsd exists: every document
 #       of (a) and (b) that DMG's 4.4 schema accepts must be accepted by ours,
 #       and testdata/schema-good/std-*.pmml (written to be standard PMML 4.4)
-#       must be accepted by DMG's schema too, so that they test what they say.
+#       must be accepted by DMG's schema too, so that they test what they say;
+#   (e) every testdata/schema-good/*.pmml must still be accepted with an
+#       x- attribute added (by sed) to each of its elements.
 #
 # Documents of (a) and (b) are validated as `pmmlc check` does it: their
 # PMML namespace URI (PMML-3_x ... PMML-4_4) is first rewritten to
@@ -160,6 +162,22 @@ else
   skipped=$((skipped + 1))
   echo "schema.sh: (d) skipped: no $DMG44"
 fi
+
+# (e) vendor attributes on every element
+n_e=0
+for f in testdata/schema-good/*.pmml; do
+  [ -f "$f" ] || continue
+  n_e=$((n_e + 1))
+  to44 "$f" "$tmp/doc0.pmml"
+  sed 's#<\([A-Za-z][A-Za-z0-9_-]*\)\([ />]\)#<\1 x-pmmlc-test="1"\2#g' \
+    "$tmp/doc0.pmml" >"$tmp/doc.pmml"
+  if valid "$XSD" "$tmp/doc.pmml"; then
+    ok
+  else
+    bad "rejected with x- attributes added" "$f" "$tmp/err"
+  fi
+done
+echo "schema.sh: (e) testdata/schema-good with x- attributes: $n_e documents checked"
 
 echo "schema: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
