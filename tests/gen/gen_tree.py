@@ -19,6 +19,7 @@ from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
 from pmmlw import (E, num, data_field, mining_schema, pmml, prob_outputs, write_case,
                    f32_safe, tree_thresholds, label)
 from sktree import tree_nodes
+from common import run_r, read_rcsv
 
 IRIS_FEATS = ["sepal_length", "sepal_width", "petal_length", "petal_width"]
 IRIS_LABELS = ["setosa", "versicolor", "virginica"]
@@ -157,17 +158,6 @@ left, SimpleSetPredicate isIn of the categories still possible on that path (Sim
 when one is left); the PMML input stays the raw string. Made by tests/gen/gen_tree.py,
 categorical_classifier(); expected = sklearn predict / predict_proba on the encoded rows.
 """)
-
-
-def run_r(script, outdir):
-    here = os.path.dirname(os.path.abspath(__file__))
-    subprocess.run(["Rscript", "--vanilla", os.path.join(here, script), outdir], check=True)
-
-
-def read_rcsv(path):
-    with open(path, newline="") as f:
-        r = csv.DictReader(f)
-        return list(r)
 
 
 def rpart_surrogate():
