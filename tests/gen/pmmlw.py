@@ -220,8 +220,6 @@ def f32_safe(x, thresholds_by_feature, feats):
             t32 = float(np.float32(t))
             if (v <= t) != (v32 <= t) or (v <= t) != (v32 <= t32) or (v < t) != (v32 < t32):
                 return False
-            if v == t:
-                return False
     return True
 
 

@@ -97,3 +97,15 @@ def used_fields(tree, feats):
             if fld not in out:
                 out.append(fld)
     return out
+
+
+def tree_model(tree, feats, target, labels=None, name=None, fn=None, **kw):
+    """A TreeModel element (for a Segment) around tree_nodes(); 'fn' overrides
+    the function name, kw goes to tree_nodes()."""
+    from pmmlw import mining_schema
+    fn = fn or ("classification" if labels is not None else "regression")
+    return E("TreeModel", {"modelName": name, "functionName": fn,
+                           "missingValueStrategy": "nullPrediction",
+                           "splitCharacteristic": "binarySplit"},
+             mining_schema(target, used_fields(tree, feats) or [feats[0][1]]),
+             tree_nodes(tree, feats, labels=labels, **kw))
