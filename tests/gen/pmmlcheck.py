@@ -204,6 +204,8 @@ def expr(e, rec):
             return args[0] ** args[1]
         if fn == "exp":
             return math.exp(args[0])
+        if fn == "ln":
+            return math.log(args[0])
         raise NotImplementedError(fn)
     raise NotImplementedError(t)
 
@@ -595,6 +597,90 @@ def eval_mining(model, doc, rec, f32):
 
 
 EXTRA_MODELS = {}
+
+
+def grm_eta(model, rec, category):
+    """Linear predictor of a GeneralRegressionModel for one target category."""
+    params = [p.get("name") for p in kids(kid(model, "ParameterList"), "Parameter")]
+    factors = set(p.get("name") for p in kids(kid(model, "FactorList"), "Predictor")) \
+        if kid(model, "FactorList") is not None else set()
+    cells = {}
+    for c in kids(kid(model, "PPMatrix"), "PPCell"):
+        cells.setdefault(c.get("parameterName"), []).append(c)
+    betas = {}
+    for c in kids(kid(model, "ParamMatrix"), "PCell"):
+        if category is None or c.get("targetCategory") in (None, category):
+            betas[c.get("parameterName")] = float(c.get("beta"))
+    eta = 0.0
+    for p in params:
+        if p not in betas:
+            continue
+        x = 1.0
+        for c in cells.get(p, []):
+            v = rec.get(c.get("predictorName"))
+            if v is None:
+                return None
+            if c.get("predictorName") in factors:
+                x *= 1.0 if str(v) == c.get("value") else 0.0
+            else:
+                x *= float(v) ** float(c.get("value"))
+        eta += betas[p] * x
+    off = model.get("offsetVariable")
+    if off is not None:
+        v = rec.get(off)
+        if v is None:
+            return None
+        eta += v
+    if model.get("offsetValue") is not None:
+        eta += float(model.get("offsetValue"))
+    return eta
+
+
+def link_inverse(link, eta):
+    if link == "identity":
+        return eta
+    if link == "log":
+        return math.exp(eta)
+    if link == "logit":
+        return 1.0 / (1.0 + math.exp(-eta))
+    raise NotImplementedError(link)
+
+
+def eval_grm(model, doc, rec, f32):
+    mtype = model.get("modelType")
+    if model.get("functionName") == "regression":
+        eta = grm_eta(model, rec, None)
+        if eta is None:
+            return Result()
+        link = model.get("linkFunction", "identity") if mtype == "generalizedLinear" else "identity"
+        return Result(apply_targets(model, link_inverse(link, eta), f32))
+    labels = labels_of(model, doc)
+    ref = model.get("targetReferenceCategory")
+    others = [l for l in labels if l != ref]
+    if mtype == "multinomialLogistic":
+        etas = {}
+        for l in others:
+            e = grm_eta(model, rec, l)
+            if e is None:
+                return Result()
+            etas[l] = e
+        den = 1.0 + sum(math.exp(e) for e in etas.values())
+        probs = {l: math.exp(etas[l]) / den for l in others}
+        probs[ref] = 1.0 / den
+    elif mtype == "generalizedLinear":
+        assert len(others) == 1
+        eta = grm_eta(model, rec, others[0])
+        if eta is None:
+            return Result()
+        p = link_inverse(model.get("linkFunction"), eta)
+        probs = {others[0]: p, ref: 1.0 - p}
+    else:
+        raise NotImplementedError(mtype)
+    best = max(labels, key=lambda l: probs[l])
+    return Result(best, probs)
+
+
+EXTRA_MODELS["GeneralRegressionModel"] = eval_grm
 
 
 # ---------------------------------------------------------------- top level
