@@ -26,6 +26,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.normpath(os.path.join(HERE, "..", "..", "testdata", "corpus"))
 
 
+MODEL_TAGS = {"TreeModel", "RegressionModel", "MiningModel", "GeneralRegressionModel", "NeuralNetwork",
+              "SupportVectorMachineModel", "NaiveBayesModel", "ClusteringModel", "NearestNeighborModel",
+              "Scorecard", "RuleSetModel", "AnomalyDetectionModel"}
+
+
+def is_model(e):
+    return tag(e) in MODEL_TAGS
+
+
 def tag(e):
     return e.tag.split("}", 1)[1] if "}" in e.tag else e.tag
 
@@ -96,7 +105,7 @@ class Doc:
         if td is not None:
             for d in kids(td, "DerivedField"):
                 self.derived[d.get("name")] = d
-        self.model = [c for c in self.root if tag(c).endswith("Model")][0]
+        self.model = [c for c in self.root if is_model(c)][0]
 
     def convert(self, name, text):
         df = self.fields[name]
@@ -537,10 +546,10 @@ def eval_mining(model, doc, rec, f32):
     chain_rec = rec
     last = None
     for s in kids(seg, "Segment"):
-        pr = [c for c in s if tag(c) not in ("Extension",) and not tag(c).endswith("Model")][0]
+        pr = [c for c in s if tag(c) not in ("Extension",) and not is_model(c)][0]
         if predicate(pr, chain_rec) is not True:
             continue
-        m = [c for c in s if tag(c).endswith("Model")][0]
+        m = [c for c in s if is_model(c)][0]
         res, mrec = eval_model(m, doc, chain_rec)
         w = float(s.get("weight", "1"))
         if method == "modelChain":
@@ -681,6 +690,66 @@ def eval_grm(model, doc, rec, f32):
 
 
 EXTRA_MODELS["GeneralRegressionModel"] = eval_grm
+
+
+def activation(fn, z, model):
+    if fn == "identity":
+        return z
+    if fn == "logistic":
+        return 1.0 / (1.0 + math.exp(-z))
+    if fn == "tanh":
+        return math.tanh(z)
+    if fn == "rectifier":
+        return max(0.0, z)
+    if fn == "exponential":
+        return math.exp(z)
+    raise NotImplementedError(fn)
+
+
+def eval_nn(model, doc, rec, f32):
+    vals = {}
+    for ni in kids(kid(model, "NeuralInputs"), "NeuralInput"):
+        df = kid(ni, "DerivedField")
+        v = expr([c for c in df if tag(c) != "Extension"][0], rec)
+        if v is None:
+            return Result()
+        vals[ni.get("id")] = float(v)
+    for layer in kids(model, "NeuralLayer"):
+        act = layer.get("activationFunction", model.get("activationFunction"))
+        norm = layer.get("normalizationMethod", "none")
+        out = {}
+        for n in kids(layer, "Neuron"):
+            z = float(n.get("bias", "0"))
+            for c in kids(n, "Con"):
+                z += float(c.get("weight")) * vals[c.get("from")]
+            out[n.get("id")] = activation(act, z, model)
+        if norm == "softmax":
+            m = {k: math.exp(v) for k, v in out.items()}
+            t = sum(m.values())
+            out = {k: v / t for k, v in m.items()}
+        elif norm != "none":
+            raise NotImplementedError(norm)
+        vals.update(out)
+    outs = kids(kid(model, "NeuralOutputs"), "NeuralOutput")
+    if model.get("functionName") == "classification":
+        probs = {}
+        for o in outs:
+            nd = kid(kid(o, "DerivedField"), "NormDiscrete")
+            probs[nd.get("value")] = vals[o.get("outputNeuron")]
+        labels = labels_of(model, doc)
+        best = max(labels, key=lambda l: probs[l])
+        return Result(best, probs)
+    o = outs[0]
+    v = vals[o.get("outputNeuron")]
+    e = [c for c in kid(o, "DerivedField") if tag(c) != "Extension"][0]
+    if tag(e) == "NormContinuous":
+        pts = [(float(p.get("orig")), float(p.get("norm"))) for p in kids(e, "LinearNorm")]
+        (a, an), (b, bn) = pts[0], pts[-1]
+        v = a + (v - an) * (b - a) / (bn - an)
+    return Result(apply_targets(model, v, f32))
+
+
+EXTRA_MODELS["NeuralNetwork"] = eval_nn
 
 
 # ---------------------------------------------------------------- top level
