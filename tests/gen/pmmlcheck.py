@@ -752,6 +752,75 @@ def eval_nn(model, doc, rec, f32):
 EXTRA_MODELS["NeuralNetwork"] = eval_nn
 
 
+def svm_vectors(model):
+    vd = kid(model, "VectorDictionary")
+    fields = [f.get("field") for f in kids(kid(vd, "VectorFields"), "FieldRef")]
+    vecs = {}
+    for vi in kids(vd, "VectorInstance"):
+        arr = kid(vi, "Array")
+        if arr is not None:
+            v = parse_array(arr)
+        else:
+            sp = kid(vi, "REAL-SparseArray")
+            v = [0.0] * int(sp.get("n"))
+            idx = [int(t) for t in (kid(sp, "Indices").text or "").split()]
+            ent = [float(t) for t in (kid(sp, "REAL-Entries").text or "").split()]
+            for i, e in zip(idx, ent):
+                v[i - 1] = e
+        vecs[vi.get("id")] = v
+    return fields, vecs
+
+
+def svm_kernel(model):
+    for k in model:
+        t = tag(k)
+        if t == "LinearKernelType":
+            return lambda x, y: sum(a * b for a, b in zip(x, y))
+        if t == "PolynomialKernelType":
+            g, c, d = float(k.get("gamma", "1")), float(k.get("coef0", "1")), float(k.get("degree", "1"))
+            return lambda x, y: (g * sum(a * b for a, b in zip(x, y)) + c) ** d
+        if t == "RadialBasisKernelType":
+            g = float(k.get("gamma", "1"))
+            return lambda x, y: math.exp(-g * sum((a - b) ** 2 for a, b in zip(x, y)))
+        if t == "SigmoidKernelType":
+            g, c = float(k.get("gamma", "1")), float(k.get("coef0", "1"))
+            return lambda x, y: math.tanh(g * sum(a * b for a, b in zip(x, y)) + c)
+    raise NotImplementedError("kernel")
+
+
+def eval_svm(model, doc, rec, f32):
+    fields, vecs = svm_vectors(model)
+    x = [rec.get(f) for f in fields]
+    if any(v is None for v in x):
+        return Result()
+    x = [float(v) for v in x]
+    K = svm_kernel(model)
+    thr = float(model.get("threshold", "0"))
+    maxwins = model.get("maxWins", "false") == "true"
+    machines = kids(model, "SupportVectorMachine")
+
+    def f(m):
+        ids = [s.get("vectorId") for s in kids(kid(m, "SupportVectors"), "SupportVector")]
+        co = kid(m, "Coefficients")
+        cs = [float(c.get("value")) for c in kids(co, "Coefficient")]
+        return sum(c * K(x, vecs[i]) for c, i in zip(cs, ids)) + float(co.get("absoluteValue", "0"))
+
+    if model.get("functionName") == "regression":
+        return Result(apply_targets(model, f(machines[0]), f32))
+    labels = labels_of(model, doc)
+    votes = {l: 0 for l in labels}
+    for m in machines:
+        v = f(m)
+        t = float(m.get("threshold", thr))
+        first = (v > t) if maxwins else (v < t)
+        votes[m.get("targetCategory") if first else m.get("alternateTargetCategory")] += 1
+    best = max(labels, key=lambda l: votes[l])
+    return Result(best, None)
+
+
+EXTRA_MODELS["SupportVectorMachineModel"] = eval_svm
+
+
 # ---------------------------------------------------------------- top level
 
 
