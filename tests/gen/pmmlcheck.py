@@ -821,6 +821,45 @@ def eval_svm(model, doc, rec, f32):
 EXTRA_MODELS["SupportVectorMachineModel"] = eval_svm
 
 
+def eval_nb(model, doc, rec, f32):
+    thr = float(model.get("threshold"))
+    out = kid(model, "BayesOutput")
+    prior = {t.get("value"): float(t.get("count")) for t in kids(kid(out, "TargetValueCounts"), "TargetValueCount")}
+    L = dict(prior)
+    for bi in kids(kid(model, "BayesInputs"), "BayesInput"):
+        x = rec.get(bi.get("fieldName"))
+        if x is None:
+            continue                       # a missing input is skipped
+        tvs = kid(bi, "TargetValueStats")
+        if tvs is not None:
+            for st in kids(tvs, "TargetValueStat"):
+                g = kid(st, "GaussianDistribution")
+                m, v = float(g.get("mean")), float(g.get("variance"))
+                p = math.exp(-(float(x) - m) ** 2 / (2 * v)) / math.sqrt(2 * math.pi * v)
+                L[st.get("value")] *= max(p, thr)
+            continue
+        tot = {c: 0.0 for c in prior}
+        hit = None
+        for pc in kids(bi, "PairCounts"):
+            for t in kids(kid(pc, "TargetValueCounts"), "TargetValueCount"):
+                tot[t.get("value")] += float(t.get("count"))
+            if pc.get("value") == str(x):
+                hit = {t.get("value"): float(t.get("count")) for t in kids(kid(pc, "TargetValueCounts"), "TargetValueCount")}
+        if hit is None:
+            continue
+        for c in prior:
+            n = hit.get(c, 0.0)
+            L[c] *= (n / tot[c]) if n > 0 else thr
+    s = sum(L.values())
+    probs = {c: L[c] / s for c in L}
+    labels = labels_of(model, doc)
+    best = max(labels, key=lambda l: probs[l])
+    return Result(best, probs)
+
+
+EXTRA_MODELS["NaiveBayesModel"] = eval_nb
+
+
 # ---------------------------------------------------------------- top level
 
 
