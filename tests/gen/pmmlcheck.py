@@ -860,6 +860,65 @@ def eval_nb(model, doc, rec, f32):
 EXTRA_MODELS["NaiveBayesModel"] = eval_nb
 
 
+def measure(cm):
+    m = [c for c in cm if tag(c) != "Extension"][0]
+    t = tag(m)
+    if t == "squaredEuclidean":
+        return lambda x, c: sum((a - b) ** 2 for a, b in zip(x, c))
+    if t == "euclidean":
+        return lambda x, c: math.sqrt(sum((a - b) ** 2 for a, b in zip(x, c)))
+    raise NotImplementedError(t)
+
+
+def eval_clustering(model, doc, rec, f32):
+    fields = [f.get("field") for f in kids(model, "ClusteringField")]
+    x = [rec.get(f) for f in fields]
+    if any(v is None for v in x):
+        return Result()
+    dist = measure(kid(model, "ComparisonMeasure"))
+    ds = {}
+    order = []
+    for i, c in enumerate(kids(model, "Cluster")):
+        cid = c.get("id", str(i + 1))
+        ds[cid] = dist([float(v) for v in x], parse_array(kid(c, "Array")))
+        order.append(cid)
+    best = min(order, key=lambda c: ds[c])
+    r = Result(best)
+    r.entity = best
+    r.affinity = lambda v: ds[v]
+    return r
+
+
+EXTRA_MODELS["ClusteringModel"] = eval_clustering
+
+
+def eval_knn(model, doc, rec, f32):
+    ti = kid(model, "TrainingInstances")
+    colmap = {f.get("field"): f.get("column") for f in kids(kid(ti, "InstanceFields"), "InstanceField")}
+    rows = [{tag(c): c.text for c in r} for r in kids(kid(ti, "InlineTable"), "row")]
+    inputs = [i.get("field") for i in kids(kid(model, "KNNInputs"), "KNNInput")]
+    x = [rec.get(f) for f in inputs]
+    if any(v is None for v in x):
+        return Result()
+    dist = measure(kid(model, "ComparisonMeasure"))
+    d = [(dist([float(v) for v in x], [float(r[colmap[f]]) for f in inputs]), i) for i, r in enumerate(rows)]
+    d.sort()
+    k = int(model.get("numberOfNeighbors"))
+    near = [rows[i] for _, i in d[:k]]
+    tcol = colmap[target_of(model)]
+    if model.get("functionName") == "regression":
+        assert model.get("continuousScoringMethod", "average") == "average"
+        return Result(sum(float(r[tcol]) for r in near) / k)
+    votes = {}
+    for r in near:
+        votes[r[tcol]] = votes.get(r[tcol], 0) + 1
+    best = max(votes, key=lambda l: votes[l])
+    return Result(best)
+
+
+EXTRA_MODELS["NearestNeighborModel"] = eval_knn
+
+
 # ---------------------------------------------------------------- top level
 
 
