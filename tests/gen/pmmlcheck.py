@@ -919,6 +919,38 @@ def eval_knn(model, doc, rec, f32):
 EXTRA_MODELS["NearestNeighborModel"] = eval_knn
 
 
+def eval_scorecard(model, doc, rec, f32):
+    score = float(model.get("initialScore", "0"))
+    below = model.get("reasonCodeAlgorithm", "pointsBelow") == "pointsBelow"
+    pts = {}
+    order = []
+    for ch in kids(kid(model, "Characteristics"), "Characteristic"):
+        hit = None
+        for a in kids(ch, "Attribute"):
+            p = [c for c in a if tag(c) not in ("Extension", "ComplexPartialScore")][0]
+            if predicate(p, rec) is True:
+                hit = a
+                break
+        if hit is None:
+            return Result()
+        ps = float(hit.get("partialScore"))
+        score += ps
+        base = float(ch.get("baselineScore", model.get("baselineScore", "0")))
+        code = hit.get("reasonCode", ch.get("reasonCode"))
+        d = (base - ps) if below else (ps - base)
+        if code not in pts:
+            pts[code] = 0.0
+            order.append(code)
+        pts[code] += d
+    ranked = sorted([c for c in order if pts[c] > 0], key=lambda c: -pts[c])
+    r = Result(apply_targets(model, score, f32))
+    r.reasons = ranked
+    return r
+
+
+EXTRA_MODELS["Scorecard"] = eval_scorecard
+
+
 # ---------------------------------------------------------------- top level
 
 
