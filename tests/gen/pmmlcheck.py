@@ -215,6 +215,8 @@ def expr(e, rec):
             return math.exp(args[0])
         if fn == "ln":
             return math.log(args[0])
+        if fn == "lessThan":
+            return args[0] < args[1]
         raise NotImplementedError(fn)
     raise NotImplementedError(t)
 
@@ -951,6 +953,48 @@ def eval_scorecard(model, doc, rec, f32):
 EXTRA_MODELS["Scorecard"] = eval_scorecard
 
 
+def rules_first_hit(container, rec):
+    for r in container:
+        t = tag(r)
+        if t not in ("SimpleRule", "CompoundRule"):
+            continue
+        p = [c for c in r if tag(c) not in ("Extension", "SimpleRule", "CompoundRule", "ScoreDistribution")][0]
+        if predicate(p, rec) is not True:
+            continue
+        if t == "SimpleRule":
+            return r
+        hit = rules_first_hit(r, rec)
+        if hit is not None:
+            return hit
+    return None
+
+
+def eval_ruleset(model, doc, rec, f32):
+    rs = kid(model, "RuleSet")
+    assert kid(rs, "RuleSelectionMethod").get("criterion") == "firstHit"
+    hit = rules_first_hit(rs, rec)
+    if hit is None:
+        return Result(rs.get("defaultScore"))
+    return Result(hit.get("score"))
+
+
+EXTRA_MODELS["RuleSetModel"] = eval_ruleset
+
+
+def eval_anomaly(model, doc, rec, f32):
+    assert model.get("algorithmType") == "iforest"
+    inner = [c for c in model if is_model(c)][0]
+    res, _ = eval_model(inner, doc, rec)
+    if res.value is None:
+        return Result()
+    n = float(model.get("sampleDataSize"))
+    c = 2.0 * (math.log(n - 1.0) + 0.5772156649015329) - 2.0 * (n - 1.0) / n
+    return Result(2.0 ** (-res.value / c))
+
+
+EXTRA_MODELS["AnomalyDetectionModel"] = eval_anomaly
+
+
 # ---------------------------------------------------------------- top level
 
 
@@ -1016,6 +1060,8 @@ def same(exp, got, opts):
         return got is None
     if got is None:
         return False
+    if isinstance(got, bool):
+        return exp.lower() == ("true" if got else "false")
     try:
         e = float(exp)
         g = float(got)
