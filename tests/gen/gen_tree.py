@@ -5,9 +5,7 @@ Expected values come from sklearn's own predict / predict_proba.
 Run by tests/gen/regen.sh (Debian's /usr/bin/python3 with sklearn 1.2).
 """
 
-import csv
 import os
-import subprocess
 import tempfile
 
 import numpy as np

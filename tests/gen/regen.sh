@@ -15,7 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 PY=${PYTHON:-/usr/bin/python3}
 XSD=${PMML_XSD:-$top/../shared/reference/schemas/pmml-4-4.xsd}
-export PYTHONHASHSEED=0 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
+export PYTHONHASHSEED=0 PYTHONDONTWRITEBYTECODE=1 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
 
 "$PY" -c 'import sklearn, numpy' 2>/dev/null || {
   echo "regen.sh: $PY lacks scikit-learn/numpy (apt-get install python3-sklearn)" >&2; exit 1; }
