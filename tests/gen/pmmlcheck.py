@@ -1110,8 +1110,11 @@ def main(argv):
     dirs = argv[1:]
     if not dirs:
         for fam in sorted(os.listdir(CORPUS)):
+            if not os.path.isdir(os.path.join(CORPUS, fam)):
+                continue
             for case in sorted(os.listdir(os.path.join(CORPUS, fam))):
-                dirs.append(os.path.join(CORPUS, fam, case))
+                if os.path.isfile(os.path.join(CORPUS, fam, case, "model.pmml")):
+                    dirs.append(os.path.join(CORPUS, fam, case))
     failed = 0
     for d in dirs:
         name = os.path.relpath(d, CORPUS)
