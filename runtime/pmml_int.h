@@ -1102,6 +1102,23 @@ int pmmlE_builtin_find(const char *name, size_t len);
 ** filtered: each function decides (most return missing). 0 or -1. */
 int pmmlE_builtin(pmml_ctx *c, int id, const pm_val *args, int n,
                   pm_val *out);
+/* The same for Apply expression e (fn = builtin id): matches and replace
+** use the pattern pmmlR_builtin stored in e->ext. */
+int pmmlE_apply_builtin(pmml_ctx *c, const pm_expr *e, const pm_val *args,
+                        int n, pm_val *out);
+/* Resolve-time preparation of a builtin Apply whose arguments are resolved:
+** compiles a Constant pattern of matches/replace into e->ext and sets
+** doc->uses_regex. 0, or -1 with the resolver failed. */
+int pmmlR_builtin(pm_resolver *r, pm_expr *e);
+/* The result data type of builtin id for arguments of types dts[0..n). */
+uint8_t pmmlE_builtin_dtype(int id, const uint8_t *dts, int n);
+/* Simple case mapping of a code point (ASCII, Latin-1, Latin Extended-A,
+** Greek, Cyrillic, Armenian; UTF-8 length preserved). */
+uint32_t pmmlE_lower_cp(uint32_t u);
+uint32_t pmmlE_upper_cp(uint32_t u);
+/* Decode the UTF-8 character at s[i] (i < len) into *u; the next index. A
+** bad byte decodes to 0x80000000 | byte and advances by one. */
+size_t pmmlE_utf8_next(const char *s, size_t len, size_t i, uint32_t *u);
 
 /* ------------------------------------------------------------------------ */
 /* Regular expressions (PCRE2): regex.c                                     */
@@ -1120,6 +1137,30 @@ void pmmlE_regex_state_free(void *st);
 ** 0 when not, -1 on a matching error (context failed). */
 int pmmlE_regex_find(pmml_ctx *c, const pm_regex *rx, const char *s,
                      size_t len, size_t off, size_t *mb, size_t *me);
+/* Flags of pmmlR_regex_ex. */
+#define PM_RX_CASELESS 1u /* ignore case (Unicode simple folding) */
+#define PM_RX_LITERAL 2u  /* the pattern is plain text */
+#define PM_RX_UNICODE 4u  /* \w \d \s \b and POSIX classes are Unicode */
+pm_regex *pmmlR_regex_ex(pm_arena *a, const char *pat, size_t len,
+                         unsigned flags, char *msg, size_t msz);
+/* The number of capturing groups of rx. */
+int pmmlR_regex_groups(const pm_regex *rx);
+/* After a successful pmmlE_regex_find: 1 and the span of group k, 0 when
+** the group did not take part. */
+int pmmlE_regex_group(const pmml_ctx *c, int k, size_t *b, size_t *e);
+/* Replace every match of rx in s[0..len) by repl ($n, ${n}, $$, \x; as is
+** with 'literal'), Java's replaceAll matching. Writes dst[0..cap) when dst
+** is not NULL; *outlen gets the full length. 0 or -1 (record failed). */
+int pmmlE_regex_replace(pmml_ctx *c, const pm_regex *rx, const char *s,
+                        size_t len, const char *repl, size_t rlen,
+                        int literal, char *dst, size_t cap, size_t *outlen);
+/* Fallback for a pattern known only while scoring: compiles now
+** (allocates through the model's hook). NULL after failing the record. */
+pm_regex *pmmlE_regex_temp(pmml_ctx *c, const char *pat, size_t len,
+                           unsigned flags);
+void pmmlE_regex_temp_free(pmml_ctx *c, pm_regex *rx);
+/* eval_text.c's per-context cache inside the match state, or NULL. */
+void *pmmlE_regex_text_cache(pmml_ctx *c);
 
 /* ------------------------------------------------------------------------ */
 /* TextIndex: eval_text.c                                                   */
@@ -1129,6 +1170,9 @@ int pmmlE_regex_find(pmml_ctx *c, const pm_regex *rx, const char *s,
 int pmmlR_textindex(pm_resolver *r, pm_textindex *ti, uint32_t line);
 /* The term frequency of TextIndex expression e (term = its argument). */
 int pmmlE_textindex(pmml_ctx *c, const pm_expr *e, pm_val *out);
+/* Bytes of per-context cache the model's TextIndex expressions need (0
+** without TextIndex); pmmlE_regex_state_new allocates it. */
+size_t pmmlE_textindex_cache_size(const pmml_model *doc);
 
 /* The families. */
 extern const pm_family pmmlL_tree_family;
