@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef HAVE_CONFIG_H
 #include "config.h"
+#endif
 #include "pmmlc.h"
 
 const char *progname = "pmmlc";
@@ -40,9 +42,11 @@ warnx_(const char *fmt, ...)
 void
 print_load_error(const char *path, const pmml_error *e)
 {
-  if (e->line)
-    fprintf(stderr, "%s:%lu:%lu: error: %s\n", path, e->line,
-            e->column ? e->column : 1, e->message);
+  if (e->line && e->column)
+    fprintf(stderr, "%s:%lu:%lu: error: %s\n", path, e->line, e->column,
+            e->message);
+  else if (e->line)
+    fprintf(stderr, "%s:%lu: error: %s\n", path, e->line, e->message);
   else
     fprintf(stderr, "%s: error: %s\n", path, e->message);
 }

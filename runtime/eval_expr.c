@@ -10,31 +10,6 @@
 
 #include "pmml_int.h"
 
-pm_val
-pmmlV_lit(const pmml_model *doc, const pm_lit *l)
-{
-  pm_val v;
-  switch (l->t) {
-  case PM_T_NUM:
-    v = pmmlV_num(l->num, l->dt);
-    break;
-  case PM_T_BOOL:
-    v = pmmlV_bool(l->num != 0);
-    break;
-  case PM_T_STR:
-    if (l->sym < 0)
-      return pmmlV_missing();
-    v = pmmlV_str(pmmlS_str(&doc->strs, l->sym), pmmlS_len(&doc->strs, l->sym),
-                  l->sym);
-    if (l->dt != PM_DT_ANY)
-      v.dt = l->dt;
-    break;
-  default:
-    v = pmmlV_missing();
-  }
-  return v;
-}
-
 /* Room for n argument values on the frame stack. */
 static pm_val *
 frame_push(pmml_ctx *c, int32_t n)

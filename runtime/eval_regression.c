@@ -23,7 +23,7 @@ inverse_link(int norm, double y)
   case PM_NORM_LOGLOG:
     return exp(-exp(-y));
   case PM_NORM_CAUCHIT:
-    return 0.5 + atan(y) / M_PI;
+    return 0.5 + atan(y) / 3.14159265358979323846;
   case PM_NORM_EXP:
     return exp(y);
   default:

@@ -729,8 +729,8 @@ feed(pm_loader *ld, const char *p, size_t n, int final)
                      "%s (is the document truncated?)",
                      XML_ErrorString(code));
           else
-            snprintf(ld->err->message, sizeof ld->err->message, "%s",
-                     XML_ErrorString(code));
+            snprintf(ld->err->message, sizeof ld->err->message,
+                     "malformed XML: %s", XML_ErrorString(code));
         }
       }
       return -1;

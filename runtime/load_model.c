@@ -454,6 +454,7 @@ const pm_elem pmmlL_model_elems[] = {
   {NULL, NULL, NULL, NULL, 0},
 };
 
+/* The implemented families; NULL for the others. */
 const pm_family *const pmmlL_families[PM_FAM_COUNT] = {
   [PM_FAM_TREE] = &pmmlL_tree_family,
   [PM_FAM_REGRESSION] = &pmmlL_regression_family,

@@ -198,7 +198,7 @@ regression_scratch(const pm_model *m)
 
 const pm_family pmmlL_regression_family = {
   "RegressionModel", regression_start, regression_end, pmmlL_regression_elems,
-  pmmlR_regression, pmmlE_regression, NULL, regression_scratch,
+  pmmlR_regression, pmmlE_regression, NULL, regression_scratch, 0,
 };
 
 /* ------------------------------------------------------------------------ */

@@ -273,7 +273,7 @@ done:
 
 const pm_family pmmlL_tree_family = {
   "TreeModel", tree_start, tree_end, pmmlL_tree_elems, pmmlR_tree,
-  pmmlE_tree, NULL, NULL,
+  pmmlE_tree, NULL, NULL, PM_FEAT_BIT(PM_FEAT_ENTITY_ID),
 };
 
 /* ------------------------------------------------------------------------ */

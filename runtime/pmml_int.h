@@ -15,6 +15,10 @@
 #ifndef PMML_INT_H
 #define PMML_INT_H
 
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -590,10 +594,22 @@ typedef struct pm_family {
                  const pm_result *res, pm_val *out);
   /* Doubles of scratch the family needs per record (optional). */
   size_t (*scratch)(const pm_model *m);
+  /* Output features the family provides beyond the common ones
+  ** (predictedValue, predictedDisplayValue, transformedValue, decision,
+  ** warning; probability and confidence for classification): a bit per
+  ** PM_FEAT_* value. */
+  uint32_t features;
 } pm_family;
 
+#define PM_FEAT_BIT(f) (1u << (f))
+
+/* Every family has its number now; pmmlL_families[f] is NULL until the
+** family is implemented (load_model.c then refuses its element). */
 enum {
-  PM_FAM_TREE = 0, PM_FAM_REGRESSION,
+  PM_FAM_TREE = 0, PM_FAM_REGRESSION, PM_FAM_MINING, PM_FAM_GENREG,
+  PM_FAM_NEURAL, PM_FAM_SVM, PM_FAM_NAIVEBAYES, PM_FAM_CLUSTERING,
+  PM_FAM_KNN, PM_FAM_SCORECARD, PM_FAM_RULESET, PM_FAM_ANOMALY,
+  PM_FAM_ASSOCIATION,
   PM_FAM_COUNT
 };
 
@@ -912,6 +928,61 @@ int pmmlR_regression(pm_resolver *r, pm_model *m);
 int pmmlE_regression(pmml_ctx *c, const pm_model *m, pm_result *res);
 
 /* ------------------------------------------------------------------------ */
+/* MiningModel: load_mining.c, eval_mining.c                               */
+
+/* (not implemented yet) */
+
+/* ------------------------------------------------------------------------ */
+/* GeneralRegressionModel: load_genreg.c, eval_genreg.c                    */
+
+/* (not implemented yet) */
+
+/* ------------------------------------------------------------------------ */
+/* NeuralNetwork: load_neural.c, eval_neural.c                             */
+
+/* (not implemented yet) */
+
+/* ------------------------------------------------------------------------ */
+/* SupportVectorMachineModel: load_svm.c, eval_svm.c                       */
+
+/* (not implemented yet) */
+
+/* ------------------------------------------------------------------------ */
+/* NaiveBayesModel: load_naivebayes.c, eval_naivebayes.c                   */
+
+/* (not implemented yet) */
+
+/* ------------------------------------------------------------------------ */
+/* ClusteringModel: load_clustering.c, eval_clustering.c                   */
+
+/* (not implemented yet) */
+
+/* ------------------------------------------------------------------------ */
+/* NearestNeighborModel: load_knn.c, eval_knn.c                            */
+
+/* (not implemented yet) */
+
+/* ------------------------------------------------------------------------ */
+/* Scorecard: load_scorecard.c, eval_scorecard.c                           */
+
+/* (not implemented yet) */
+
+/* ------------------------------------------------------------------------ */
+/* RuleSetModel: load_ruleset.c, eval_ruleset.c                            */
+
+/* (not implemented yet) */
+
+/* ------------------------------------------------------------------------ */
+/* AnomalyDetectionModel: load_anomaly.c, eval_anomaly.c                   */
+
+/* (not implemented yet) */
+
+/* ------------------------------------------------------------------------ */
+/* AssociationModel: load_association.c, eval_association.c                */
+
+/* (not implemented yet) */
+
+/* ------------------------------------------------------------------------ */
 /* Resolving names: resolve.c                                               */
 
 /*
@@ -932,8 +1003,8 @@ uint8_t pmmlR_slot_dtype(const pm_resolver *r, int32_t slot);
 int pmmlR_expr(pm_resolver *r, const pm_model *m, int32_t e);
 /* Type a literal for comparison with values of data type dt. */
 int pmmlR_lit(pm_resolver *r, pm_lit *l, uint8_t dt, uint32_t line);
-/* Type a predicate tree. */
-int pmmlR_pred(pm_resolver *r, const pm_model *m, pm_pred *p);
+/* Resolve predicate p (doc->preds index) and those inside it. */
+int pmmlR_pred(pm_resolver *r, const pm_model *m, int32_t p);
 /* The class index of a literal among the model's classes, or -1. */
 int32_t pmmlR_class(const pm_model *m, const pm_lit *l);
 /* Add a class (first appearance order) unless present; returns index. */

@@ -995,11 +995,52 @@ resolve_outputs_classes(pm_resolver *r, pm_model *m)
   return 0;
 }
 
+static const char *const feature_names[] = {
+  "predictedValue", "predictedDisplayValue", "probability",
+  "transformedValue", "decision", "confidence", "residual", "standardError",
+  "standardDeviation", "entityId", "clusterId", "affinity", "entityAffinity",
+  "clusterAffinity", "warning", "ruleValue", "reasonCode", "antecedent",
+  "consequent", "rule", "ruleId", "support", "lift", "leverage",
+  "confidenceIntervalLower", "confidenceIntervalUpper"};
+
+/* Can model m produce output feature f? */
+static int
+feature_supported(const pm_model *m, int f)
+{
+  switch (f) {
+  case PM_FEAT_PREDICTED:
+  case PM_FEAT_DISPLAY:
+  case PM_FEAT_TRANSFORMED:
+  case PM_FEAT_DECISION:
+  case PM_FEAT_WARNING:
+    return 1;
+  case PM_FEAT_PROBABILITY:
+  case PM_FEAT_CONFIDENCE:
+    if (m->function == PM_FN_CLASSIFICATION)
+      return 1;
+    break;
+  default:
+    break;
+  }
+  return (pmmlL_families[m->family]->features & PM_FEAT_BIT(f)) != 0;
+}
+
 static int
 resolve_outputs(pm_resolver *r, pm_model *m)
 {
   pm_scope *s = r->scopes[m->index];
   int32_t i;
+  for (i = 0; i < m->n_of; i++)
+    if (!feature_supported(m, m->of[i].feature)) {
+      pmmlR_fail(r, PMML_E_UNSUPPORTED, m->of[i].line,
+                 "OutputField: feature=\"%s\" of '%s' is not supported for "
+                 "%s %s",
+                 feature_names[m->of[i].feature], STR(r, m->of[i].name),
+                 m->function == PM_FN_CLASSIFICATION ? "a classification"
+                                                     : "a",
+                 pmmlL_families[m->family]->element);
+      return -1;
+    }
   for (i = 0; i < m->n_of; i++) {
     pm_ofield *of = &m->of[i];
     uint8_t dt = of->dtype != PM_DT_ANY ? of->dtype : feature_dtype(m, of);

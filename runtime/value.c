@@ -742,6 +742,8 @@ pmmlV_lit(const pmml_model *doc, const pm_lit *l)
     v = pmmlV_bool(l->num != 0.0);
     break;
   case PM_T_STR:
+    if (l->sym < 0)
+      return pmmlV_missing();
     v = pmmlV_str(pmmlS_str(&doc->strs, l->sym),
                   pmmlS_len(&doc->strs, l->sym), l->sym);
     if (l->dt != PM_DT_ANY)

@@ -1,0 +1,153 @@
+#!/bin/sh
+# cli.sh: end-to-end tests of the pmmlc command line. Help and usage
+# errors, scoring from files, pipes and gzip, the CSV options, rows that
+# cannot be scored (reported with their row, never dropped or shifted),
+# and every document of testdata/errors refused with its exact message.
+set -u
+. "$(dirname "$0")/lib.sh"
+
+ex="$top_srcdir/examples"
+iris="$top_srcdir/testdata/corpus/tree/sklearn_iris_classifier"
+
+# expect STATUS DESCRIPTION -- COMMAND...: run it, check the exit status.
+expect() {
+  want=$1
+  what=$2
+  shift 3
+  "$@" >"$tmp/stdout" 2>"$tmp/stderr"
+  got=$?
+  if [ "$got" -eq "$want" ]; then
+    pass
+  else
+    fail "$what: exit $got, expected $want: $(head -n1 "$tmp/stderr")"
+  fi
+}
+
+# has FILE TEXT DESCRIPTION: FILE contains TEXT (fixed string).
+has() {
+  if grep -qF -- "$2" "$1"; then pass; else fail "$3: no '$2' in $(head -c 300 "$1")"; fi
+}
+
+# ---- help, version, usage errors ----------------------------------------
+expect 0 "--help" -- "$PMMLC" --help
+has "$tmp/stdout" "Usage: pmmlc" "--help"
+expect 0 "--version" -- "$PMMLC" --version
+has "$tmp/stdout" "pmmlc 0." "--version"
+expect 0 "score --help" -- "$PMMLC" score --help
+has "$tmp/stdout" "--on-error" "score --help"
+expect 0 "info --help" -- "$PMMLC" info --help
+expect 2 "no verb" -- "$PMMLC"
+expect 2 "unknown verb" -- "$PMMLC" frobnicate
+has "$tmp/stderr" "unknown verb 'frobnicate'" "unknown verb"
+expect 2 "score without a model" -- "$PMMLC" score
+expect 2 "bad option" -- "$PMMLC" score --bogus "$ex/iris.pmml"
+expect 2 "bad --on-error" -- "$PMMLC" score --on-error=maybe "$ex/iris.pmml"
+expect 1 "missing model file" -- "$PMMLC" score "$tmp/nonexistent.pmml"
+has "$tmp/stderr" "nonexistent.pmml: error: No such file" "missing model file"
+
+# ---- scoring ------------------------------------------------------------
+expect 0 "score files" -- "$PMMLC" score "$iris/model.pmml" "$iris/input.csv" -o "$tmp/out.csv"
+expect 0 "score matches sklearn" -- "$CSVCMP" "$iris/expected.csv" "$tmp/out.csv"
+cat "$iris/input.csv" | "$PMMLC" score "$iris/model.pmml" > "$tmp/pipe.csv" 2>"$tmp/stderr"
+if cmp -s "$tmp/out.csv" "$tmp/pipe.csv"; then pass; else fail "stdin/stdout differs from files"; fi
+gzip -c "$iris/model.pmml" > "$tmp/model.pmml.gz"
+expect 0 "gzip model" -- "$PMMLC" score "$tmp/model.pmml.gz" "$iris/input.csv" -o "$tmp/gz.csv"
+if cmp -s "$tmp/out.csv" "$tmp/gz.csv"; then pass; else fail "gzip model scores differently"; fi
+cat "$iris/model.pmml" | "$PMMLC" score - "$iris/input.csv" > "$tmp/m.csv" 2>"$tmp/stderr"
+if cmp -s "$tmp/out.csv" "$tmp/m.csv"; then pass; else fail "model from stdin"; fi
+expect 2 "model and input both stdin" -- "$PMMLC" score - -
+# A gzip stream cut short.
+head -c 600 "$tmp/model.pmml.gz" > "$tmp/cut.pmml.gz"
+expect 1 "truncated gzip" -- "$PMMLC" info "$tmp/cut.pmml.gz"
+has "$tmp/stderr" "gzip data ends early" "truncated gzip"
+# Separator, missing-value strings, kept columns.
+tr ',' ';' < "$iris/input.csv" > "$tmp/semi.csv"
+expect 0 "separator ;" -- "$PMMLC" score -s ';' "$iris/model.pmml" "$tmp/semi.csv" -o "$tmp/semi_out.csv"
+tr ';' ',' < "$tmp/semi_out.csv" > "$tmp/semi_back.csv"
+if cmp -s "$tmp/out.csv" "$tmp/semi_back.csv"; then pass; else fail "separator ; output differs"; fi
+expect 0 "keep-input" -- "$PMMLC" score -k "$iris/model.pmml" "$iris/input.csv" -o "$tmp/keep.csv"
+has "$tmp/keep.csv" "sepal_length,sepal_width,petal_length,petal_width,Species" "keep-input header"
+expect 0 "--keep" -- "$PMMLC" score --keep petal_width "$iris/model.pmml" "$iris/input.csv" -o "$tmp/keep1.csv"
+has "$tmp/keep1.csv" "petal_width,Species" "--keep header"
+expect 1 "--keep of an unknown column" -- "$PMMLC" score --keep nope "$iris/model.pmml" "$iris/input.csv"
+
+# ---- bad data -----------------------------------------------------------
+printf 'sepal_length,sepal_width\n1,2\n' > "$tmp/nocol.csv"
+expect 1 "missing input column" -- "$PMMLC" score "$iris/model.pmml" "$tmp/nocol.csv"
+has "$tmp/stderr" "no column 'petal_length'" "missing input column"
+printf '' > "$tmp/empty.csv"
+expect 1 "empty input" -- "$PMMLC" score "$iris/model.pmml" "$tmp/empty.csv"
+has "$tmp/stderr" "no header row" "empty input"
+# Row 3 is ragged: stop names it; report keeps every row in place.
+{
+  head -n 3 "$iris/input.csv"
+  echo "1,2,3"
+  sed -n '4,6p' "$iris/input.csv"
+} > "$tmp/ragged.csv"
+expect 1 "ragged row stops" -- "$PMMLC" score "$iris/model.pmml" "$tmp/ragged.csv" -o "$tmp/r.csv"
+has "$tmp/stderr" "ragged.csv:4: error: row 3: 3 fields, but the header has 4" "ragged row message"
+expect 0 "ragged row reported" -- "$PMMLC" score --on-error=report "$iris/model.pmml" "$tmp/ragged.csv" -o "$tmp/r.csv"
+if [ "$(wc -l < "$tmp/r.csv")" -eq 7 ]; then pass; else fail "report mode: $(wc -l < "$tmp/r.csv") lines, expected 7"; fi
+if sed -n 4p "$tmp/r.csv" | grep -q '^,,,,"row 3 (line 4): 3 fields'; then pass; else fail "report mode: row 3 is $(sed -n 4p "$tmp/r.csv")"; fi
+if sed -n 5p "$tmp/r.csv" | grep -q '^setosa,1,0,0,$'; then pass; else fail "report mode: row 4 shifted: $(sed -n 5p "$tmp/r.csv")"; fi
+has "$tmp/stderr" "1 of 6 rows could not be scored" "report summary"
+# A value that is not a number makes the row invalid (returnInvalid).
+{
+  head -n 2 "$iris/input.csv"
+  echo "5.1,3.5,1.4,abc"
+  sed -n '3p' "$iris/input.csv"
+} > "$tmp/badnum.csv"
+expect 0 "invalid value reported" -- "$PMMLC" score --on-error=report "$iris/model.pmml" "$tmp/badnum.csv" -o "$tmp/b.csv"
+has "$tmp/b.csv" "invalid value 'abc'" "invalid value message"
+# An unterminated quote at the end loses no earlier row.
+{ cat "$iris/input.csv" | head -n 3; printf '"5.1,3.5,1.4,0.2\n'; } > "$tmp/quote.csv"
+expect 0 "unbalanced quote reported" -- "$PMMLC" score --on-error=report "$iris/model.pmml" "$tmp/quote.csv" -o "$tmp/q.csv"
+if [ "$(wc -l < "$tmp/q.csv")" -eq 4 ]; then pass; else fail "unbalanced quote: $(wc -l < "$tmp/q.csv") lines"; fi
+
+# ---- documents that must be refused -------------------------------------
+for doc in "$top_srcdir"/testdata/errors/*.pmml; do
+  name=$(basename "$doc" .pmml)
+  want=$(cat "${doc%.pmml}.err")
+  "$PMMLC" info "$doc" >/dev/null 2>"$tmp/stderr"
+  got=$?
+  line=$(head -n 1 "$tmp/stderr")
+  if [ "$got" -eq 1 ] && [ "${line#"$doc":}" = "$want" ]; then
+    pass
+  else
+    fail "errors/$name: exit $got, '$line', expected '$want'"
+  fi
+done
+# Generated hostile documents: a million nested elements, a 70 MB attribute.
+{
+  echo '<PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header>'
+  i=0
+  while [ $i -lt 1000 ]; do printf '%s' '<Extension>'; i=$((i + 1)); done
+} > "$tmp/deep_head"
+{
+  cat "$tmp/deep_head"
+  j=0
+  while [ $j -lt 1000 ]; do cat "$tmp/deep_head"; j=$((j + 1)); done
+} > "$tmp/deep.pmml" 2>/dev/null
+expect 1 "a million nested elements" -- "$PMMLC" info "$tmp/deep.pmml"
+has "$tmp/stderr" "elements nested deeper than 4096" "deep nesting"
+{
+  printf '<PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header description="'
+  head -c 70000000 /dev/zero | tr '\0' 'a'
+  printf '"/></PMML>'
+} > "$tmp/bigattr.pmml"
+expect 1 "a 70 MB attribute" -- "$PMMLC" info "$tmp/bigattr.pmml"
+has "$tmp/stderr" "longer than 67108864 bytes" "big attribute"
+if command -v valgrind >/dev/null 2>&1 && [ -z "${PMMLC_NO_VALGRIND:-}" ]; then
+  for doc in billion_laughs external_entity truncated not_xml unknown_field; do
+    valgrind -q --error-exitcode=99 --leak-check=full \
+      "$PMMLC" info "$top_srcdir/testdata/errors/$doc.pmml" >/dev/null 2>"$tmp/vg"
+    if [ $? -eq 1 ]; then pass; else fail "valgrind on errors/$doc: $(grep '==' "$tmp/vg" | head -n 3)"; fi
+  done
+  valgrind -q --error-exitcode=99 --leak-check=full \
+    "$PMMLC" info "$tmp/cut.pmml.gz" >/dev/null 2>"$tmp/vg"
+  if [ $? -eq 1 ]; then pass; else fail "valgrind on truncated gzip"; fi
+  valgrind -q --error-exitcode=99 --leak-check=full "$PMMLC" score \
+    --on-error=report "$iris/model.pmml" "$tmp/ragged.csv" >/dev/null 2>"$tmp/vg"
+  if [ $? -eq 0 ]; then pass; else fail "valgrind on scoring: $(grep '==' "$tmp/vg" | head -n 3)"; fi
+fi
+finish
