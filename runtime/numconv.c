@@ -1417,18 +1417,18 @@ nc_scale_exact(uint64_t x, int a, int b, nc_pt *pt)
 }
 
 /*
-** Where x * T / 2^sh lies (T a table entry, exact or not). The product's
-** error is below x < 2^56 units while one unit of the 64-bit fraction f is
-** 2^(sh-64) >= 2^58 units, so f is off by less than one; unless T is exact
-** we give up (return 0) when f is within 3 of 0, 1/2 or 1.
+** Where P / 2^sh lies, for P = x * T with T a table entry, exact or not.
+** The product's error is below x < 2^56 units while one unit of the
+** 64-bit fraction f is 2^(sh-64) >= 2^58 units, so f is off by less than
+** one; unless T is exact we give up (return 0) when f is within 3 of 0,
+** 1/2 or 1.
 */
 static int
-nc_scale_fast(uint64_t x, const uint64_t t[2], int sh, int exact, nc_pt *pt)
+nc_scale_fast(const uint64_t p[3], int sh, int exact, nc_pt *pt)
 {
   const uint64_t half = (uint64_t)1 << 63;
-  uint64_t p[3], f;
+  uint64_t f;
   int low;
-  nc_mul192(x, t, p);
   pt->i = nc_shr192(p, sh);
   f = nc_shr192(p, sh - 64);
   low = nc_low192(p, sh - 64);
@@ -1442,6 +1442,34 @@ nc_scale_fast(uint64_t x, const uint64_t t[2], int sh, int exact, nc_pt *pt)
   pt->fz = 0;
   pt->hc = f < half ? -1 : 1;
   return 1;
+}
+
+/* r = a + b (192 bits; no overflow in our use). */
+static void
+nc_add192(const uint64_t a[3], const uint64_t b[3], uint64_t r[3])
+{
+  uint64_t c0, c1;
+  r[0] = a[0] + b[0];
+  c0 = r[0] < b[0];
+  r[1] = a[1] + b[1];
+  c1 = r[1] < b[1];
+  r[1] += c0;
+  c1 |= r[1] < c0;
+  r[2] = a[2] + b[2] + c1;
+}
+
+/* r = a - b (192 bits; a >= b in our use). */
+static void
+nc_sub192(const uint64_t a[3], const uint64_t b[3], uint64_t r[3])
+{
+  uint64_t b0, b1;
+  r[0] = a[0] - b[0];
+  b0 = a[0] < b[0];
+  r[1] = a[1] - b[1];
+  b1 = a[1] < b[1];
+  b1 |= r[1] < b0;
+  r[1] -= b0;
+  r[2] = a[2] - b[2] - b1;
 }
 
 /*
@@ -1463,8 +1491,9 @@ static void
 nc_shortest(uint64_t c, int q, int asym, uint64_t *dout, int *kout)
 {
   nc_pt pl, pb, pr;
-  uint64_t x[3], s, t, d;
-  int k, sh, even = (c & 1) == 0, lo_s, up_t;
+  const uint64_t *t;
+  uint64_t x[3], t1[3], t2[3], ml[3], mb[3], mr[3], s, m10, d;
+  int k, sh, exact, even = (c & 1) == 0, lo_s, up_t;
 
   if (asym)
     k = nc_fshr((long)q * NC_LOG10_34_MUL + NC_LOG10_34_ADD, 20);
@@ -1473,25 +1502,33 @@ nc_shortest(uint64_t c, int q, int asym, uint64_t *dout, int *kout)
   x[1] = c << 2;
   x[0] = x[1] - (asym ? 1 : 2);
   x[2] = x[1] + 2;
-  /* value = x * 2^(q-2-k) * 5^-k and 5^-k = T(-k) * 2^(log2_5(-k) - 127) */
+  /* value = x * 2^(q-2-k) * 5^-k and 5^-k = T(-k) * 2^(log2_5(-k) - 127);
+     the products for the ends are the middle one -+ 1T or 2T */
   sh = 127 - nc_log2_pow5(-k) - (q - 2 - k);
-  if (sh < 122 || sh > 191
-      || !nc_scale_fast(x[0], nc_pow5[-k - NC_POW5_MIN], sh,
-                        -k >= 0 && -k <= 55, &pl)
-      || !nc_scale_fast(x[1], nc_pow5[-k - NC_POW5_MIN], sh,
-                        -k >= 0 && -k <= 55, &pb)
-      || !nc_scale_fast(x[2], nc_pow5[-k - NC_POW5_MIN], sh,
-                        -k >= 0 && -k <= 55, &pr)) {
+  t = nc_pow5[-k - NC_POW5_MIN];
+  t1[0] = t[1];
+  t1[1] = t[0];
+  t1[2] = 0;
+  t2[0] = t[1] << 1;
+  t2[1] = t[0] << 1 | t[1] >> 63;
+  t2[2] = t[0] >> 63;
+  nc_mul192(x[1], t, mb);
+  nc_sub192(mb, asym ? t1 : t2, ml);
+  nc_add192(mb, t2, mr);
+  exact = -k >= 0 && -k <= 55;
+  if (sh < 122 || sh > 191 || !nc_scale_fast(ml, sh, exact, &pl)
+      || !nc_scale_fast(mb, sh, exact, &pb)
+      || !nc_scale_fast(mr, sh, exact, &pr)) {
     nc_scale_exact(x[0], q - 2 - k, -k, &pl);
     nc_scale_exact(x[1], q - 2 - k, -k, &pb);
     nc_scale_exact(x[2], q - 2 - k, -k, &pr);
   }
   /* the largest multiple of 10 not above the upper end */
-  t = pr.i - pr.i % 10;
-  up_t = even ? t <= pr.i : (t < pr.i || !pr.fz);
-  if (t > 0 && up_t && (even ? (t > pl.i || (t == pl.i && pl.fz))
-                             : t > pl.i)) {
-    d = t;
+  m10 = pr.i - pr.i % 10;
+  up_t = even ? m10 <= pr.i : (m10 < pr.i || !pr.fz);
+  if (m10 > 0 && up_t && (even ? (m10 > pl.i || (m10 == pl.i && pl.fz))
+                               : m10 > pl.i)) {
+    d = m10;
   } else {
     s = pb.i;
     lo_s = even ? (s > pl.i || (s == pl.i && pl.fz)) : s > pl.i;
@@ -1519,20 +1556,56 @@ nc_copy(char *buf, const char *w)
   return n;
 }
 
+/* "00" "01" ... "99": two decimal digits at a time. */
+static const char nc_pairs[201] =
+  "00010203040506070809101112131415161718192021222324"
+  "25262728293031323334353637383940414243444546474849"
+  "50515253545556575859606162636465666768697071727374"
+  "75767778798081828384858687888990919293949596979899";
+
+/* 10^i for i in [0, 19]. */
+static const uint64_t nc_p10[20] = {
+  UINT64_C(1), UINT64_C(10), UINT64_C(100), UINT64_C(1000),
+  UINT64_C(10000), UINT64_C(100000), UINT64_C(1000000),
+  UINT64_C(10000000), UINT64_C(100000000), UINT64_C(1000000000),
+  UINT64_C(10000000000), UINT64_C(100000000000), UINT64_C(1000000000000),
+  UINT64_C(10000000000000), UINT64_C(100000000000000),
+  UINT64_C(1000000000000000), UINT64_C(10000000000000000),
+  UINT64_C(100000000000000000), UINT64_C(1000000000000000000),
+  UINT64_C(10000000000000000000)
+};
+
+/* Number of decimal digits of d > 0. */
+static int
+nc_ndigits(uint64_t d)
+{
+  int t = ((64 - nc_clz64(d)) * 1233) >> 12; /* ~ log10(2^bitlen) */
+  return t + (t < 20 && d >= nc_p10[t]);
+}
+
+/* Write the last len decimal digits of d at p (leading zeros included). */
+static void
+nc_digits(char *p, uint64_t d, int len)
+{
+  char *q = p + len;
+  while (q - p >= 2) {
+    unsigned r = (unsigned)(d % 100);
+    d /= 100;
+    q -= 2;
+    memcpy(q, nc_pairs + 2 * r, 2);
+  }
+  if (q > p)
+    *--q = (char)('0' + d % 10);
+}
+
 /* Write d * 10^k (d > 0) like ECMAScript Number::toString; return length. */
 static size_t
 nc_emit(char *buf, int neg, uint64_t d, int k)
 {
-  char dig[20];
-  char *p = buf;
-  int len = 0, n, i, x;
+  char dig[20], *p = buf;
+  int len = nc_ndigits(d), n = len + k, x, i; /* value = 0.dig * 10^n */
 
-  while (d) {
-    dig[19 - len++] = (char)('0' + d % 10);
-    d /= 10;
-  }
-  memmove(dig, dig + 20 - len, (size_t)len);
-  n = len + k;                /* the value is 0.dig * 10^n */
+  nc_digits(dig, d, len);
   if (neg)
     *p++ = '-';
   if (len <= n && n <= 21) {
@@ -1565,11 +1638,9 @@ nc_emit(char *buf, int neg, uint64_t d, int k)
     *p++ = x < 0 ? '-' : '+';
     if (x < 0)
       x = -x;
-    if (x >= 100)
-      *p++ = (char)('0' + x / 100);
-    if (x >= 10)
-      *p++ = (char)('0' + x / 10 % 10);
-    *p++ = (char)('0' + x % 10);
+    i = x >= 100 ? 3 : x >= 10 ? 2 : 1;
+    nc_digits(p, (uint64_t)x, i);
+    p += i;
   }
   *p = '\0';
   return (size_t)(p - buf);
