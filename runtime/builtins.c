@@ -1229,7 +1229,7 @@ compare_fn(pmml_ctx *c, int id, const pm_val *a, pm_val *out)
 static int
 logic_fn(pmml_ctx *c, int id, const pm_val *a, int n, pm_val *out)
 {
-  int i, b, r = id == PM_BI_AND;
+  int i, b = 0, r = id == PM_BI_AND;
   for (i = 0; i < n; i++)
     if (a[i].t == PM_T_MISSING) {
       *out = pmmlV_missing();

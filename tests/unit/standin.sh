@@ -18,7 +18,7 @@ for cc in gcc clang; do
     $src -o "$out/run-$cc" $libs
   "$out/run-$cc"
 done
-gcc $flags -O1 $src -o "$out/run-vg" $libs
+gcc $flags -O1 -DPMML_NO_JIT $src -o "$out/run-vg" $libs
 valgrind -q --error-exitcode=9 --leak-check=full "$out/run-vg" > /dev/null
 if locale -a 2>/dev/null | grep -qi '^de_DE.utf8$'; then
   "$out/run-vg" de_DE.UTF-8 > /dev/null
