@@ -674,9 +674,9 @@ pmmlE_textindex(pmml_ctx *c, const pm_expr *e, pm_val *out)
   pm_val term;
   pm_tcache *tc = pmmlE_regex_text_cache(c);
   pm_tok tt[PM_TERM_MAX_TOKENS];
-  uint32_t nt;
-  const char *s, *ts;
-  size_t n, tn;
+  uint32_t nt = 0;
+  const char *s = NULL, *ts = NULL;
+  size_t n = 0, tn = 0;
   long tf;
 
   if (!x || !tc)
