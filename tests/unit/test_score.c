@@ -177,21 +177,26 @@ derived(const char *expr)
 static void
 test_transformations(void)
 {
-  const char *nc =
-      "<NormContinuous field=\"x\" mapMissingTo=\"-5\" %s>"
-      "<LinearNorm orig=\"0\" norm=\"0\"/><LinearNorm orig=\"4\" norm=\"1\"/>"
-      "<LinearNorm orig=\"8\" norm=\"3\"/></NormContinuous>";
   char e[1024];
-  snprintf(e, sizeof e, nc, "");
+  /* NormContinuous with the attributes 'attrs'. */
+#define NC(attrs)                                                            \
+  snprintf(e, sizeof e,                                                      \
+           "<NormContinuous field=\"x\" mapMissingTo=\"-5\" %s>"           \
+           "<LinearNorm orig=\"0\" norm=\"0\"/>"                             \
+           "<LinearNorm orig=\"4\" norm=\"1\"/>"                             \
+           "<LinearNorm orig=\"8\" norm=\"3\"/></NormContinuous>",           \
+           attrs)
+  NC("");
   /* 2 -> 0.5; 6 -> 1 + (6-4)/4*2 = 2; 10 (beyond) -> extrapolated 4. */
   CHECK(derived(e), "x=2", "y", "0.5");
   CHECK(derived(e), "x=6", "y", "2");
   CHECK(derived(e), "x=10", "y", "4");
   CHECK(derived(e), "x=?", "y", "-5");
-  snprintf(e, sizeof e, nc, "outliers=\"asExtremeValues\"");
+  NC("outliers=\"asExtremeValues\"");
   CHECK(derived(e), "x=10", "y", "3");
-  snprintf(e, sizeof e, nc, "outliers=\"asMissingValues\"");
+  NC("outliers=\"asMissingValues\"");
   CHECK(derived(e), "x=10", "y", "<missing>");
+#undef NC
   CHECK(derived("<NormDiscrete field=\"c\" value=\"red\"/>"), "c=red", "y",
         "1");
   CHECK(derived("<NormDiscrete field=\"c\" value=\"red\"/>"), "c=blue", "y",
