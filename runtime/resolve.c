@@ -253,13 +253,17 @@ pmmlR_lit(pm_resolver *r, pm_lit *l, uint8_t dt, uint32_t line)
                text, pmml_dtype_name((pmml_dtype)dt));
     return -1;
   }
-  /* Keep the text: strings compare by it, categories print it. */
+  /* Strings compare and print by their interned text. Numbers need no
+  ** text (a forest has a threshold per node: interning them all would
+  ** cost more than the nodes). */
+  l->raw = -1;
+  if (l->t != PM_T_STR)
+    return 0;
   l->sym = pmmlS_intern(r->a, &r->doc->strs, text, len);
   if (l->sym < 0) {
     nomem(r);
     return -1;
   }
-  l->raw = -1;
   return 0;
 }
 
@@ -1252,9 +1256,18 @@ type_datadictionary(pm_resolver *r)
   int32_t i, k;
   for (i = 0; i < r->doc->n_df; i++) {
     pm_datafield *f = &r->doc->df[i];
-    for (k = 0; k < f->dom.n_values; k++)
-      if (pmmlR_lit(r, &f->dom.values[k].v, f->dtype, f->line))
+    for (k = 0; k < f->dom.n_values; k++) {
+      pm_lit *l = &f->dom.values[k].v;
+      /* The text of a declared value stays, whatever its type: it is how
+      ** pmml_model_input_value() and messages name the value. */
+      int32_t sym = l->raw >= 0 ? pmmlS_intern(r->a, &r->doc->strs,
+                                               pmmlL_raw(r->ld, l->raw),
+                                               strlen(pmmlL_raw(r->ld, l->raw)))
+                                : l->sym;
+      if (pmmlR_lit(r, l, f->dtype, f->line))
         return -1;
+      l->sym = sym;
+    }
   }
   return 0;
 }
