@@ -1157,14 +1157,16 @@ resolve_outputs(pm_resolver *r, pm_model *m)
     SLOT(r, slot).arg = m->index;
     SLOT(r, slot).aux = i;
     of->slot = slot;
-    s->of_slot[i] = slot;
   }
+  /* An OutputField sees the ones before it, not itself nor later ones:
+  ** sklearn2pmml names an output after the DerivedField it reads. */
   for (i = 0; i < m->n_of; i++) {
     pm_ofield *of = &m->of[i];
     if (of->expr >= 0 && resolve_expr(r, s, of->expr))
       return -1;
     if (of->expr >= 0 && SLOT(r, of->slot).dtype == PM_DT_ANY)
       SLOT(r, of->slot).dtype = EXPR(r, of->expr).dt;
+    s->of_slot[i] = of->slot;
   }
   return 0;
 }
