@@ -1263,7 +1263,8 @@ cell_classes(pm_resolver *r, pm_model *m, pm_genreg *g)
   return 0;
 }
 
-/* Parameters are unique; every cell names one of them. */
+/* Parameters are unique; every cell names one of them, every PPCell a
+** Predictor of the FactorList or the CovariateList. */
 static int
 check_params(pm_resolver *r, pm_genreg *g)
 {
@@ -1276,13 +1277,21 @@ check_params(pm_resolver *r, pm_genreg *g)
                    GSTR(r, g->params[i].name));
         return -1;
       }
-  for (i = 0; i < g->n_ppcells; i++)
+  for (i = 0; i < g->n_ppcells; i++) {
     if (find_param(g, g->ppcells[i].param_name) < 0) {
       pmmlR_fail(r, PMML_E_INVALID, g->ppcells[i].line,
                  "PPCell: unknown parameter '%s'",
                  GSTR(r, g->ppcells[i].param_name));
       return -1;
     }
+    if (find_pred(g, g->ppcells[i].pred_name) < 0) {
+      pmmlR_fail(r, PMML_E_INVALID, g->ppcells[i].line,
+                 "PPCell: predictor '%s' is in neither the FactorList nor "
+                 "the CovariateList",
+                 GSTR(r, g->ppcells[i].pred_name));
+      return -1;
+    }
+  }
   for (i = 0; i < g->n_pcells; i++)
     if (find_param(g, g->pcells[i].param_name) < 0) {
       pmmlR_fail(r, PMML_E_INVALID, g->pcells[i].line,
