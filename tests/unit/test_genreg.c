@@ -691,6 +691,75 @@ test_refused(void)
           "x-mathContext=\"float\" is not supported");
 }
 
+/* ------------------------------------------------------------------------ */
+/* Allocation failure at every step of loading and resolving                */
+
+typedef struct failing {
+  long budget, calls, live;
+} failing;
+
+static void *
+failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+  failing *f = ud;
+  if (nsize == 0) {
+    if (ptr)
+      f->live -= (long)osize;
+    free(ptr);
+    return NULL;
+  }
+  if (f->calls++ >= f->budget)
+    return NULL;
+  ptr = realloc(ptr, nsize);
+  if (ptr)
+    f->live += (long)nsize - (long)osize;
+  return ptr;
+}
+
+/* Every run returns PMML_E_NOMEM until one succeeds; none leaks. */
+static void
+nomem_run(const char *doc)
+{
+  long n;
+  int succeeded = 0;
+  for (n = 0; n < 100000 && !succeeded; n++) {
+    failing f = {n, 0, 0};
+    pmml_load_options o;
+    pmml_model *m = NULL;
+    pmml_error e;
+    pmml_status st;
+    pmml_load_options_init(&o);
+    o.alloc = failing_alloc;
+    o.alloc_ud = &f;
+    st = pmml_model_load_memory(doc, strlen(doc), &o, &m, &e);
+    if (st == PMML_OK) {
+      succeeded = 1;
+      pmml_model_free(m);
+    } else {
+      CU_ASSERT_EQUAL(st, PMML_E_NOMEM);
+      CU_ASSERT_PTR_NULL(m);
+    }
+    CU_ASSERT_EQUAL(f.live, 0);
+  }
+  CU_ASSERT(succeeded);
+}
+
+static void
+test_nomem(void)
+{
+  char copy[8192];
+  nomem_run(cox_doc);
+  snprintf(copy, sizeof copy, "%s", multinom("", ""));
+  nomem_run(copy);
+  snprintf(copy, sizeof copy, "%s",
+           contrast("<Matrix><Array type=\"real\">1 0</Array>"
+                    "<Array type=\"real\">0 1</Array>"
+                    "<Array type=\"real\">-1 -1</Array></Matrix>"));
+  nomem_run(copy);
+  snprintf(copy, sizeof copy, "%s", ordinal("cumulativeLink=\"logit\""));
+  nomem_run(copy);
+}
+
 void add_genreg_suite(void);
 
 void
@@ -705,4 +774,5 @@ add_genreg_suite(void)
   CU_add_test(s, "contrast matrices", test_contrast);
   CU_add_test(s, "CoxRegression baseline strata", test_cox);
   CU_add_test(s, "refusals", test_refused);
+  CU_add_test(s, "allocation failure at every step", test_nomem);
 }
