@@ -109,7 +109,8 @@ genreg_start(pm_loader *ld, pm_model *m, const char **atts)
                                  PM_GL_NONE);
   cl = pmmlL_enum(ld, atts, "cumulativeLink", cumlink_names, PM_GL_NONE);
   gr->cumlink = (uint8_t)(cl == 12 ? PM_GL_CLOGLOG : cl);
-  (void)pmmlL_enum(ld, atts, "distribution", dist_names, 0);
+  gr->dist = (uint8_t)(pmmlL_enum(ld, atts, "distribution", dist_names, -1) +
+                       1);
   gr->link_param = pmmlL_num(ld, atts, "linkParameter", NAN);
   gr->dist_param = pmmlL_num(ld, atts, "distParameter", NAN);
   gr->offset_value = pmmlL_num(ld, atts, "offsetValue", NAN);
@@ -791,6 +792,52 @@ field_slot(pm_resolver *r, pm_model *m, int32_t name, const char *what,
   return slot;
 }
 
+/* The declared Values of the field called 'name' seen from m: a local
+** DerivedField, a TransformationDictionary one, or the DataField. */
+static const pm_domain *
+field_domain(pm_resolver *r, const pm_model *m, int32_t name)
+{
+  const pmml_model *doc = pmmlR_doc(r);
+  int32_t i;
+  for (i = 0; i < m->n_local; i++)
+    if (m->local[i].name == name)
+      return &m->local[i].dom;
+  for (i = 0; i < doc->n_gd; i++)
+    if (doc->gd[i].name == name)
+      return &doc->gd[i].dom;
+  for (i = 0; i < doc->n_df; i++)
+    if (doc->df[i].name == name)
+      return &doc->df[i].dom;
+  return NULL;
+}
+
+/* A contrast matrix without Categories: its rows and columns are the
+** field's valid Values, in their order (PMML 4.4 General Regression,
+** Predictor). */
+static int
+cats_from_field(pm_resolver *r, const pm_model *m, pm_grpred *p)
+{
+  const pm_domain *d = field_domain(r, m, p->name);
+  int32_t i, n = 0;
+  if (!d || d->n_valid == 0) {
+    pmmlR_fail(r, PMML_E_INVALID, p->line,
+               "Predictor '%s': a contrast Matrix needs Categories or a "
+               "field that lists its values",
+               GSTR(r, p->name));
+    return -1;
+  }
+  p->cats = pmmlM_alloc(pmmlR_arena(r), (size_t)d->n_valid * sizeof *p->cats);
+  if (!p->cats) {
+    pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
+    return -1;
+  }
+  for (i = 0; i < d->n_values; i++)
+    if (d->values[i].property == PM_PROP_VALID)
+      p->cats[n++] = d->values[i].v;
+  p->n_cats = n;
+  return 0;
+}
+
 /* Bind a Predictor to its field the first time a PPCell uses it, and type
 ** its Categories. */
 static int
@@ -804,6 +851,8 @@ use_pred(pm_resolver *r, pm_model *m, pm_grpred *p)
   if (p->slot < 0)
     return -1;
   dt = pmmlR_slot_dtype(r, p->slot);
+  if (p->matrix && p->factor && p->n_cats == 0 && cats_from_field(r, m, p))
+    return -1;
   for (i = 0; i < p->n_cats; i++)
     if (pmmlR_lit(r, &p->cats[i], dt, p->line))
       return -1;
@@ -811,13 +860,6 @@ use_pred(pm_resolver *r, pm_model *m, pm_grpred *p)
     if (!p->factor) {
       pmmlR_fail(r, PMML_E_INVALID, p->line,
                  "Predictor '%s': a contrast Matrix on a covariate",
-                 GSTR(r, p->name));
-      return -1;
-    }
-    if (p->n_cats == 0) {
-      pmmlR_fail(r, PMML_E_UNSUPPORTED, p->line,
-                 "Predictor '%s': a contrast Matrix without Categories is "
-                 "not supported",
                  GSTR(r, p->name));
       return -1;
     }
@@ -1047,6 +1089,13 @@ check_attributes(pm_resolver *r, pm_model *m, pm_genreg *g)
                "GeneralRegressionModel: an offset with modelType=\"%s\" is "
                "not supported",
                tw);
+    return -1;
+  }
+  if ((g->trials_name >= 0 || !isnan(g->trials_value)) &&
+      g->dist != PM_GD_BINOMIAL) {
+    pmmlR_fail(r, PMML_E_INVALID, m->line,
+               "GeneralRegressionModel: trials need "
+               "distribution=\"binomial\"");
     return -1;
   }
   if ((g->trials_name >= 0 || !isnan(g->trials_value)) &&

@@ -944,6 +944,10 @@ enum { PM_GL_NONE = 0, PM_GL_CLOGLOG, PM_GL_IDENTITY, PM_GL_LOG, PM_GL_LOGC,
        PM_GL_LOGIT, PM_GL_LOGLOG, PM_GL_NEGBIN, PM_GL_ODDSPOWER,
        PM_GL_POWER, PM_GL_PROBIT, PM_GL_CAUCHIT };
 
+/* distribution (it changes no prediction; trials need binomial) */
+enum { PM_GD_NONE = 0, PM_GD_BINOMIAL, PM_GD_GAMMA, PM_GD_IGAUSS,
+       PM_GD_NEGBIN, PM_GD_NORMAL, PM_GD_POISSON, PM_GD_TWEEDIE };
+
 /* <Parameter name= label= referencePoint=/> */
 typedef struct pm_grparam {
   int32_t name;        /* strtab id */
@@ -1024,6 +1028,7 @@ typedef struct pm_genreg {
   uint8_t type;        /* PM_GR_* */
   uint8_t link;        /* linkFunction, PM_GL_* */
   uint8_t cumlink;     /* cumulativeLink, PM_GL_* */
+  uint8_t dist;        /* distribution: 0 absent, PM_GD_BINOMIAL, ... */
   double link_param;   /* linkParameter, NaN if absent */
   double dist_param;   /* distParameter, NaN if absent */
   double offset_value; /* offsetValue, NaN if absent */

@@ -131,6 +131,8 @@ score(const char *doc, const char *inputs, const char *out)
     CU_ASSERT(ok_);                                                          \
   } while (0)
 
+static const char *subst(const char *doc, const char *from, const char *to);
+
 /* ------------------------------------------------------------------------ */
 /* regression and generalLinear: the PPMatrix                               */
 
@@ -266,8 +268,9 @@ test_links(void)
   CHECK(glm("linkFunction=\"logit\" distribution=\"binomial\" "
             "trialsValue=\"3\""),
         "x=0", "y", "1.5");
-  CHECK(glm("linkFunction=\"logit\" trialsVariable=\"n\""), "x=0,n=4", "y",
-        "2");
+  CHECK(glm("linkFunction=\"logit\" distribution=\"binomial\" "
+            "trialsVariable=\"n\""),
+        "x=0,n=4", "y", "2");
   /* log with offset ln 2: exp(0 + ln 2) = 2 */
   CHECKN(glm("linkFunction=\"log\" offsetValue=\"0.6931471805599453\""),
          "x=0", "y", 2.0);
@@ -518,6 +521,12 @@ test_contrast(void)
   CHECK(contrast(cells), "c=a", "y", "12");
   CHECK(contrast(cells), "c=c", "y", "5");
   CHECK(contrast(rows), "c=?", "y", "<missing>");
+  /* Without Categories the rows are the DataField's Values a, b, c. */
+  CHECK(subst(contrast(rows),
+              "<Categories><Category value=\"a\"/><Category value=\"b\"/>"
+              "<Category value=\"c\"/></Categories>",
+              ""),
+        "c=c", "y", "5");
   REFUSED(contrast("<Matrix><Array type=\"real\">1 0</Array>"
                    "<Array type=\"real\">0</Array></Matrix>"),
           "row 2 has 1 values");
@@ -637,8 +646,12 @@ test_refused(void)
                 "offsetValue=\"2\" functionName="),
           "an offset with modelType=\"regression\" is not supported");
   REFUSED(subst(multinom("", ""), "functionName=",
-                "trialsValue=\"2\" functionName="),
+                "trialsValue=\"2\" distribution=\"binomial\" "
+                "functionName="),
           "trials are supported for a generalizedLinear regression only");
+  REFUSED(glm("linkFunction=\"log\" distribution=\"poisson\" "
+              "trialsValue=\"2\""),
+          "trials need distribution=\"binomial\"");
   /* A PPCell naming a predictor of neither list. */
   REFUSED(subst(linear("regression"), "<Predictor name=\"x\"/>",
                 "<Predictor name=\"w\"/>"),
