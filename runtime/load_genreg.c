@@ -47,12 +47,15 @@ typedef struct gr_loader {
 static const char *const type_names[] = {
   "regression", "generalLinear", "multinomialLogistic", "ordinalMultinomial",
   "generalizedLinear", "CoxRegression", NULL};
+/* linkFunction: PM_GL_* is the index + 1 */
 static const char *const link_names[] = {
-  "", "cloglog", "identity", "log", "logc", "logit", "loglog", "negbin",
+  "cloglog", "identity", "log", "logc", "logit", "loglog", "negbin",
   "oddspower", "power", "probit", "cauchit", NULL};
-static const char *const cumlink_names[] = {
-  "", "", "", "", "", "logit", "loglog", "", "", "", "probit", "cauchit",
-  "cloglog", NULL};
+static const char *const cumlink_names[] = {"logit", "probit", "cloglog",
+                                            "loglog", "cauchit", NULL};
+static const uint8_t cumlink_ids[] = {PM_GL_LOGIT, PM_GL_PROBIT,
+                                      PM_GL_CLOGLOG, PM_GL_LOGLOG,
+                                      PM_GL_CAUCHIT};
 static const char *const dist_names[] = {
   "binomial", "gamma", "igauss", "negbin", "normal", "poisson", "tweedie",
   NULL};
@@ -105,10 +108,10 @@ genreg_start(pm_loader *ld, pm_model *m, const char **atts)
   if (!pmmlL_need(ld, atts, "modelType"))
     return;
   gr->type = (uint8_t)pmmlL_enum(ld, atts, "modelType", type_names, 0);
-  gr->link = (uint8_t)pmmlL_enum(ld, atts, "linkFunction", link_names,
-                                 PM_GL_NONE);
-  cl = pmmlL_enum(ld, atts, "cumulativeLink", cumlink_names, PM_GL_NONE);
-  gr->cumlink = (uint8_t)(cl == 12 ? PM_GL_CLOGLOG : cl);
+  gr->link = (uint8_t)(pmmlL_enum(ld, atts, "linkFunction", link_names, -1) +
+                       1);
+  cl = pmmlL_enum(ld, atts, "cumulativeLink", cumlink_names, -1);
+  gr->cumlink = cl < 0 ? PM_GL_NONE : cumlink_ids[cl];
   gr->dist = (uint8_t)(pmmlL_enum(ld, atts, "distribution", dist_names, -1) +
                        1);
   gr->link_param = pmmlL_num(ld, atts, "linkParameter", NAN);
