@@ -440,7 +440,7 @@ const pm_elem pmmlL_model_elems[] = {
   UNSUPPORTED("BaselineModel"),
   UNSUPPORTED("ClusteringModel"),
   UNSUPPORTED("GaussianProcessModel"),
-  UNSUPPORTED("GeneralRegressionModel"),
+  MODEL("GeneralRegressionModel", PM_FAM_GENREG, pmmlL_genreg_elems),
   UNSUPPORTED("MiningModel"),
   UNSUPPORTED("NaiveBayesModel"),
   UNSUPPORTED("NearestNeighborModel"),
@@ -458,4 +458,5 @@ const pm_elem pmmlL_model_elems[] = {
 const pm_family *const pmmlL_families[PM_FAM_COUNT] = {
   [PM_FAM_TREE] = &pmmlL_tree_family,
   [PM_FAM_REGRESSION] = &pmmlL_regression_family,
+  [PM_FAM_GENREG] = &pmmlL_genreg_family,
 };

@@ -941,7 +941,144 @@ int pmmlE_regression(pmml_ctx *c, const pm_model *m, pm_result *res);
 /* ------------------------------------------------------------------------ */
 /* GeneralRegressionModel: load_genreg.c, eval_genreg.c                    */
 
-/* (not implemented yet) */
+/* GeneralRegressionModel@modelType */
+enum { PM_GR_REGRESSION = 0, PM_GR_GENERAL_LINEAR, PM_GR_MULTINOMIAL,
+       PM_GR_ORDINAL, PM_GR_GENERALIZED, PM_GR_COX };
+/* linkFunction and cumulativeLink (cauchit: cumulativeLink in the schema,
+** also accepted as a linkFunction) */
+enum { PM_GL_NONE = 0, PM_GL_CLOGLOG, PM_GL_IDENTITY, PM_GL_LOG, PM_GL_LOGC,
+       PM_GL_LOGIT, PM_GL_LOGLOG, PM_GL_NEGBIN, PM_GL_ODDSPOWER,
+       PM_GL_POWER, PM_GL_PROBIT, PM_GL_CAUCHIT };
+
+/* distribution (it changes no prediction; trials need binomial) */
+enum { PM_GD_NONE = 0, PM_GD_BINOMIAL, PM_GD_GAMMA, PM_GD_IGAUSS,
+       PM_GD_NEGBIN, PM_GD_NORMAL, PM_GD_POISSON, PM_GD_TWEEDIE };
+
+/* <Parameter name= label= referencePoint=/> */
+typedef struct pm_grparam {
+  int32_t name;        /* strtab id */
+  double ref;          /* referencePoint (Cox) */
+  uint32_t line;
+} pm_grparam;
+
+/* <Predictor name= contrastMatrixType=><Categories/><Matrix/></Predictor>
+** of the FactorList or the CovariateList. */
+typedef struct pm_grpred {
+  int32_t name;
+  uint8_t factor;      /* in FactorList (else CovariateList) */
+  uint32_t line;
+  int32_t slot;        /* after resolve, -1 while unused */
+  pm_lit *cats;        /* Categories: the rows of the contrast matrix */
+  int32_t n_cats;
+  double *matrix;      /* contrast Matrix [rows * cols], or NULL */
+  int32_t rows, cols;
+} pm_grpred;
+
+/* <PPCell value= predictorName= parameterName= targetCategory=/> */
+typedef struct pm_grppcell {
+  pm_lit value;        /* factor: a category; covariate: the exponent */
+  pm_lit category;     /* targetCategory */
+  int32_t pred_name, param_name;
+  uint32_t line;
+  int32_t klass;       /* after resolve: targetCategory's class, -1 */
+} pm_grppcell;
+
+/* <PCell targetCategory= parameterName= beta= df=/> */
+typedef struct pm_grpcell {
+  pm_lit category;
+  int32_t param_name;
+  double beta;
+  uint32_t line;
+  int32_t klass;       /* after resolve */
+} pm_grpcell;
+
+/* <BaselineStratum value= maxTime=> (or the BaseCumHazardTables itself
+** when there are no strata): its BaselineCells, baseline->cells[first..). */
+typedef struct pm_grstratum {
+  pm_lit value;        /* MISSING for the table without strata */
+  double max_time;
+  int32_t first, n;
+  uint32_t line;
+} pm_grstratum;
+
+/* <BaselineCell time= cumHazard=/> */
+typedef struct pm_grbaseline {
+  double time, cumhazard;
+} pm_grbaseline;
+
+/* After resolve: one factor of a design value x_j (a PPCell). */
+enum { PM_GRF_LEVEL = 0, PM_GRF_CONTRAST, PM_GRF_POWER };
+typedef struct pm_grfactor {
+  uint8_t kind;        /* PM_GRF_* */
+  int32_t slot;        /* the predictor's value */
+  int32_t pred;        /* its pm_grpred (names, contrast matrix) */
+  pm_lit level;        /* LEVEL: the category that gives 1 */
+  int32_t column;      /* CONTRAST: the matrix column */
+  double exponent;     /* POWER */
+} pm_grfactor;
+
+/* After resolve: beta_j * x_j, x_j the product of factors[first..first+n)
+** (1 when n == 0); the first n_level are factor tests, then covariates. */
+typedef struct pm_grterm {
+  double beta;
+  int32_t first, n, n_level;
+} pm_grterm;
+
+/* After resolve: a linear predictor, the sum of terms[first..first+n). */
+typedef struct pm_greq {
+  int32_t klass;       /* the class it scores, -1 for regression */
+  int32_t first, n;
+} pm_greq;
+
+typedef struct pm_genreg {
+  uint8_t type;        /* PM_GR_* */
+  uint8_t link;        /* linkFunction, PM_GL_* */
+  uint8_t cumlink;     /* cumulativeLink, PM_GL_* */
+  uint8_t dist;        /* distribution: 0 absent, PM_GD_BINOMIAL, ... */
+  double link_param;   /* linkParameter, NaN if absent */
+  double dist_param;   /* distParameter, NaN if absent */
+  double offset_value; /* offsetValue, NaN if absent */
+  double trials_value; /* trialsValue, NaN if absent */
+  int32_t offset_name, trials_name;          /* field names, -1 */
+  int32_t end_name, start_name, strata_name; /* Cox, -1 */
+  pm_lit ref_category; /* targetReferenceCategory */
+  uint32_t line;
+
+  pm_grparam *params;
+  int32_t n_params;
+  pm_grpred *preds;
+  int32_t n_preds;
+  pm_grppcell *ppcells;
+  int32_t n_ppcells;
+  pm_grpcell *pcells;
+  int32_t n_pcells;
+  pm_grstratum *strata; /* BaseCumHazardTables; NULL when absent */
+  int32_t n_strata;
+  uint8_t has_strata;  /* BaselineStratum elements (else table cells) */
+  pm_grbaseline *cells;
+  int32_t n_cells;
+
+  /* Decided by resolve. */
+  int32_t offset_slot, trials_slot, end_slot, strata_slot;
+  pm_grfactor *factors;
+  int32_t n_factors;
+  pm_grterm *terms;
+  int32_t n_terms;
+  pm_greq *eqs;        /* classification: in 'order', the last class has
+                          none (multinomial reference, last ordinal) */
+  int32_t n_eqs;
+  int32_t *order;      /* classification: class indices as scored */
+  int32_t n_order;
+  double cox_ref;      /* Cox: sum of beta_j * referencePoint_j */
+} pm_genreg;
+
+extern const pm_family pmmlL_genreg_family;
+extern const pm_elem pmmlL_genreg_elems[];
+int pmmlR_genreg(pm_resolver *r, pm_model *m);
+int pmmlE_genreg(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* The inverse of link function 'link' (PM_GL_*) at eta; 'p' is the
+** linkParameter (power, oddspower) or distParameter (negbin). */
+double pmmlE_genreg_link(int link, double p, double eta);
 
 /* ------------------------------------------------------------------------ */
 /* NeuralNetwork: load_neural.c, eval_neural.c                             */
