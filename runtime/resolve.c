@@ -1164,8 +1164,15 @@ resolve_outputs(pm_resolver *r, pm_model *m)
     pm_ofield *of = &m->of[i];
     if (of->expr >= 0 && resolve_expr(r, s, of->expr))
       return -1;
-    if (of->expr >= 0 && SLOT(r, of->slot).dtype == PM_DT_ANY)
-      SLOT(r, of->slot).dtype = EXPR(r, of->expr).dt;
+    if (of->expr >= 0 && SLOT(r, of->slot).dtype == PM_DT_ANY) {
+      uint8_t dt = EXPR(r, of->expr).dt;
+      SLOT(r, of->slot).dtype = dt;
+      if (of->optype == PM_DT_ANY)
+        SLOT(r, of->slot).optype =
+            dt != PM_DT_ANY && pmmlV_numeric_dt(dt) && dt != PMML_DT_INTEGER
+                ? PMML_OP_CONTINUOUS
+                : PMML_OP_CATEGORICAL;
+    }
     s->of_slot[i] = of->slot;
   }
   return 0;
