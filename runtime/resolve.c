@@ -903,8 +903,10 @@ resolve_target(pm_resolver *r, pm_model *m)
                                    : -1;
   int32_t i;
   int classification = m->function == PM_FN_CLASSIFICATION;
-  m->target_dt = classification ? PMML_DT_STRING : PMML_DT_DOUBLE;
-  m->target_op = classification ? PMML_OP_CATEGORICAL : PMML_OP_CONTINUOUS;
+  /* Clusters are named by their ids, which are strings. */
+  int categorical = classification || m->function == PM_FN_CLUSTERING;
+  m->target_dt = categorical ? PMML_DT_STRING : PMML_DT_DOUBLE;
+  m->target_op = categorical ? PMML_OP_CATEGORICAL : PMML_OP_CONTINUOUS;
   if (df >= 0) {
     pm_datafield *f = &r->doc->df[df];
     m->target_dt = f->dtype;
