@@ -537,7 +537,8 @@ clustering_end(pm_loader *ld, pm_model *m)
   pm_derived *cf;
   int32_t n_cf, i;
   if (clu->meas.line == 0) {
-    pmmlL_fail(ld, PMML_E_INVALID, "ClusteringModel: missing ComparisonMeasure");
+    pmmlL_fail(ld, PMML_E_INVALID,
+               "ClusteringModel: missing ComparisonMeasure");
     return;
   }
   clu->fields = pmmlL_finish_vec(ld, &c->fields, sizeof(pm_cfield),
@@ -548,14 +549,21 @@ clustering_end(pm_loader *ld, pm_model *m)
   if (ld->failed)
     return;
   /* CenterFields of PMML 2.x and 3.x: each DerivedField is a center
-  ** coordinate, computed by its expression (the ClusteringFields, if any,
-  ** then only say how to compare). */
+  ** coordinate, computed by its expression. A ClusteringField says how to
+  ** compare it: the one named like the DerivedField, else the one at the
+  ** same position when there are as many of both. */
   if (n_cf > 0) {
     pm_cfield *nf = pmmlL_alloc(ld, (size_t)n_cf * sizeof *nf);
     if (!nf)
       return;
     for (i = 0; i < n_cf; i++) {
-      const pm_cfield *like = i < clu->n_fields ? &clu->fields[i] : NULL;
+      const pm_cfield *like = NULL;
+      int32_t j;
+      for (j = 0; j < clu->n_fields && cf[i].name >= 0; j++)
+        if (clu->fields[j].name == cf[i].name)
+          like = &clu->fields[j];
+      if (!like && clu->n_fields == n_cf)
+        like = &clu->fields[i];
       nf[i].name = cf[i].name;
       nf[i].slot = -1;
       nf[i].expr = cf[i].expr;
@@ -624,7 +632,8 @@ fname(pm_resolver *r, const pm_cfield *f)
 }
 
 int
-pmmlR_cfield(pm_resolver *r, pm_model *m, const pm_measure *ms, pm_cfield *f)
+pmmlR_cfield(pm_resolver *r, pm_model *m, const pm_measure *ms, pm_cfield *f,
+             const char *element)
 {
   uint8_t dt;
   if (f->expr >= 0) {
@@ -632,9 +641,13 @@ pmmlR_cfield(pm_resolver *r, pm_model *m, const pm_measure *ms, pm_cfield *f)
       return -1;
     dt = pmmlR_expr_dtype(r, f->expr);
   } else {
-    f->slot = pmmlR_field(r, m, f->name, f->line);
-    if (f->slot < 0)
+    f->slot = pmmlR_field_try(r, m, f->name);
+    if (f->slot < 0) {
+      if (!pmmlR_failed(r))
+        pmmlR_fail(r, PMML_E_REFERENCE, f->line, "%s: unknown field '%s'",
+                   element, fname(r, f));
       return -1;
+    }
     dt = pmmlR_slot_dtype(r, f->slot);
   }
   if (f->cmp == PM_CF_INHERIT) {
@@ -757,7 +770,7 @@ pmmlR_clustering(pm_resolver *r, pm_model *m)
   }
   clu->n_fields = n;
   for (i = 0; i < n; i++)
-    if (pmmlR_cfield(r, m, &clu->meas, &clu->fields[i]))
+    if (pmmlR_cfield(r, m, &clu->meas, &clu->fields[i], "ClusteringField"))
       return -1;
   if (clu->mvw && clu->n_mvw != n) {
     pmmlR_fail(r, PMML_E_INVALID, m->line,

@@ -304,7 +304,7 @@ pmmlR_knn(pm_resolver *r, pm_model *m)
     return -1;
   }
   for (j = 0; j < n; j++)
-    if (pmmlR_cfield(r, m, &knn->meas, &knn->inputs[j]))
+    if (pmmlR_cfield(r, m, &knn->meas, &knn->inputs[j], "KNNInput"))
       return -1;
   knn->n_inst = rows;
   knn->x = pmmlM_alloc(a, (size_t)rows * (size_t)n * sizeof(double));

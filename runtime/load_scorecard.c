@@ -115,8 +115,8 @@ attr_end(pm_loader *ld)
   kids = pmmlL_pop_indices(ld, f->mark, &n);
   at = (pm_scattr *)s->attrs.data + f->aux;
   if (n != 1) {
-    pmmlL_fail(ld, PMML_E_INVALID, "Attribute: expected one predicate, found %d",
-               (int)n);
+    pmmlL_fail(ld, PMML_E_INVALID,
+               "Attribute: expected one predicate, found %d", (int)n);
     return;
   }
   at->pred = kids[0];

@@ -1033,9 +1033,10 @@ void pmmlL_measure_end(pm_loader *ld);
 /* compareFunction= of a field: PM_CF_*, PM_CF_INHERIT when absent. */
 uint8_t pmmlL_compare_fn(pm_loader *ld, const char **atts);
 /* Resolve a compared field f of model m under measure ms: its slot (unless
-** it is an expression), its compare function, the matrix's categories. */
+** it is an expression), its compare function, the matrix's categories.
+** 'element' names f's element in messages. */
 int pmmlR_cfield(pm_resolver *r, pm_model *m, const pm_measure *ms,
-                 pm_cfield *f);
+                 pm_cfield *f, const char *element);
 /* A reference value (a center coordinate, a training value) of field f as
 ** it is stored: the number, the strtab id of a string, or the table row.
 ** 0, or -1 with the resolver failed. */

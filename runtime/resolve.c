@@ -980,8 +980,10 @@ resolve_outputs_classes(pm_resolver *r, pm_model *m)
   for (i = 0; i < m->n_of; i++) {
     pm_ofield *of = &m->of[i];
     uint8_t f = of->feature;
+    /* (affinity's value= names an entity, a cluster or an instance, by
+    ** its id: it is kept as text, like the other entity features.) */
     if (f == PM_FEAT_PROBABILITY || f == PM_FEAT_CONFIDENCE ||
-        f == PM_FEAT_AFFINITY || f == PM_FEAT_RESIDUAL) {
+        f == PM_FEAT_RESIDUAL) {
       if (pmmlR_lit(r, &of->value, m->target_dt, of->line))
         return -1;
       if (of->value.t != PM_T_MISSING && m->function == PM_FN_CLASSIFICATION
