@@ -63,7 +63,7 @@ pmmlE_table_row(const pmml_model *doc, const pm_domain *d, const pm_val *v)
 static const char *
 field_name(const pmml_ctx *c, const pm_cfield *f)
 {
-  return f->name >= 0 ? pmmlS_str(&c->m->strs, f->name) : "(CenterFields)";
+  return f->name >= 0 ? pmmlS_str(&c->m->strs, f->name) : "";
 }
 
 int
@@ -88,9 +88,9 @@ pmmlE_cfield_value(pmml_ctx *c, const pm_cfield *f, double *x)
       char buf[64];
       pmmlV_format(v, buf, sizeof buf);
       return pmmlE_fail(c, PMML_E_INVALID_VALUE,
-                        "'%s': value '%s' is not one of the field's values, "
-                        "which index the Comparisons matrix",
-                        field_name(c, f), buf);
+                        "%s '%s': value '%s' is not one of the field's "
+                        "values, which index the Comparisons matrix",
+                        f->element, field_name(c, f), buf);
     }
     *x = (double)row;
     return 0;
@@ -109,8 +109,8 @@ pmmlE_cfield_value(pmml_ctx *c, const pm_cfield *f, double *x)
     char buf[64];
     pmmlV_format(v, buf, sizeof buf);
     return pmmlE_fail(c, PMML_E_INVALID_VALUE,
-                      "'%s': value '%s' is not a number", field_name(c, f),
-                      buf);
+                      "%s '%s': value '%s' is not a number", f->element,
+                      field_name(c, f), buf);
   }
   *x = v->u.num;
   return 0;

@@ -52,9 +52,8 @@ pmmlE_scorecard(pmml_ctx *c, const pm_model *m, pm_result *res)
     }
     if (!at)
       return pmmlE_fail(c, PMML_E_EVAL,
-                        "Scorecard: no Attribute of the Characteristic%s%s "
+                        "Scorecard: no Attribute of the Characteristic '%s' "
                         "(line %u) is true",
-                        ch->name >= 0 ? " " : "",
                         ch->name >= 0 ? pmmlS_str(&c->m->strs, ch->name) : "",
                         (unsigned)ch->line);
     if (at->expr >= 0) {

@@ -203,6 +203,7 @@ field_start(pm_loader *ld, const char **atts)
   f->weight = pmmlL_num(ld, atts, "fieldWeight", 1.0);
   f->scale = pmmlL_num(ld, atts, "similarityScale", NAN);
   f->cmp = pmmlL_compare_fn(ld, atts);
+  f->element = "ClusteringField";
   f->line = pmmlL_frame(ld, 0)->line;
   if (!(f->weight >= 0) && !ld->failed)
     pmmlL_fail(ld, PMML_E_INVALID,
@@ -573,6 +574,7 @@ clustering_end(pm_loader *ld, pm_model *m)
       nf[i].cmp = like ? like->cmp : PM_CF_INHERIT;
       nf[i].table = like ? like->table : NULL;
       nf[i].n_table = like ? like->n_table : 0;
+      nf[i].element = "DerivedField";
       nf[i].line = cf[i].line;
     }
     clu->fields = nf;
@@ -632,8 +634,7 @@ fname(pm_resolver *r, const pm_cfield *f)
 }
 
 int
-pmmlR_cfield(pm_resolver *r, pm_model *m, const pm_measure *ms, pm_cfield *f,
-             const char *element)
+pmmlR_cfield(pm_resolver *r, pm_model *m, const pm_measure *ms, pm_cfield *f)
 {
   uint8_t dt;
   if (f->expr >= 0) {
@@ -645,7 +646,7 @@ pmmlR_cfield(pm_resolver *r, pm_model *m, const pm_measure *ms, pm_cfield *f,
     if (f->slot < 0) {
       if (!pmmlR_failed(r))
         pmmlR_fail(r, PMML_E_REFERENCE, f->line, "%s: unknown field '%s'",
-                   element, fname(r, f));
+                   f->element, fname(r, f));
       return -1;
     }
     dt = pmmlR_slot_dtype(r, f->slot);
@@ -664,40 +665,41 @@ pmmlR_cfield(pm_resolver *r, pm_model *m, const pm_measure *ms, pm_cfield *f,
   f->sym = (uint8_t)(dt == PMML_DT_STRING);
   if (f->sym && ms->metric >= PM_MS_SIMPLEMATCHING) {
     pmmlR_fail(r, PMML_E_INVALID, f->line,
-               "'%s': a binary similarity measure needs fields of 0 and 1, "
+               "%s '%s': a binary similarity measure needs fields of 0 and 1, "
                "the field holds strings",
-               fname(r, f));
+               f->element, fname(r, f));
     return -1;
   }
   if (f->sym && (f->cmp == PM_CF_ABSDIFF || f->cmp == PM_CF_GAUSSSIM)) {
     pmmlR_fail(r, PMML_E_INVALID, f->line,
-               "'%s': compareFunction=\"%s\" needs numbers, the field holds "
-               "strings",
-               fname(r, f), cmp_names[f->cmp]);
+               "%s '%s': compareFunction=\"%s\" needs numbers, the field "
+               "holds strings",
+               f->element, fname(r, f), cmp_names[f->cmp]);
     return -1;
   }
   if (f->cmp == PM_CF_GAUSSSIM && !(f->scale > 0)) {
     pmmlR_fail(r, PMML_E_INVALID, f->line,
-               "'%s': compareFunction=\"gaussSim\" needs a similarityScale "
-               "greater than 0",
-               fname(r, f));
+               "%s '%s': compareFunction=\"gaussSim\" needs a "
+               "similarityScale greater than 0",
+               f->element, fname(r, f));
     return -1;
   }
   if (f->cmp == PM_CF_TABLE) {
     int32_t n;
     if (!f->table) {
       pmmlR_fail(r, PMML_E_INVALID, f->line,
-                 "'%s': compareFunction=\"table\" needs a Comparisons matrix",
-                 fname(r, f));
+                 "%s '%s': compareFunction=\"table\" needs a Comparisons "
+                 "matrix",
+                 f->element, fname(r, f));
       return -1;
     }
     f->dom = f->expr >= 0 ? NULL : field_domain(r, m, f->name);
     n = domain_size(f->dom);
     if (n != f->n_table) {
       pmmlR_fail(r, PMML_E_INVALID, f->line,
-                 "'%s': the Comparisons matrix has %d rows, the field %d "
-                 "valid values",
-                 fname(r, f), (int)f->n_table, (int)n);
+                 "%s '%s': the Comparisons matrix has %d rows, the field "
+                 "%d valid values",
+                 f->element, fname(r, f), (int)f->n_table, (int)n);
       return -1;
     }
   }
@@ -725,9 +727,9 @@ pmmlR_cfield_ref(pm_resolver *r, const pm_cfield *f, pm_lit *l,
     row = pmmlE_table_row(doc, f->dom, &v);
     if (row < 0) {
       pmmlR_fail(r, PMML_E_INVALID, line,
-                 "'%s': value '%s' is not one of the field's values, which "
-                 "index the Comparisons matrix",
-                 fname(r, f), pmmlS_str(&doc->strs, l->sym));
+                 "%s '%s': value '%s' is not one of the field's values, "
+                 "which index the Comparisons matrix",
+                 f->element, fname(r, f), pmmlS_str(&doc->strs, l->sym));
       return -1;
     }
     *out = (double)row;
@@ -770,7 +772,7 @@ pmmlR_clustering(pm_resolver *r, pm_model *m)
   }
   clu->n_fields = n;
   for (i = 0; i < n; i++)
-    if (pmmlR_cfield(r, m, &clu->meas, &clu->fields[i], "ClusteringField"))
+    if (pmmlR_cfield(r, m, &clu->meas, &clu->fields[i]))
       return -1;
   if (clu->mvw && clu->n_mvw != n) {
     pmmlR_fail(r, PMML_E_INVALID, m->line,

@@ -124,6 +124,7 @@ input_start(pm_loader *ld, const char **atts)
   f->weight = pmmlL_num(ld, atts, "fieldWeight", 1.0);
   f->scale = NAN;
   f->cmp = pmmlL_compare_fn(ld, atts);
+  f->element = "KNNInput";
   f->line = pmmlL_frame(ld, 0)->line;
   if (!(f->weight >= 0) && !ld->failed)
     pmmlL_fail(ld, PMML_E_INVALID,
@@ -304,7 +305,7 @@ pmmlR_knn(pm_resolver *r, pm_model *m)
     return -1;
   }
   for (j = 0; j < n; j++)
-    if (pmmlR_cfield(r, m, &knn->meas, &knn->inputs[j], "KNNInput"))
+    if (pmmlR_cfield(r, m, &knn->meas, &knn->inputs[j]))
       return -1;
   knn->n_inst = rows;
   knn->x = pmmlM_alloc(a, (size_t)rows * (size_t)n * sizeof(double));

@@ -259,9 +259,8 @@ pmmlR_scorecard(pm_resolver *r, pm_model *m)
     ch->baseline = baseline(sc, ch);
     if (isnan(ch->baseline)) {
       pmmlR_fail(r, PMML_E_INVALID, ch->line,
-                 "Characteristic%s%s: no baselineScore, which reason codes "
+                 "Characteristic '%s': no baselineScore, which reason codes "
                  "need",
-                 ch->name >= 0 ? " " : "",
                  ch->name >= 0 ? pmmlS_str(&doc->strs, ch->name) : "");
       return -1;
     }

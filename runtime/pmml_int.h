@@ -991,6 +991,7 @@ typedef struct pm_cfield {
   int32_t n_table;
   const pm_domain *dom;/* table: the field's Values/Intervals, which index
                           the rows and columns of the matrix */
+  const char *element; /* "ClusteringField", "KNNInput", "DerivedField" */
   uint32_t line;
 } pm_cfield;
 
@@ -1033,10 +1034,9 @@ void pmmlL_measure_end(pm_loader *ld);
 /* compareFunction= of a field: PM_CF_*, PM_CF_INHERIT when absent. */
 uint8_t pmmlL_compare_fn(pm_loader *ld, const char **atts);
 /* Resolve a compared field f of model m under measure ms: its slot (unless
-** it is an expression), its compare function, the matrix's categories.
-** 'element' names f's element in messages. */
+** it is an expression), its compare function, the matrix's categories. */
 int pmmlR_cfield(pm_resolver *r, pm_model *m, const pm_measure *ms,
-                 pm_cfield *f, const char *element);
+                 pm_cfield *f);
 /* A reference value (a center coordinate, a training value) of field f as
 ** it is stored: the number, the strtab id of a string, or the table row.
 ** 0, or -1 with the resolver failed. */

@@ -348,8 +348,8 @@ test_compare_functions(void)
   /* A value outside the matrix's categories (invalid, taken as is)
   ** fails the record. */
   CHECK(d, "c=zz", "pv",
-        "ERR:'c': value 'zz' is not one of the field's values, which index "
-        "the Comparisons matrix");
+        "ERR:ClusteringField 'c': value 'zz' is not one of the field's "
+        "values, which index the Comparisons matrix");
   /* Missing: no prediction. */
   CHECK(d, "c=?", "pv", "<missing>");
 }
@@ -513,8 +513,8 @@ test_refusals(void)
                   "<ClusteringField field=\"y\"/>",
                   ""),
               "x=1", "pv"),
-        "ERR:'x': compareFunction=\"gaussSim\" needs a similarityScale "
-        "greater than 0");
+        "ERR:ClusteringField 'x': compareFunction=\"gaussSim\" needs a "
+        "similarityScale greater than 0");
   EXPECT(score(two("distance", "<euclidean/>", "<ClusteringField field=\"x\"/>",
                   ""),
               "x=1", "pv"),
@@ -530,15 +530,15 @@ test_refusals(void)
            table("<Matrix><Array type=\"real\">0 1</Array>"
                  "<Array type=\"real\">1 0</Array></Matrix>"));
   EXPECT(score(doc, "c=a", "pv"),
-        "ERR:'c': the Comparisons matrix has 2 rows, the field 3 valid "
-        "values");
+        "ERR:ClusteringField 'c': the Comparisons matrix has 2 rows, the "
+        "field 3 valid values");
   EXPECT(score(table("<Matrix kind=\"symmetric\"><Array type=\"real\">0 1"
                     "</Array></Matrix>"),
               "c=a", "pv"),
         "ERR:Matrix: its Arrays do not make a symmetric matrix of 1 rows");
   EXPECT(score(mixed("absDiff"), "c=a,x=1", "pv"),
-        "ERR:'c': compareFunction=\"absDiff\" needs numbers, the field holds "
-        "strings");
+        "ERR:ClusteringField 'c': compareFunction=\"absDiff\" needs numbers, "
+        "the field holds strings");
 }
 
 void add_clustering_suite(void);

@@ -293,8 +293,8 @@ test_refusals(void)
   EXPECT(score(knn("regression", "numberOfNeighbors=\"1\"", "y", "b",
                   X "<KNNInput field=\"g\"/>", EUC),
               "x=1", "y"),
-        "ERR:'g': compareFunction=\"absDiff\" needs numbers, the field holds "
-        "strings");
+        "ERR:KNNInput 'g': compareFunction=\"absDiff\" needs numbers, the "
+        "field holds strings");
 }
 
 void add_knn_suite(void);

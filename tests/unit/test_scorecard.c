@@ -182,9 +182,9 @@ test_score(void)
   CHECK(card, "age=?,income=500,city=y", "score", "130");
   /* A city no Attribute takes (or a missing one) fails the record. */
   CHECK_PREFIX(card, "age=25,income=500,city=z", "score",
-               "ERR:Scorecard: no Attribute of the Characteristic city");
+               "ERR:Scorecard: no Attribute of the Characteristic 'city'");
   CHECK_PREFIX(card, "age=25,income=500,city=?", "score",
-               "ERR:Scorecard: no Attribute of the Characteristic city");
+               "ERR:Scorecard: no Attribute of the Characteristic 'city'");
 }
 
 static void
@@ -238,7 +238,8 @@ test_baselines(void)
   CHECK(method("min"), "age=25", "r1", "RA");
   /* mean, neutral, other: no baseline can be worked out. */
   CHECK(method("mean"), "age=25", "score",
-        "ERR:Characteristic age: no baselineScore, which reason codes need");
+        "ERR:Characteristic 'age': no baselineScore, which reason codes "
+        "need");
   /* Without reason code outputs no baseline is needed. */
   EXPECT(score(HEAD DD "<Scorecard functionName=\"regression\" "
               "initialScore=\"1.5\">" MS
