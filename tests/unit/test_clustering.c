@@ -541,6 +541,75 @@ test_refusals(void)
         "the field holds strings");
 }
 
+
+/* An allocator that fails after 'budget' calls and counts live bytes. */
+typedef struct failing {
+  long budget;
+  long calls;
+  long live;
+} failing;
+
+static void *
+failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+  failing *f = ud;
+  if (nsize == 0) {
+    if (ptr)
+      f->live -= (long)osize;
+    free(ptr);
+    return NULL;
+  }
+  if (f->calls++ >= f->budget)
+    return NULL;
+  ptr = realloc(ptr, nsize);
+  if (ptr)
+    f->live += (long)nsize - (long)osize;
+  return ptr;
+}
+
+/* Load 'doc' failing the allocation after 0, 1, 2, ... calls: each run
+** fails with PMML_E_NOMEM and leaks nothing, until one loads. */
+static void
+check_nomem(const char *doc)
+{
+  long n;
+  int succeeded = 0;
+  for (n = 0; n < 100000 && !succeeded; n++) {
+    failing f = {n, 0, 0};
+    pmml_load_options o;
+    pmml_model *m = NULL;
+    pmml_error e;
+    pmml_status st;
+    pmml_load_options_init(&o);
+    o.alloc = failing_alloc;
+    o.alloc_ud = &f;
+    st = pmml_model_load_memory(doc, strlen(doc), &o, &m, &e);
+    if (st == PMML_OK) {
+      succeeded = 1;
+      pmml_model_free(m);
+    } else {
+      CU_ASSERT_EQUAL(st, PMML_E_NOMEM);
+      CU_ASSERT_PTR_NULL(m);
+    }
+    CU_ASSERT_EQUAL(f.live, 0);
+  }
+  CU_ASSERT(succeeded);
+}
+
+static void
+test_nomem(void)
+{
+  char doc[8192];
+  snprintf(doc, sizeof doc, "%s",
+           table("<Matrix kind=\"symmetric\"><Array type=\"real\">0</Array>"
+                 "<Array type=\"real\">1 0</Array><Array type=\"real\">5 2 0"
+                 "</Array><MatCell row=\"1\" col=\"2\">3</MatCell></Matrix>"));
+  check_nomem(doc);
+  check_nomem(two("distance", "<squaredEuclidean/>", XY,
+                  "<MissingValueWeights><Array n=\"2\" type=\"real\">1 3"
+                  "</Array></MissingValueWeights>"));
+}
+
 void add_clustering_suite(void);
 
 void
@@ -554,4 +623,5 @@ add_clustering_suite(void)
   CU_add_test(s, "entity outputs", test_outputs);
   CU_add_test(s, "CenterFields", test_center_fields);
   CU_add_test(s, "refusals", test_refusals);
+  CU_add_test(s, "allocation failure at every step", test_nomem);
 }

@@ -297,6 +297,68 @@ test_refusals(void)
         "field holds strings");
 }
 
+
+/* An allocator that fails after 'budget' calls and counts live bytes. */
+typedef struct failing {
+  long budget;
+  long calls;
+  long live;
+} failing;
+
+static void *
+failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+  failing *f = ud;
+  if (nsize == 0) {
+    if (ptr)
+      f->live -= (long)osize;
+    free(ptr);
+    return NULL;
+  }
+  if (f->calls++ >= f->budget)
+    return NULL;
+  ptr = realloc(ptr, nsize);
+  if (ptr)
+    f->live += (long)nsize - (long)osize;
+  return ptr;
+}
+
+/* Load 'doc' failing the allocation after 0, 1, 2, ... calls: each run
+** fails with PMML_E_NOMEM and leaks nothing, until one loads. */
+static void
+check_nomem(const char *doc)
+{
+  long n;
+  int succeeded = 0;
+  for (n = 0; n < 100000 && !succeeded; n++) {
+    failing f = {n, 0, 0};
+    pmml_load_options o;
+    pmml_model *m = NULL;
+    pmml_error e;
+    pmml_status st;
+    pmml_load_options_init(&o);
+    o.alloc = failing_alloc;
+    o.alloc_ud = &f;
+    st = pmml_model_load_memory(doc, strlen(doc), &o, &m, &e);
+    if (st == PMML_OK) {
+      succeeded = 1;
+      pmml_model_free(m);
+    } else {
+      CU_ASSERT_EQUAL(st, PMML_E_NOMEM);
+      CU_ASSERT_PTR_NULL(m);
+    }
+    CU_ASSERT_EQUAL(f.live, 0);
+  }
+  CU_ASSERT(succeeded);
+}
+
+static void
+test_nomem(void)
+{
+  check_nomem(CLS("numberOfNeighbors=\"3\" instanceIdVariable=\"id\"", "b"));
+  check_nomem(REG("numberOfNeighbors=\"2\""));
+}
+
 void add_knn_suite(void);
 
 void
@@ -308,4 +370,5 @@ add_knn_suite(void)
   CU_add_test(s, "missing and categorical inputs", test_inputs);
   CU_add_test(s, "clustering function", test_clustering_function);
   CU_add_test(s, "refusals", test_refusals);
+  CU_add_test(s, "allocation failure at every step", test_nomem);
 }

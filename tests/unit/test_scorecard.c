@@ -293,6 +293,68 @@ test_missing_and_refusals(void)
         "which reason codes need");
 }
 
+
+/* An allocator that fails after 'budget' calls and counts live bytes. */
+typedef struct failing {
+  long budget;
+  long calls;
+  long live;
+} failing;
+
+static void *
+failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+  failing *f = ud;
+  if (nsize == 0) {
+    if (ptr)
+      f->live -= (long)osize;
+    free(ptr);
+    return NULL;
+  }
+  if (f->calls++ >= f->budget)
+    return NULL;
+  ptr = realloc(ptr, nsize);
+  if (ptr)
+    f->live += (long)nsize - (long)osize;
+  return ptr;
+}
+
+/* Load 'doc' failing the allocation after 0, 1, 2, ... calls: each run
+** fails with PMML_E_NOMEM and leaks nothing, until one loads. */
+static void
+check_nomem(const char *doc)
+{
+  long n;
+  int succeeded = 0;
+  for (n = 0; n < 100000 && !succeeded; n++) {
+    failing f = {n, 0, 0};
+    pmml_load_options o;
+    pmml_model *m = NULL;
+    pmml_error e;
+    pmml_status st;
+    pmml_load_options_init(&o);
+    o.alloc = failing_alloc;
+    o.alloc_ud = &f;
+    st = pmml_model_load_memory(doc, strlen(doc), &o, &m, &e);
+    if (st == PMML_OK) {
+      succeeded = 1;
+      pmml_model_free(m);
+    } else {
+      CU_ASSERT_EQUAL(st, PMML_E_NOMEM);
+      CU_ASSERT_PTR_NULL(m);
+    }
+    CU_ASSERT_EQUAL(f.live, 0);
+  }
+  CU_ASSERT(succeeded);
+}
+
+static void
+test_nomem(void)
+{
+  check_nomem(card);
+  check_nomem(method("max"));
+}
+
 void add_scorecard_suite(void);
 
 void
@@ -303,4 +365,5 @@ add_scorecard_suite(void)
   CU_add_test(s, "pointsAbove and shared codes", test_points_above);
   CU_add_test(s, "baselines", test_baselines);
   CU_add_test(s, "missing values and refusals", test_missing_and_refusals);
+  CU_add_test(s, "allocation failure at every step", test_nomem);
 }
