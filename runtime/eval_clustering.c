@@ -13,18 +13,6 @@
 /* ------------------------------------------------------------------------ */
 /* Comparison measures, shared with NearestNeighborModel                    */
 
-int
-pmmlE_closer(const pm_measure *ms, double a, double b)
-{
-  if (isnan(a))
-    return 0;
-  if (isnan(b))
-    return 1;
-  if (ms->similarity || ms->metric >= PM_MS_SIMPLEMATCHING)
-    return a > b;
-  return a < b;
-}
-
 int32_t
 pmmlE_table_row(const pmml_model *doc, const pm_domain *d, const pm_val *v)
 {
@@ -179,6 +167,20 @@ pmmlE_measure(const pm_measure *ms, const pm_cfield *f, int32_t n,
       break;
     }
     return num / den;
+  }
+  if (ms->absdiff && ms->metric <= PM_MS_CITYBLOCK &&
+      ms->metric != PM_MS_CHEBYCHEV) {
+    /* The common case, unrolled: absDiff everywhere. A missing input makes
+    ** the sum NaN and takes the general loop below. */
+    for (i = 0; i < n; i++) {
+      double d = x[i] - y[i];
+      sum += ms->metric == PM_MS_CITYBLOCK ? f[i].weight * fabs(d)
+                                           : f[i].weight * (d * d);
+    }
+    if (!isnan(sum))
+      return ms->metric == PM_MS_EUCLIDEAN ? sqrt(sum * adjust)
+                                           : sum * adjust;
+    sum = 0.0;
   }
   for (i = 0; i < n; i++) {
     double d;

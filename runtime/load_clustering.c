@@ -771,9 +771,12 @@ pmmlR_clustering(pm_resolver *r, pm_model *m)
     return -1;
   }
   clu->n_fields = n;
-  for (i = 0; i < n; i++)
+  clu->meas.absdiff = 1;
+  for (i = 0; i < n; i++) {
     if (pmmlR_cfield(r, m, &clu->meas, &clu->fields[i]))
       return -1;
+    clu->meas.absdiff &= clu->fields[i].cmp == PM_CF_ABSDIFF;
+  }
   if (clu->mvw && clu->n_mvw != n) {
     pmmlR_fail(r, PMML_E_INVALID, m->line,
                "MissingValueWeights: %d weights for %d center fields",

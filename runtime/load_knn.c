@@ -304,9 +304,12 @@ pmmlR_knn(pm_resolver *r, pm_model *m)
                (int)knn->k, (int)rows);
     return -1;
   }
-  for (j = 0; j < n; j++)
+  knn->meas.absdiff = 1;
+  for (j = 0; j < n; j++) {
     if (pmmlR_cfield(r, m, &knn->meas, &knn->inputs[j]))
       return -1;
+    knn->meas.absdiff &= knn->inputs[j].cmp == PM_CF_ABSDIFF;
+  }
   knn->n_inst = rows;
   knn->x = pmmlM_alloc(a, (size_t)rows * (size_t)n * sizeof(double));
   knn->ids = pmmlM_alloc(a, (size_t)rows * sizeof(int32_t));

@@ -971,6 +971,7 @@ typedef struct pm_measure {
   uint8_t similarity;  /* kind="similarity": larger is closer */
   uint8_t metric;      /* PM_MS_* */
   uint8_t cmp;         /* compareFunction= (PM_CF_*) */
+  uint8_t absdiff;     /* every field compares by absDiff (resolve) */
   double p;            /* minkowski p-parameter */
   double c[4], d[4];   /* binarySimilarity c00 c01 c10 c11, d00 ... d11 */
   uint32_t line;
@@ -1053,7 +1054,17 @@ double pmmlE_measure(const pm_measure *ms, const pm_cfield *f, int32_t n,
                      const double *x, const double *y, double adjust);
 /* Is affinity a closer than b under ms (NaN is never closer)? Larger is
 ** closer for kind="similarity" and for the binary similarity measures. */
-int pmmlE_closer(const pm_measure *ms, double a, double b);
+static inline int
+pmmlE_closer(const pm_measure *ms, double a, double b)
+{
+  if (a != a) /* NaN */
+    return 0;
+  if (b != b)
+    return 1;
+  if (ms->similarity || ms->metric >= PM_MS_SIMPLEMATCHING)
+    return a > b;
+  return a < b;
+}
 /* The row of a Comparisons matrix that value v stands for: its rank among
 ** the valid Values of domain d, else the Interval that holds it; -1. */
 int32_t pmmlE_table_row(const pmml_model *doc, const pm_domain *d,
