@@ -275,14 +275,10 @@ pmmlR_knn(pm_resolver *r, pm_model *m)
                  "NearestNeighborModel: no target field");
       return -1;
     }
+    /* The target's optype decides, as for the targets of a "mixed"
+    ** model: categorical and ordinal targets are voted on. */
     vote = m->function == PM_FN_CLASSIFICATION ||
            m->target_op != PMML_OP_CONTINUOUS;
-    if (vote && m->function != PM_FN_CLASSIFICATION) {
-      pmmlR_fail(r, PMML_E_UNSUPPORTED, m->line,
-                 "NearestNeighborModel: a categorical target needs "
-                 "functionName=\"classification\"");
-      return -1;
-    }
   } else if (knn->id_var < 0) {
     pmmlR_fail(r, PMML_E_INVALID, m->line,
                "NearestNeighborModel: a clustering model needs an "
