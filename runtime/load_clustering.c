@@ -24,7 +24,6 @@ typedef struct clu_loader {
   pm_vec fields;         /* pm_cfield: ClusteringField */
   pm_vec centerf;        /* pm_derived: CenterFields/DerivedField */
   pm_vec clusters;       /* pm_cluster */
-  int has_measure;
   /* The open <Matrix>. */
   uint8_t mkind;         /* 0 any, 1 symmetric, 2 diagonal */
   int32_t mrows, mcols;  /* nbRows, nbCols; -1 when absent */
