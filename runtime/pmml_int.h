@@ -1098,17 +1098,225 @@ double pmmlE_genreg_link(int link, double p, double eta);
 /* ------------------------------------------------------------------------ */
 /* ClusteringModel: load_clustering.c, eval_clustering.c                   */
 
-/* (not implemented yet) */
+/* The comparison measure and compared fields are shared with
+** NearestNeighborModel (PMML 4.4 ClusteringModel: ComparisonMeasure). */
+
+/* The metric element inside ComparisonMeasure. */
+enum { PM_MS_EUCLIDEAN = 0, PM_MS_SQEUCLIDEAN, PM_MS_CHEBYCHEV,
+       PM_MS_CITYBLOCK, PM_MS_MINKOWSKI, PM_MS_SIMPLEMATCHING, PM_MS_JACCARD,
+       PM_MS_TANIMOTO, PM_MS_BINARY, PM_MS_NONE };
+/* compareFunction (PM_CF_INHERIT: the field does not say) */
+enum { PM_CF_ABSDIFF = 0, PM_CF_GAUSSSIM, PM_CF_DELTA, PM_CF_EQUAL,
+       PM_CF_TABLE, PM_CF_INHERIT };
+
+/* <ComparisonMeasure kind= compareFunction=> metric </ComparisonMeasure> */
+typedef struct pm_measure {
+  uint8_t similarity;  /* kind="similarity": larger is closer */
+  uint8_t metric;      /* PM_MS_* */
+  uint8_t cmp;         /* compareFunction= (PM_CF_*) */
+  uint8_t absdiff;     /* every field compares by absDiff (resolve) */
+  double p;            /* minkowski p-parameter */
+  double c[4], d[4];   /* binarySimilarity c00 c01 c10 c11, d00 ... d11 */
+  uint32_t line;
+} pm_measure;
+
+/* A compared field: <ClusteringField>, <KNNInput>, or a DerivedField of
+** the CenterFields of old documents (then 'expr' is set, 'slot' is not). */
+typedef struct pm_cfield {
+  int32_t name;        /* field= (strtab), -1 for a nameless DerivedField */
+  int32_t slot;        /* the field's slot, after resolve; -1 */
+  int32_t expr;        /* CenterFields: the DerivedField's expression; -1 */
+  uint8_t cmp;         /* PM_CF_*, the measure's once resolved */
+  uint8_t center;      /* isCenterField */
+  uint8_t sym;         /* values are strings, kept as strtab ids */
+  double weight;       /* fieldWeight */
+  double scale;        /* similarityScale, NaN when absent */
+  double *table;       /* Comparisons: [n_table * n_table], row-major */
+  int32_t n_table;
+  const pm_domain *dom;/* table: the field's Values/Intervals, which index
+                          the rows and columns of the matrix */
+  const char *element; /* "ClusteringField", "KNNInput", "DerivedField" */
+  uint32_t line;
+} pm_cfield;
+
+/* <Cluster id= name=><Array/></Cluster> */
+typedef struct pm_cluster {
+  int32_t id;          /* id=, else the implicit 1-based index (strtab) */
+  int32_t name;        /* name= (strtab), -1 */
+  pm_lit *center;      /* the Array as written, typed by resolve */
+  int32_t n_center;
+  uint32_t line;
+} pm_cluster;
+
+typedef struct pm_clustering {
+  pm_measure meas;
+  pm_cfield *fields;   /* ClusteringField, or CenterFields; after resolve
+                          only the center fields, in center order */
+  int32_t n_fields;
+  double *mvw;         /* MissingValueWeights [n_fields], or NULL */
+  int32_t n_mvw;
+  pm_cluster *clusters;
+  int32_t n_clusters;
+  uint8_t distribution;/* modelClass="distributionBased" */
+  double *centers;     /* [n_clusters * n_fields]: numbers, strtab ids of
+                          string values, or table row indices */
+  size_t scratch;      /* per record: the affinity of every cluster */
+} pm_clustering;
+
+extern const pm_family pmmlL_clustering_family;
+extern const pm_elem pmmlL_clustering_elems[];
+int pmmlR_clustering(pm_resolver *r, pm_model *m);
+int pmmlE_clustering(pmml_ctx *c, const pm_model *m, pm_result *res);
+
+/* Shared with load_knn.c/eval_knn.c. */
+extern const pm_elem pmmlL_metric_elems[];  /* euclidean ... binarySimilarity */
+/* <ComparisonMeasure> attributes into *ms; the frame keeps ms for the
+** metric element inside. */
+void pmmlL_measure_start(pm_loader *ld, const char **atts, pm_measure *ms);
+/* The measure must name a metric (at the end of ComparisonMeasure). */
+void pmmlL_measure_end(pm_loader *ld);
+/* compareFunction= of a field: PM_CF_*, PM_CF_INHERIT when absent. */
+uint8_t pmmlL_compare_fn(pm_loader *ld, const char **atts);
+/* Resolve a compared field f of model m under measure ms: its slot (unless
+** it is an expression), its compare function, the matrix's categories. */
+int pmmlR_cfield(pm_resolver *r, pm_model *m, const pm_measure *ms,
+                 pm_cfield *f);
+/* A reference value (a center coordinate, a training value) of field f as
+** it is stored: the number, the strtab id of a string, or the table row.
+** 0, or -1 with the resolver failed. */
+int pmmlR_cfield_ref(pm_resolver *r, const pm_cfield *f, pm_lit *l,
+                     uint32_t line, double *out);
+/* An input value of field f in the same encoding: 0, 1 when missing, or
+** -1 after failing the record. */
+int pmmlE_cfield_value(pmml_ctx *c, const pm_cfield *f, double *x);
+/* Distance or similarity of the input x[0..n) to reference y[0..n), in
+** the encoding above; a missing input is NaN and counts for nothing.
+** 'adjust' is the missing-value adjustment (the sum of all the weights
+** over the sum of those of the fields present). */
+double pmmlE_measure(const pm_measure *ms, const pm_cfield *f, int32_t n,
+                     const double *x, const double *y, double adjust);
+/* Is affinity a closer than b under ms (NaN is never closer)? Larger is
+** closer for kind="similarity" and for the binary similarity measures. */
+static inline int
+pmmlE_closer(const pm_measure *ms, double a, double b)
+{
+  if (a != a) /* NaN */
+    return 0;
+  if (b != b)
+    return 1;
+  if (ms->similarity || ms->metric >= PM_MS_SIMPLEMATCHING)
+    return a > b;
+  return a < b;
+}
+/* The row of a Comparisons matrix that value v stands for: its rank among
+** the valid Values of domain d, else the Interval that holds it; -1. */
+int32_t pmmlE_table_row(const pmml_model *doc, const pm_domain *d,
+                        const pm_val *v);
+/* Output features of a ClusteringModel: clusterId, entityId and affinity
+** with rank=, clusterAffinity/entityAffinity with value=, the cluster's
+** name as predictedDisplayValue (pm_family.feature). */
+int pmmlE_clustering_feature(pmml_ctx *c, const pm_model *m,
+                             const pm_ofield *of, const pm_result *res,
+                             pm_val *out);
 
 /* ------------------------------------------------------------------------ */
 /* NearestNeighborModel: load_knn.c, eval_knn.c                            */
 
-/* (not implemented yet) */
+/* NearestNeighborModel@continuousScoringMethod, @categoricalScoringMethod */
+enum { PM_KNN_AVERAGE = 0, PM_KNN_MEDIAN, PM_KNN_WEIGHTED_AVERAGE };
+enum { PM_KNN_MAJORITY = 0, PM_KNN_WEIGHTED_MAJORITY };
+
+/* <InstanceField field= column=/> */
+typedef struct pm_ifield {
+  int32_t field;       /* strtab */
+  int32_t column;      /* strtab; the field's name when absent */
+  uint32_t line;
+} pm_ifield;
+
+typedef struct pm_knn {
+  pm_measure meas;
+  pm_cfield *inputs;   /* KNNInputs */
+  int32_t n_inputs;
+  int32_t k;           /* numberOfNeighbors */
+  uint8_t cont;        /* PM_KNN_AVERAGE ... */
+  uint8_t cat;         /* PM_KNN_MAJORITY ... */
+  double threshold;    /* weights are 1 / (distance + threshold) */
+  int32_t id_var;      /* instanceIdVariable (strtab), -1 */
+  pm_ifield *ifields;  /* InstanceFields */
+  int32_t n_ifields;
+  pm_table *table;     /* TrainingInstances' InlineTable */
+  /* Decided by resolve: the training instances as flat arrays. */
+  int32_t n_inst;
+  double *x;           /* [n_inst * n_inputs], pmmlR_cfield_ref encoding */
+  int32_t *klass;      /* classification: class of each instance */
+  double *y;           /* regression: target of each instance */
+  int32_t *ids;        /* entity id of each instance (strtab) */
+  double *class_count; /* [n_classes] instances per class (vote ties) */
+  int32_t keep;        /* neighbours kept per record: max(k, ranks asked) */
+  size_t scratch;      /* per record: input values, the heap of the
+                          nearest (affinity, index) pairs, medians */
+} pm_knn;
+
+extern const pm_family pmmlL_knn_family;
+extern const pm_elem pmmlL_knn_elems[];
+int pmmlR_knn(pm_resolver *r, pm_model *m);
+int pmmlE_knn(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* Output features: entityId and affinity with rank= (the k-th nearest
+** instance), affinity and entityAffinity with value= (an instance id). */
+int pmmlE_knn_feature(pmml_ctx *c, const pm_model *m, const pm_ofield *of,
+                      const pm_result *res, pm_val *out);
 
 /* ------------------------------------------------------------------------ */
 /* Scorecard: load_scorecard.c, eval_scorecard.c                           */
 
-/* (not implemented yet) */
+/* Scorecard@reasonCodeAlgorithm, @baselineMethod */
+enum { PM_RC_POINTS_ABOVE = 0, PM_RC_POINTS_BELOW };
+enum { PM_BL_MAX = 0, PM_BL_MIN, PM_BL_MEAN, PM_BL_NEUTRAL, PM_BL_OTHER };
+
+/* <Attribute partialScore= reasonCode=> predicate ComplexPartialScore? */
+typedef struct pm_scattr {
+  int32_t pred;        /* doc->preds */
+  int32_t expr;        /* ComplexPartialScore's expression, -1 */
+  double partial;      /* partialScore, NaN when absent */
+  int32_t reason;      /* reasonCode= (strtab), -1: the characteristic's */
+  int32_t rc;          /* index of the reason code in pm_scorecard.codes,
+                          after resolve; -1 */
+  uint32_t line;
+} pm_scattr;
+
+/* <Characteristic name= reasonCode= baselineScore=> Attribute+ */
+typedef struct pm_scchar {
+  int32_t name;        /* strtab, -1 */
+  int32_t reason;      /* strtab, -1 */
+  double baseline;     /* baselineScore (or the model's), NaN */
+  int32_t first, n;    /* its attributes: attrs[first .. first+n) */
+  uint32_t line;
+} pm_scchar;
+
+typedef struct pm_scorecard {
+  pm_scchar *chars;
+  int32_t n_chars;
+  pm_scattr *attrs;
+  int32_t n_attrs;
+  double initial;      /* initialScore */
+  double baseline;     /* baselineScore of the model, NaN */
+  uint8_t use_rc;      /* useReasonCodes */
+  uint8_t algorithm;   /* PM_RC_* */
+  uint8_t method;      /* PM_BL_* */
+  uint8_t want_rc;     /* an output asks for reason codes (resolve) */
+  int32_t *codes;      /* distinct reason codes (strtab), resolve */
+  int32_t n_codes;
+  size_t scratch;      /* per record: points, first use, ranking */
+} pm_scorecard;
+
+extern const pm_family pmmlL_scorecard_family;
+extern const pm_elem pmmlL_scorecard_elems[];
+int pmmlR_scorecard(pm_resolver *r, pm_model *m);
+int pmmlE_scorecard(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* Output feature reasonCode with rank= (pm_family.feature). */
+int pmmlE_scorecard_feature(pmml_ctx *c, const pm_model *m,
+                            const pm_ofield *of, const pm_result *res,
+                            pm_val *out);
 
 /* ------------------------------------------------------------------------ */
 /* RuleSetModel: load_ruleset.c, eval_ruleset.c                            */

@@ -9,12 +9,15 @@
 #include <CUnit/Basic.h>
 
 void add_builtins_suite(void);
+void add_clustering_suite(void);
 void add_csv_suite(void);
 void add_genreg_suite(void);
 void add_load_suite(void);
 void add_numconv_suite(void);
 void add_score_suite(void);
 void add_text_suite(void);
+void add_knn_suite(void);
+void add_scorecard_suite(void);
 void add_value_suite(void);
 
 int
@@ -34,6 +37,9 @@ main(int argc, char **argv)
   add_load_suite();
   add_score_suite();
   add_genreg_suite();
+  add_clustering_suite();
+  add_knn_suite();
+  add_scorecard_suite();
   CU_basic_set_mode(CU_BRM_NORMAL);
   CU_basic_run_tests();
   fails = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
