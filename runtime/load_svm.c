@@ -593,17 +593,22 @@ svm_end(pm_loader *ld, pm_model *m)
     }
     node_of[svm->vec_ids[i]] = i;
   }
-  for (i = 0; i < (int32_t)s->sv_ids.len; i++) {
-    if (sv_ids[i] < 0) {
-      svm->sv[i] = -1;
-      continue;
-    }
-    svm->sv[i] = node_of[sv_ids[i]];
-    if (svm->sv[i] < 0) {
-      pmmlL_fail(ld, PMML_E_REFERENCE,
-                 "SupportVector: vectorId=\"%s\" is no VectorInstance",
-                 pmmlS_str(&ld->doc->strs, sv_ids[i]));
-      goto done;
+  for (i = 0; i < svm->n_machines; i++) {
+    const pm_svmachine *mc = &svm->machines[i];
+    int32_t k;
+    for (k = mc->first; k < mc->first + mc->n; k++) {
+      if (sv_ids[k] < 0) {
+        svm->sv[k] = -1;
+        continue;
+      }
+      svm->sv[k] = node_of[sv_ids[k]];
+      if (svm->sv[k] < 0) {
+        pmmlL_fail(ld, PMML_E_REFERENCE,
+                   "SupportVector (SupportVectorMachine line %u): "
+                   "vectorId=\"%s\" is no VectorInstance",
+                   (unsigned)mc->line, pmmlS_str(&ld->doc->strs, sv_ids[k]));
+        goto done;
+      }
     }
   }
 done:
