@@ -11,8 +11,11 @@
 void add_builtins_suite(void);
 void add_csv_suite(void);
 void add_load_suite(void);
+void add_naivebayes_suite(void);
+void add_neural_suite(void);
 void add_numconv_suite(void);
 void add_score_suite(void);
+void add_svm_suite(void);
 void add_value_suite(void);
 
 int
@@ -30,6 +33,9 @@ main(int argc, char **argv)
   //add_builtins_suite();
   add_load_suite();
   add_score_suite();
+  add_neural_suite();
+  add_svm_suite();
+  add_naivebayes_suite();
   CU_basic_set_mode(CU_BRM_NORMAL);
   CU_basic_run_tests();
   fails = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
