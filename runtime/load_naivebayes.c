@@ -414,6 +414,11 @@ pmmlR_naivebayes(pm_resolver *r, pm_model *m)
 {
   pm_naivebayes *nb = m->body;
   int32_t i, k, nc;
+  if (m->math_float) {
+    pmmlR_fail(r, PMML_E_UNSUPPORTED, m->line,
+               "NaiveBayesModel: x-mathContext=\"float\" is not supported");
+    return -1;
+  }
   if (m->function != PM_FN_CLASSIFICATION) {
     pmmlR_fail(r, PMML_E_INVALID, m->line,
                "NaiveBayesModel: functionName must be classification");
