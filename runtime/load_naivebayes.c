@@ -336,8 +336,16 @@ static const pm_elem input_children[] = {
   {NULL, NULL, NULL, NULL, 0},
 };
 
+/* Older R exports put continuous BayesInputs inside an Extension of
+** BayesInputs; they are read as if they were not. */
+static const pm_elem inputs_ext_children[] = {
+  {"BayesInput", input_start, input_end, input_children, 0},
+  {NULL, NULL, NULL, NULL, 0},
+};
+
 static const pm_elem inputs_children[] = {
   {"BayesInput", input_start, input_end, input_children, 0},
+  {"Extension", NULL, NULL, inputs_ext_children, 0},
   {NULL, NULL, NULL, NULL, 0},
 };
 

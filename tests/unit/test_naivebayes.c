@@ -281,6 +281,18 @@ test_derived(void)
   CHECK(nb("0", in, "1", "1"), "x1=2", "k", "a");
 }
 
+/* A BayesInput inside an Extension of BayesInputs (older R exports) counts
+** like any other: the same 0.9963757 as red with x1 = 1 above. */
+static void
+test_extension(void)
+{
+  CHECKN(nb("0.01", IN_C "<Extension name=\"R\">" GAUSS "</Extension>", "3",
+            "1"),
+         "x1=1,c=red", "pa", 0.9963757047596016);
+  CHECKN(nb("0.01", IN_C "<Extension name=\"R\" value=\"v\"/>", "3", "1"),
+         "x1=1,c=red", "pa", 2 / 2.01);
+}
+
 static void
 test_refused(void)
 {
@@ -316,6 +328,7 @@ add_naivebayes_suite(void)
   CU_add_test(s, "discrete inputs", test_discrete);
   CU_add_test(s, "continuous inputs", test_continuous);
   CU_add_test(s, "DerivedField inputs", test_derived);
+  CU_add_test(s, "BayesInput inside Extension", test_extension);
   CU_add_test(s, "refused documents", test_refused);
   CU_add_test(s, "out of memory", test_nomem);
 }
