@@ -1083,17 +1083,208 @@ double pmmlE_genreg_link(int link, double p, double eta);
 /* ------------------------------------------------------------------------ */
 /* NeuralNetwork: load_neural.c, eval_neural.c                             */
 
-/* (not implemented yet) */
+/* NeuralNetwork@activationFunction (also NeuralLayer's) */
+enum { PM_ACT_THRESHOLD = 0, PM_ACT_LOGISTIC, PM_ACT_TANH, PM_ACT_IDENTITY,
+       PM_ACT_EXPONENTIAL, PM_ACT_RECIPROCAL, PM_ACT_SQUARE, PM_ACT_GAUSS,
+       PM_ACT_SINE, PM_ACT_COSINE, PM_ACT_ELLIOTT, PM_ACT_ARCTAN,
+       PM_ACT_RECTIFIER, PM_ACT_RADIAL_BASIS };
+/* NeuralNetwork@normalizationMethod (also NeuralLayer's) */
+enum { PM_NNORM_NONE = 0, PM_NNORM_SIMPLEMAX, PM_NNORM_SOFTMAX };
+
+#define PM_NN_BLOCK 8   /* neurons of a dense layer computed together */
+
+/* <NeuralLayer activationFunction= threshold= width= altitude=
+**   normalizationMethod=>, with the network's values where it has none.
+** Its neurons are the nodes [first, first + n). */
+typedef struct pm_nlayer {
+  int32_t first, n;
+  uint8_t act;          /* PM_ACT_* */
+  uint8_t norm;         /* PM_NNORM_* */
+  uint8_t dense;        /* every neuron reads every node of the previous
+                           layer, in order: weights form a matrix */
+  double *wt;           /* dense: the matrix by blocks of PM_NN_BLOCK
+                           neurons, wt[(b * np + k) * PM_NN_BLOCK + i] the
+                           weight from node k to neuron b * PM_NN_BLOCK + i
+                           (0 past the last neuron) */
+  double threshold;     /* threshold activation */
+  double width;         /* radialBasis, NaN when neither layer nor network
+                           gives one */
+  double altitude;      /* radialBasis */
+} pm_nlayer;
+
+/* <Neuron id= bias= width= altitude=><Con from= weight=/>... Its
+** connections are nn->from/weight[con .. con + n_con). */
+typedef struct pm_neuron {
+  int32_t con, n_con;
+  double bias;
+  double width, altitude; /* radialBasis: the neuron's, else its layer's */
+} pm_neuron;
+
+/* <NeuralOutput outputNeuron=><DerivedField> NormDiscrete (a class) |
+** NormContinuous (a regression target, inverted) | FieldRef (as is). */
+typedef struct pm_noutput {
+  int32_t node;         /* the output neuron */
+  uint8_t op;           /* PM_X_NORMDISC, PM_X_NORMCONT or PM_X_FIELD */
+  int32_t field;        /* the field it predicts (strtab) */
+  pm_lit value;         /* NormDiscrete@value */
+  int32_t klass;        /* its class, after resolve */
+  const pm_normcont *nc;/* NormContinuous to invert */
+  uint32_t line;
+} pm_noutput;
+
+/*
+** A network as flat arrays. Nodes are numbered inputs first (NeuralInputs
+** order), then the neurons layer after layer; act[node] holds a record's
+** activations in scratch. Every connection reads a node of an earlier
+** layer, so one pass over the layers computes the network.
+*/
+typedef struct pm_neural {
+  int32_t n_in;         /* input nodes 0 .. n_in-1 */
+  int32_t *in_expr;     /* [n_in] NeuralInput/DerivedField expression */
+  uint8_t *in_dt;       /* [n_in] its declared data type */
+  int32_t n_nodes;
+  int32_t *ids;         /* [n_nodes] NeuralInput@id / Neuron@id (strtab) */
+  pm_neuron *neurons;   /* [n_nodes - n_in] */
+  pm_nlayer *layers;
+  int32_t n_layers;
+  int32_t *from;        /* [n_cons] Con@from as a node index */
+  double *weight;       /* [n_cons] Con@weight */
+  int32_t n_cons;
+  pm_noutput *outs;
+  int32_t n_outs;
+  int32_t reg_out;      /* regression: the output of the target, -1 */
+  size_t act_off;       /* scratch offset of act[n_nodes] */
+} pm_neural;
+
+extern const pm_elem pmmlL_neural_elems[];
+extern const pm_family pmmlL_neural_family;
+int pmmlR_neural(pm_resolver *r, pm_model *m);
+int pmmlE_neural(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* The activation function f applied to z (PMML 4.4 NeuralNetwork), for
+** every function but radialBasis. */
+double pmmlE_activation(int f, double z, double threshold);
 
 /* ------------------------------------------------------------------------ */
 /* SupportVectorMachineModel: load_svm.c, eval_svm.c                       */
 
-/* (not implemented yet) */
+/* The kernel element */
+enum { PM_KERNEL_LINEAR = 0, PM_KERNEL_POLYNOMIAL, PM_KERNEL_RBF,
+       PM_KERNEL_SIGMOID };
+/* SupportVectorMachineModel@classificationMethod */
+enum { PM_SVM_ONE_AGAINST_ALL = 0, PM_SVM_ONE_AGAINST_ONE };
+/* SupportVectorMachineModel@svmRepresentation */
+enum { PM_SVM_SUPPORT_VECTORS = 0, PM_SVM_COEFFICIENTS };
+
+/* One coordinate of the vectors: a <FieldRef> (any expression, its value a
+** number) or 4.3's <CategoricalPredictor name= value= coefficient=>,
+** coefficient when the field equals value, else 0. */
+typedef struct pm_vfield {
+  int32_t expr;         /* the expression, or -1 for a CategoricalPredictor */
+  int32_t name;         /* CategoricalPredictor@name (strtab) */
+  int32_t slot;         /* its field, after resolve */
+  pm_lit value;
+  double coef;
+  uint32_t line;
+} pm_vfield;
+
+/* <SupportVectorMachine targetCategory= alternateTargetCategory=
+**   threshold=><SupportVectors/><Coefficients absoluteValue=/>. Its support
+** vectors are svm->sv[first .. first + n) with the coefficients
+** svm->coef[first ..]; with svmRepresentation="Coefficients" it has no
+** support vectors and n = n_fields coefficients, one per coordinate. */
+typedef struct pm_svmachine {
+  pm_lit target, alt;   /* MISSING when absent */
+  int32_t k_target, k_alt; /* class indices, after resolve; -1 */
+  double threshold;     /* NaN: the model's */
+  double b;             /* Coefficients@absoluteValue */
+  int32_t first, n;
+  uint32_t line;
+} pm_svmachine;
+
+typedef struct pm_svm {
+  uint8_t kernel;       /* PM_KERNEL_* */
+  uint8_t method;       /* PM_SVM_ONE_AGAINST_*, explicit or inferred */
+  uint8_t repr;         /* PM_SVM_SUPPORT_VECTORS or PM_SVM_COEFFICIENTS */
+  uint8_t max_wins;     /* maxWins */
+  double gamma, coef0, degree;
+  double threshold;     /* SupportVectorMachineModel@threshold */
+  pm_lit alt_binary;    /* alternateBinaryTargetCategory, MISSING if none */
+  int32_t k_alt_binary;
+  pm_vfield *fields;    /* VectorFields */
+  int32_t n_fields;
+  double *vectors;      /* [n_vectors * n_fields] VectorInstances, dense */
+  int32_t *vec_ids;     /* [n_vectors] VectorInstance@id (strtab) */
+  int32_t n_vectors;
+  int32_t *used;        /* the vectors some machine reads, ascending */
+  int32_t n_used;
+  int32_t *sv;          /* support vectors of every machine (vector index) */
+  double *coef;         /* their coefficients */
+  pm_svmachine *machines;
+  int32_t n_machines;
+  size_t x_off;         /* scratch: x[n_fields], k[n_vectors], votes and
+                           first-vote order [2 * n_classes] */
+} pm_svm;
+
+extern const pm_elem pmmlL_svm_elems[];
+extern const pm_family pmmlL_svm_family;
+int pmmlR_svm(pm_resolver *r, pm_model *m);
+int pmmlE_svm(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* Output features: probabilities of one-against-all are missing. */
+int pmmlE_svm_feature(pmml_ctx *c, const pm_model *m, const pm_ofield *of,
+                      const pm_result *res, pm_val *out);
 
 /* ------------------------------------------------------------------------ */
 /* NaiveBayesModel: load_naivebayes.c, eval_naivebayes.c                   */
 
-/* (not implemented yet) */
+/* TargetValueStat's distribution */
+enum { PM_DIST_NONE = 0, PM_DIST_GAUSSIAN, PM_DIST_POISSON,
+       PM_DIST_UNIFORM };
+
+/* <TargetValueCount value= count=/> of PairCounts (pair >= 0) or of
+** BayesOutput (pair -1), or <TargetValueStat value=> with its
+** distribution (a = mean or lower, b = variance or upper). */
+typedef struct pm_nbcount {
+  pm_lit value;         /* the target category */
+  int32_t pair;         /* PairCounts index in the input */
+  uint8_t dist;         /* PM_DIST_*: a TargetValueStat */
+  double count;         /* or a, b */
+  double a, b;
+} pm_nbcount;
+
+/* <BayesInput fieldName=> [DerivedField] PairCounts* | TargetValueStats.
+** Resolve turns the lists into per-class tables. */
+typedef struct pm_nbinput {
+  int32_t name;         /* fieldName (strtab) */
+  int32_t slot;         /* after resolve */
+  int32_t expr;         /* DerivedField expression, or -1 */
+  uint8_t dtype;        /* DerivedField@dataType, PM_DT_ANY */
+  uint8_t continuous;   /* TargetValueStats */
+  uint32_t line;
+  pm_lit *values;       /* PairCounts@value */
+  int32_t n_values;
+  pm_nbcount *items;    /* TargetValueCounts / TargetValueStats as read */
+  int32_t n_items;
+  double *counts;       /* [n_values * n_classes], NaN where none is given */
+  double *sums;         /* [n_classes] the class's counts over the values */
+  pm_nbcount *stats;    /* [n_classes] distribution per class (dist NONE) */
+} pm_nbinput;
+
+typedef struct pm_naivebayes {
+  double threshold;     /* NaiveBayesModel@threshold */
+  int32_t output;       /* BayesOutput@fieldName (strtab) */
+  uint32_t out_line;
+  pm_nbinput *inputs;
+  int32_t n_inputs;
+  pm_nbcount *priors;   /* BayesOutput TargetValueCounts as read */
+  int32_t n_priors;
+  double *prior;        /* [n_classes] counts, NaN for a class without one */
+  size_t scratch_off;   /* scratch: log-likelihoods [n_classes] */
+} pm_naivebayes;
+
+extern const pm_elem pmmlL_naivebayes_elems[];
+extern const pm_family pmmlL_naivebayes_family;
+int pmmlR_naivebayes(pm_resolver *r, pm_model *m);
+int pmmlE_naivebayes(pmml_ctx *c, const pm_model *m, pm_result *res);
 
 /* ------------------------------------------------------------------------ */
 /* ClusteringModel: load_clustering.c, eval_clustering.c                   */

@@ -13,11 +13,14 @@ void add_clustering_suite(void);
 void add_csv_suite(void);
 void add_genreg_suite(void);
 void add_load_suite(void);
+void add_naivebayes_suite(void);
+void add_neural_suite(void);
 void add_numconv_suite(void);
 void add_score_suite(void);
 void add_text_suite(void);
 void add_knn_suite(void);
 void add_scorecard_suite(void);
+void add_svm_suite(void);
 void add_value_suite(void);
 
 int
@@ -40,6 +43,9 @@ main(int argc, char **argv)
   add_clustering_suite();
   add_knn_suite();
   add_scorecard_suite();
+  add_neural_suite();
+  add_svm_suite();
+  add_naivebayes_suite();
   CU_basic_set_mode(CU_BRM_NORMAL);
   CU_basic_run_tests();
   fails = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
