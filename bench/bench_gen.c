@@ -14,7 +14,7 @@
 ** (pmml_model_input_name), passed as --inputs FILE (one name a line, from
 ** bench_api); the program checks that the counts agree. It reads the CSV
 ** once into doubles, times bench_m_predict over all rows (runs of at least
-** --min-time seconds, median), writes the outputs of the first pass to
+** --min-time seconds, median CPU time of the thread), writes the outputs of the first pass to
 ** --out FILE (a header of --outputs names, numbers in %.17g) for
 ** `bench_api --compare`, and prints key=value lines.
 **
@@ -40,6 +40,15 @@ now(void)
 {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* CPU time of this thread in seconds. */
+static double
+cpu_now(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
@@ -90,7 +99,8 @@ main(int argc, char **argv)
 {
   static char *in_names[MAX_NAMES], *out_names[MAX_NAMES];
   const char *inputs = NULL, *outputs = NULL, *out_path = NULL, *csv = NULL;
-  double min_time = 0.2, t_run[MAX_RUNS], t0, t, sink = 0;
+  double min_time = 0.2, t_run[MAX_RUNS], c_run[MAX_RUNS], t0, c0, t;
+  double sink = 0;
   size_t n_in, n_out, rows = 0, cap = 0, r, i, p, passes;
   double *vals = NULL, *out;
   unsigned char *miss = NULL;
@@ -197,17 +207,20 @@ main(int argc, char **argv)
 
   for (k = 0; k < runs; k++) {
     t0 = now();
+    c0 = cpu_now();
     for (p = 0; p < passes; p++)
       for (r = 0; r < rows; r++) {
         bench_m_predict(vals + r * n_in, miss + r * n_in, out, (int)n_out);
         sink += out[0];
       }
+    c_run[k] = (cpu_now() - c0) / (double)(passes * rows);
     t_run[k] = (now() - t0) / (double)(passes * rows);
   }
   qsort(t_run, (size_t)runs, sizeof *t_run, cmp_double);
+  qsort(c_run, (size_t)runs, sizeof *c_run, cmp_double);
   printf("rows=%lu\npasses=%lu\n", (unsigned long)rows, (unsigned long)passes);
-  printf("gen_ns_row=%.3f\n", 1e9 * t_run[runs / 2]);
-  printf("gen_ns_row_min=%.3f\n", 1e9 * t_run[0]);
+  printf("gen_ns_row=%.3f\n", 1e9 * c_run[runs / 2]);
+  printf("gen_wall_ns_row=%.3f\n", 1e9 * t_run[runs / 2]);
   printf("status=ok\n");
   return sink == 0.123456789 ? 1 : 0;
 }

@@ -151,18 +151,19 @@ perf_top() {
           sym = sym " " $i
         printf "%s%s %s", n++ ? ", " : "", sym, pct; if (n == 3) exit }'
 }
-# Time N runs of a command line (stdout to $2), print the median seconds.
+# time_runs N OUT IN CMD...: run CMD N times through `bench_api --run`
+# (stdin from IN, stdout to OUT, stderr to OUT.err); sets run_cpu and
+# run_wall (median seconds) and run_rss (peak KiB), or run_cpu=fail.
 time_runs() {
-  _n=$1 _o=$2
-  shift 2
-  _i=0
-  while [ $_i -lt "$_n" ]; do
-    _t0=$(ns_now)
-    "$@" >"$_o" 2>"$_o.err" || { echo fail; return; }
-    _t1=$(ns_now)
-    echo "$_t0 $_t1" | awk '{ print ($2 - $1) / 1e9 }'
-    _i=$((_i + 1))
-  done | median
+  _n=$1 _o=$2 _i=$3
+  shift 3
+  if "$API" --run "$_n" --stdin "$_i" --stdout "$_o" -- "$@" >"$_o.time"; then
+    run_cpu=$(kv "$_o.time" cpu_s)
+    run_wall=$(kv "$_o.time" wall_s)
+    run_rss=$(kv "$_o.time" maxrss_kb)
+  else
+    run_cpu=fail run_wall=fail run_rss=
+  fi
 }
 # Input file $1 repeated to $2 copies of its rows (one header).
 replicate() {
@@ -193,9 +194,6 @@ have_gen=0
 "$PMMLC" compile --help >/dev/null 2>&1 && have_gen=1
 have_j=0
 "$PMMLC" score --help 2>&1 | grep -q -- '-j' && have_j=1
-have_time=0
-[ -x /usr/bin/time ] && /usr/bin/time -f '%e %M' true >/dev/null 2>&1 &&
-  have_time=1
 
 # ---- the models -----------------------------------------------------------
 # name|model|input|expected|tolerance|stand-in from testdata/corpus
@@ -219,7 +217,9 @@ else
   say "models: stand-ins from testdata/corpus ($models_dir not found); the"
   say "  reference figures and targets are for ../shared/bench and do not apply"
 fi
-say "times are medians of $RUNS runs (loads: $LOAD_RUNS, pmmlc score: $E2E_RUNS); ratios come from this run"
+say "times: medians of $RUNS runs (loads $LOAD_RUNS, pmmlc score $E2E_RUNS) of CPU time (thread, or process"
+say "  and children): on a busy machine the wall clock also counts waits for a core, so it is"
+say "  only given beside; ratios come from this run"
 [ $have_cg = 1 ] || say "callgrind: not run (valgrind missing or --no-callgrind)"
 [ $have_perf = 1 ] || say "perf: not run (perf missing, not permitted, or --no-perf)"
 [ $have_perf = 1 ] && [ $have_hw = 0 ] &&
@@ -256,6 +256,8 @@ tgt_gen() {
 }
 
 floor_done=
+floor_cg_input=
+floor_cg_line=
 
 # ---- one model ------------------------------------------------------------
 bench_model() {
@@ -336,8 +338,9 @@ bench_model() {
   [ $shared = 1 ] && tgt=$(tgt_api "$name")
   [ -n "$tgt" ] && v=$(verdict "$api_ns" "$tgt" le)
   case $check in ok*) ;; *) v="WRONG" ;; esac
-  api_best=$(kv "$raw.api" score_ns_row_min)
-  row "interpreter (C API)" "$(fmt_ns "$api_ns")/row, $(fmt_rate "$(calc "1e9 / $api_ns")") (best $(fmt_ns "$api_best"))" "$([ $shared = 1 ] && ref_api "$name")" "${tgt:+<= $(fmt_ns "$tgt")}" "$v"
+  api_wall=$(kv "$raw.api" score_wall_ns_row)
+  row "interpreter (C API)" "$(fmt_ns "$api_ns")/row, $(fmt_rate "$(calc "1e9 / $api_ns")")" "$([ $shared = 1 ] && ref_api "$name")" "${tgt:+<= $(fmt_ns "$tgt")}" "$v"
+  say "    (wall clock $(fmt_ns "$api_wall")/row)"
   case $check in
   ok*) row "  correct?" "$check vs $(basename "$expected")" "" "" "" ;;
   *) row "  correct?" "WRONG: $check" "" "" ""; wrong=1 ;;
@@ -397,7 +400,8 @@ bench_model() {
     if (k < 1) k = 1; print k }')
   e2e_in=$(replicate "$input" "$k")
   e2e_rows=$((n_in * k))
-  e2e_s=$(time_runs "$E2E_RUNS" "$raw.e2e.csv" "$PMMLC" score -q "$model" "$e2e_in")
+  time_runs "$E2E_RUNS" "$raw.e2e.csv" /dev/null "$PMMLC" score -q "$model" "$e2e_in"
+  e2e_s=$run_cpu
   if [ "$e2e_s" = fail ]; then
     row "pmmlc score (CSV)" "FAILED: $(head -n 1 "$raw.e2e.csv.err")" "" "" ""
     wrong=1
@@ -407,7 +411,7 @@ bench_model() {
     net=$(calc "$e2e_s - $load_ms / 1e3")
     e2e_ns=$(calc "$net * 1e9 / $e2e_rows")
     row "pmmlc score (CSV)" "$(fmt_ns "$e2e_ns")/row, $(fmt_rate "$(calc "$e2e_rows / $net")")" "" "" ""
-    say "    ($e2e_rows rows; $(calc "sprintf(\"%.3f\", $e2e_s)") s a run, load subtracted; $(calc "sprintf(\"%.1f\", $e2e_ns / $api_ns)")x the C API; output $(echo "$e2e_check" | cut -d' ' -f1))"
+    say "    ($e2e_rows rows; $(calc "sprintf(\"%.3f\", $e2e_s)") s CPU a run (wall $(calc "sprintf(\"%.3f\", $run_wall)") s), load subtracted; $(calc "sprintf(\"%.1f\", $e2e_ns / $api_ns)")x the C API; output $(echo "$e2e_check" | cut -d' ' -f1))"
     case $e2e_check in ok*) ;; *) wrong=1; say "    pmmlc score output WRONG: $e2e_check" ;; esac
     if [ $have_perf = 1 ] &&
       perf record -q -e cpu-clock -o "$out/perf/$name.score.data" -- \
@@ -429,18 +433,35 @@ bench_model() {
     floor_done=1
   fi
   row "CSV floor (read+parse)" "$(calc "sprintf(\"%.1f\", $fl_field)") ns/field = read $(calc "sprintf(\"%.1f\", $rd_field)") + parse $(calc "sprintf(\"%.1f\", $parse_field)")" "$ref" "$tgt" "$v"
-  [ "$e2e_s" != fail ] &&
-    say "    (floor $(fmt_ns "$fl_row")/row = $(calc "sprintf(\"%.0f\", 100 * $fl_row / $e2e_ns)")% of pmmlc score's time per row)"
+  say "    (wall clock $(calc "sprintf(\"%.1f\", $(kv "$raw.floor" floor_wall_ns_field))") ns/field$([ "$e2e_s" != fail ] && echo "; the floor is $(calc "sprintf(\"%.0f\", 100 * $fl_row / $e2e_ns)")% of pmmlc score's time per row"))"
+  if [ $have_cg = 1 ] && [ "$input" != "$floor_cg_input" ]; then
+    floor_cg_input=$input floor_cg_line=
+    for mode in read parse; do
+      valgrind --tool=callgrind --toggle-collect=floor_pass \
+        --callgrind-out-file="$out/callgrind/$name.floor_$mode.out" \
+        "$FLOOR" --$mode-only "$input" >"$raw.floor_$mode" 2>/dev/null
+    done
+    fields=$(kv "$raw.floor_read" fields)
+    ir_r=$(sed -n 's/^totals: *//p' "$out/callgrind/$name.floor_read.out" 2>/dev/null)
+    ir_p=$(sed -n 's/^totals: *//p' "$out/callgrind/$name.floor_parse.out" 2>/dev/null)
+    if [ -n "$ir_r" ] && [ -n "$ir_p" ] && [ "${fields:-0}" -gt 0 ]; then
+      floor_cg_line="read $(calc "sprintf(\"%.0f\", $ir_r / $fields)") + parse $(calc "sprintf(\"%.0f\", ($ir_p - $ir_r) / $fields)") (callgrind)"
+    fi
+  fi
+  [ $have_cg = 1 ] && [ -n "$floor_cg_line" ] &&
+    row "  instructions/field" "$floor_cg_line" "" "" ""
 
   # -- pmmlc score -j
   if [ $have_j = 1 ]; then
-    j1=$(time_runs "$E2E_RUNS" "$raw.j1.csv" "$PMMLC" score -q -j 1 "$model" "$e2e_in")
-    j2=$(time_runs "$E2E_RUNS" "$raw.j2.csv" "$PMMLC" score -q -j 2 "$model" "$e2e_in")
+    time_runs "$E2E_RUNS" "$raw.j1.csv" /dev/null "$PMMLC" score -q -j 1 "$model" "$e2e_in"
+    j1=$run_wall
+    time_runs "$E2E_RUNS" "$raw.j2.csv" /dev/null "$PMMLC" score -q -j 2 "$model" "$e2e_in"
+    j2=$run_wall
     sp=$(calc "$j1 / $j2")
     tgt= v=
     [ $shared = 1 ] && [ "$name" = rf_synth ] && { tgt=">= 1.8x"; v=$(verdict "$sp" 1.8 ge)
       target "pmmlc score -j 2 on rf_synth" ">= 1.8x -j 1" "$(calc "sprintf(\"%.2f\", $sp)")x" "$v"; }
-    row "pmmlc score -j 2" "$(calc "sprintf(\"%.2f\", $sp)")x -j 1 (whole runs)" "" "$tgt" "$v"
+    row "pmmlc score -j 2" "$(calc "sprintf(\"%.2f\", $sp)")x -j 1 (wall clock, whole runs)" "" "$tgt" "$v"
   else
     row "pmmlc score -j 2" "n/a (no -j yet)" "" "" ""
     [ $shared = 1 ] && [ "$name" = rf_synth ] &&
@@ -471,25 +492,20 @@ bench_generated() {
   t0=$(ns_now)
   if ! "$PMMLC" compile "$model" -o "$g/main/m.c" --main >"$g/compile.log" 2>&1; then
     row "generated code" "pmmlc compile failed: $(head -n 1 "$g/compile.log")" "" "" ""
+    [ $shared = 1 ] && [ -n "$tgt" ] &&
+      target "generated code $name" "<= $(fmt_ns "$tgt")/row" "pmmlc compile failed" "-"
     return
   fi
   gen_ms=$(calc "($(ns_now) - $t0) / 1e6")
   src_bytes=$(cat "$g"/main/*.c "$g"/main/*.h 2>/dev/null | wc -c)
-  if [ $have_time = 1 ]; then
-    /usr/bin/time -f '%e %M' -o "$g/cc.time" \
-      "$CC" -std=c99 -O2 -o "$g/main/m" "$g"/main/*.c -lm >"$g/cc.log" 2>&1
-    rc=$?
-    cc_s=$(awk 'END { print $1 }' "$g/cc.time")
-    cc_mb=$(awk 'END { printf "%.0f", $2 / 1024 }' "$g/cc.time")
-  else
-    t0=$(ns_now)
-    "$CC" -std=c99 -O2 -o "$g/main/m" "$g"/main/*.c -lm >"$g/cc.log" 2>&1
-    rc=$?
-    cc_s=$(calc "($(ns_now) - $t0) / 1e9")
-    cc_mb=
-  fi
+  time_runs 1 "$g/cc.log" /dev/null \
+    "$CC" -std=c99 -O2 -o "$g/main/m" "$g"/main/*.c -lm
+  rc=0
+  [ "$run_cpu" = fail ] && rc=1
+  cc_s=$run_cpu cc_wall=$run_wall
+  cc_mb=$(calc "sprintf(\"%.0f\", ${run_rss:-0} / 1024)")
   if [ $rc != 0 ]; then
-    row "generated code" "cc -O2 failed: $(head -n 1 "$g/cc.log")" "" "" ""
+    row "generated code" "cc -O2 failed: $(head -n 1 "$g/cc.log.err")" "" "" ""
     wrong=1
     return
   fi
@@ -501,10 +517,11 @@ bench_generated() {
       else printf "MISS: %.1fx time, %.1fx memory", s / 30, m / 500 }')
     target "compile rf_synth at -O2" "< 30 s, < 500 MB" "$(calc "sprintf(\"%.1f\", $cc_s)") s, ${cc_mb:-?} MB" "$v"
   fi
-  row "generated: compile" "pmmlc $(calc "sprintf(\"%.0f\", $gen_ms)") ms, $(fmt_bytes "$src_bytes"); cc -O2 $(calc "sprintf(\"%.1f\", $cc_s)") s, ${cc_mb:-?} MB" "$ref" "$ctgt" "$v"
+  row "generated: compile" "pmmlc $(calc "sprintf(\"%.0f\", $gen_ms)") ms, $(fmt_bytes "$src_bytes"); cc -O2 $(calc "sprintf(\"%.1f\", $cc_s)") s CPU (wall $(calc "sprintf(\"%.1f\", $cc_wall)")), ${cc_mb:-?} MB" "$ref" "$ctgt" "$v"
 
   # the --main program end to end on the same CSV as pmmlc score
-  gm_s=$(time_runs "$E2E_RUNS" "$raw.gen_e2e.csv" sh -c '"$1" < "$2"' sh "$g/main/m" "$e2e_in")
+  time_runs "$E2E_RUNS" "$raw.gen_e2e.csv" "$e2e_in" "$g/main/m"
+  gm_s=$run_cpu
   if [ "$gm_s" = fail ]; then
     row "generated --main (CSV)" "FAILED: $(head -n 1 "$raw.gen_e2e.csv.err")" "" "" ""
     wrong=1
