@@ -14,9 +14,9 @@
 ** (pmml_model_input_name), passed as --inputs FILE (one name a line, from
 ** bench_api); the program checks that the counts agree. It reads the CSV
 ** once into doubles, times bench_m_predict over all rows (runs of at least
-** --min-time seconds, median CPU time of the thread), writes the outputs of the first pass to
-** --out FILE (a header of --outputs names, numbers in %.17g) for
-** `bench_api --compare`, and prints key=value lines.
+** --min-time seconds, median CPU time of the thread), writes the outputs
+** of the first pass to --out FILE (a header of --outputs names, numbers in
+** %.17g) for `bench_api --compare`, and prints key=value lines.
 **
 **   cc -O2 -DGEN_HEADER='"m.h"' -I DIR bench/bench_gen.c DIR/m.c \
 **      pmmlc/csv.c runtime/numconv.c -Ipmmlc -Iruntime -lm
