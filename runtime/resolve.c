@@ -978,6 +978,13 @@ resolve_outputs_classes(pm_resolver *r, pm_model *m)
   for (i = 0; i < m->n_of; i++) {
     pm_ofield *of = &m->of[i];
     uint8_t f = of->feature;
+    if (of->rank == 0 && !of->multi) {
+      pmmlR_fail(r, PMML_E_INVALID, of->line,
+                 "OutputField: '%s': rank=\"0\" (every value) needs "
+                 "isMultiValued=\"true\"",
+                 STR(r, of->name));
+      return -1;
+    }
     if (f == PM_FEAT_PROBABILITY || f == PM_FEAT_CONFIDENCE ||
         f == PM_FEAT_AFFINITY || f == PM_FEAT_RESIDUAL) {
       if (pmmlR_lit(r, &of->value, m->target_dt, of->line))
@@ -1187,7 +1194,9 @@ pmmlR_document(pm_loader *ld)
   for (i = 0; i < doc->n_fns; i++)
     doc->max_frame += (size_t)doc->fns[i].n_params;
   doc->n_scratch = r.scratch;
-  doc->str_scratch = 65536;
+  /* A family may have asked for more (strings it builds per record). */
+  if (doc->str_scratch < 65536)
+    doc->str_scratch = 65536;
   doc->n_slots = (int32_t)r.slots.len;
   doc->slots = pmmlM_vec_finish(r.a, &r.slots, sizeof(pm_slot), &ok[0]);
   doc->n_exprs = (int32_t)ld->exprs.len;
