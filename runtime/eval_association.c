@@ -241,8 +241,21 @@ pmmlE_association_feature(pmml_ctx *c, const pm_model *m,
   char *buf, num[PMMLN_DBL_BUFSZ];
   (void)res;
   *out = pmmlV_missing();
-  if (!order)
+  switch (f) {
+  case PM_FEAT_ANTECEDENT:
+  case PM_FEAT_CONSEQUENT:
+  case PM_FEAT_RULE:
+  case PM_FEAT_RULE_ID:
+  case PM_FEAT_ENTITY_ID:
+  case PM_FEAT_CONFIDENCE:
+  case PM_FEAT_SUPPORT:
+  case PM_FEAT_LIFT:
+  case PM_FEAT_LEVERAGE:
+  case PM_FEAT_AFFINITY:
+    break;
+  default:
     return 1; /* not a rule feature: the generic code */
+  }
   if (!of->multi) {
     for (i = 0; i < as->n_rules; i++)
       if (selected(as, in, of->algorithm, order[i]) && ++seen == limit) {

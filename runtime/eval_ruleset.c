@@ -25,6 +25,14 @@
 
 #include "pmml_int.h"
 
+/* Does rule 'at' outweigh the rule of index b (b < 0: none yet)? Ties go
+** to the earlier rule. */
+static int
+outweighs(const pm_rule *rules, int32_t at, double b)
+{
+  return b < 0 || rules[at].weight > rules[(int32_t)b].weight;
+}
+
 int
 pmmlE_ruleset(pmml_ctx *c, const pm_model *m, pm_result *res)
 {
@@ -63,14 +71,14 @@ pmmlE_ruleset(pmml_ctx *c, const pm_model *m, pm_result *res)
         i = rs->n_rules;
       break;
     case PM_RS_WEIGHTED_MAX:
-      if (sel < 0 || ru->weight > rules[sel].weight)
+      if (outweighs(rules, at, sel))
         sel = at;
-      if (k >= 0 && (best[k] < 0 || ru->weight > rules[(int32_t)best[k]].weight))
+      if (k >= 0 && outweighs(rules, at, best[k]))
         best[k] = at;
       break;
     default: /* weightedSum (classification only, resolve checked) */
       sum[k] += ru->weight;
-      if (best[k] < 0 || ru->weight > rules[(int32_t)best[k]].weight)
+      if (outweighs(rules, at, best[k]))
         best[k] = at;
       break;
     }

@@ -188,6 +188,16 @@ dist_start(pm_loader *ld, const char **atts)
                "ScoreDistribution: probability outside [0, 1]");
 }
 
+static void
+ruleset_end(pm_loader *ld)
+{
+  ruleset_loader *l = rsl(ld);
+  if (l && !l->n_methods)
+    pmmlL_fail(ld, PMML_E_INVALID,
+               "RuleSet: no RuleSelectionMethod (firstHit, weightedSum or "
+               "weightedMax)");
+}
+
 static const pm_elem simple_children[] = {
   {"ScoreDistribution", dist_start, NULL, NULL, 0},
   {NULL, NULL, NULL, pmmlL_pred_elems, 0},
@@ -209,7 +219,7 @@ static const pm_elem ruleset_children[] = {
 };
 
 const pm_elem pmmlL_ruleset_elems[] = {
-  {"RuleSet", ruleset_start, NULL, ruleset_children, 0},
+  {"RuleSet", ruleset_start, ruleset_end, ruleset_children, 0},
   {NULL, NULL, NULL, pmmlL_model_common, 0},
 };
 
@@ -220,12 +230,6 @@ ruleset_model_end(pm_loader *ld, pm_model *m)
   pm_ruleset *rs = l->rs;
   if (!l->n_sets) {
     pmmlL_fail(ld, PMML_E_INVALID, "RuleSetModel: no RuleSet");
-    return;
-  }
-  if (!l->n_methods) {
-    pmmlL_fail(ld, PMML_E_INVALID,
-               "RuleSet: no RuleSelectionMethod (firstHit, weightedSum or "
-               "weightedMax)");
     return;
   }
   rs->rules = pmmlL_finish_vec(ld, &l->rules, sizeof(pm_rule), &rs->n_rules);
