@@ -144,7 +144,7 @@ outputfield_start(pm_loader *ld, const char **atts)
   of->rule_feature = (uint8_t)pmmlL_enum(ld, atts, "ruleFeature",
                                          rule_feature_names, PM_FEAT_CONSEQUENT);
   of->algorithm = (uint8_t)pmmlL_enum(ld, atts, "algorithm", algorithm_names,
-                                      0);
+                                      1); /* exclusiveRecommendation */
   of->rank_basis = (uint8_t)pmmlL_enum(ld, atts, "rankBasis",
                                        rank_basis_names, 0);
   of->rank_order = (uint8_t)pmmlL_enum(ld, atts, "rankOrder",

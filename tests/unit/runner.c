@@ -12,6 +12,9 @@ void add_builtins_suite(void);
 void add_csv_suite(void);
 void add_load_suite(void);
 void add_numconv_suite(void);
+void add_ruleset_suite(void);
+void add_association_suite(void);
+void add_anomaly_suite(void);
 void add_score_suite(void);
 void add_value_suite(void);
 
@@ -30,6 +33,9 @@ main(int argc, char **argv)
   //add_builtins_suite();
   add_load_suite();
   add_score_suite();
+  add_ruleset_suite();
+  add_association_suite();
+  add_anomaly_suite();
   CU_basic_set_mode(CU_BRM_NORMAL);
   CU_basic_run_tests();
   fails = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
