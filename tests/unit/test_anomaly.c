@@ -192,6 +192,70 @@ test_refused(void)
         "(the anomaly score is a number)");
 }
 
+/* An allocator that fails after 'budget' calls and counts live bytes. */
+typedef struct failing {
+  long budget;
+  long calls;
+  long live;
+} failing;
+
+static void *
+failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+  failing *f = ud;
+  if (nsize == 0) {
+    if (ptr)
+      f->live -= (long)osize;
+    free(ptr);
+    return NULL;
+  }
+  if (f->calls++ >= f->budget)
+    return NULL;
+  ptr = realloc(ptr, nsize);
+  if (ptr)
+    f->live += (long)nsize - (long)osize;
+  return ptr;
+}
+
+/* Allocation failure at every step of loading 'doc': PMML_E_NOMEM each
+** time, nothing leaked, until the load succeeds. */
+static void
+nomem(const char *doc)
+{
+  long n;
+  int succeeded = 0;
+  for (n = 0; n < 100000 && !succeeded; n++) {
+    failing f = {0, 0, 0};
+    pmml_load_options o;
+    pmml_model *m = NULL;
+    pmml_status st;
+    f.budget = n;
+    pmml_load_options_init(&o);
+    o.alloc = failing_alloc;
+    o.alloc_ud = &f;
+    st = pmml_model_load_memory(doc, strlen(doc), &o, &m, NULL);
+    if (st == PMML_OK) {
+      pmml_ctx *c = NULL;
+      succeeded = 1;
+      CU_ASSERT(pmml_ctx_new(m, &c) == PMML_OK || c == NULL);
+      pmml_ctx_free(c);
+      pmml_model_free(m);
+    } else {
+      CU_ASSERT_EQUAL(st, PMML_E_NOMEM);
+      CU_ASSERT_PTR_NULL(m);
+    }
+    CU_ASSERT_EQUAL(f.live, 0);
+  }
+  CU_ASSERT(succeeded);
+}
+
+static void
+test_nomem(void)
+{
+  nomem(ANOMALY("algorithmType=\"iforest\" sampleDataSize=\"256\"",
+                PATH("x")));
+}
+
 void add_anomaly_suite(void);
 
 void
@@ -202,4 +266,5 @@ add_anomaly_suite(void)
   CU_add_test(s, "a tree inside", test_inner_tree);
   CU_add_test(s, "ocsvm and other", test_other_algorithms);
   CU_add_test(s, "refused documents", test_refused);
+  CU_add_test(s, "allocation failure at every step", test_nomem);
 }
