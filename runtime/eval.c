@@ -53,7 +53,7 @@ pmmlE_strbuf(pmml_ctx *c, size_t n)
 /* The pieces of a context, carved from one block. */
 typedef struct ctx_layout {
   size_t in, vals, stamp, busy, res, res_gen, scratch, frame, sbuf, itext,
-      total;
+      items, total;
 } ctx_layout;
 
 static size_t
@@ -78,6 +78,7 @@ layout(const pmml_model *m, ctx_layout *l)
   l->frame = carve(&at, (m->max_frame + 1) * sizeof(pm_val), 16);
   l->sbuf = carve(&at, m->str_scratch, 16);
   l->itext = carve(&at, (size_t)m->n_inputs * INPUT_TEXT, 16);
+  l->items = carve(&at, m->n_item_words * sizeof(uint64_t), 16);
   l->total = at;
 }
 
@@ -111,6 +112,7 @@ pmml_ctx_new(const pmml_model *m, pmml_ctx **out)
   c->sbuf = base + l.sbuf;
   c->scap = m->str_scratch;
   c->itext = base + l.itext;
+  c->items = (uint64_t *)(base + l.items);
   c->size = l.total;
   c->gen = 1;
   if (m->uses_regex) {
@@ -143,6 +145,9 @@ pmml_ctx_clear(pmml_ctx *c)
     return;
   for (i = 0; i < c->m->n_inputs; i++)
     c->in[i] = pmmlV_missing();
+  /* Transactions are empty again. */
+  if (c->m->n_item_words)
+    memset(c->items, 0, c->m->n_item_words * sizeof *c->items);
   /* Results of the last record are gone too. */
   if (++c->gen == 0) {
     memset(c->stamp, 0, (size_t)c->m->n_slots * sizeof *c->stamp);

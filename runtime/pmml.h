@@ -254,6 +254,42 @@ PMML_API pmml_status pmml_ctx_set_text(pmml_ctx *c, size_t i, const char *s,
 PMML_API pmml_status pmml_ctx_set_missing(pmml_ctx *c, size_t i);
 
 /*
+** Inputs that group rows. An AssociationModel with a MiningField of
+** usageType="group" scores transactions: a record is the set of values its
+** item field takes over a group of rows (the rows that share a value of the
+** group field). pmml_model_input_role() tells the inputs apart; the roles
+** only grow at the end.
+*/
+typedef enum pmml_input_role {
+  PMML_ROLE_VALUE = 0, /* one value per record: pmml_ctx_set_*() */
+  PMML_ROLE_ITEMS,     /* a set of values per record, added one at a time
+                          with pmml_ctx_add_item() */
+  PMML_ROLE_GROUP      /* the key that groups rows into one record; scoring
+                          does not read it (the caller groups) */
+} pmml_input_role;
+
+/* The role of input i (PMML_ROLE_VALUE when i is out of range or 'm' is
+** NULL). */
+PMML_API pmml_input_role pmml_model_input_role(const pmml_model *m,
+                                               size_t i);
+
+/*
+** Add the value s[0..len) to the items of the record, for input i of role
+** PMML_ROLE_ITEMS (PMML_E_ARGUMENT for another input). The items are a set:
+** adding a value twice adds it once. Only the values the model names
+** (its Items) are kept, as a bit each in space pmml_ctx_new() set aside, so
+** a transaction may hold any number of items and adding never allocates;
+** a value the model does not name, or one that is not a value of the
+** field's data type, cannot change the result and is dropped. The items
+** stay until pmml_ctx_clear(), which starts the next, empty, transaction
+** (pmml_score() keeps them, as it keeps every input). A value given with
+** pmml_ctx_set_text()/pmml_ctx_set_number() to the same input counts as
+** one more item. 's' is not kept after the call.
+*/
+PMML_API pmml_status pmml_ctx_add_item(pmml_ctx *c, size_t i, const char *s,
+                                       size_t len);
+
+/*
 ** Score the record whose inputs are set. Returns PMML_OK, or the reason the
 ** record has no result (PMML_E_INVALID_VALUE, PMML_E_EVAL) with a message in
 ** 'err' (may be NULL). Inputs stay as they are; results stay readable until

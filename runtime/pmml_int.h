@@ -554,6 +554,9 @@ struct pmml_model {
   size_t str_scratch;       /* bytes of string scratch */
   size_t max_frame;         /* parameter slots of the deepest call */
   int uses_regex;           /* some expression uses a regular expression */
+  size_t n_item_words;      /* uint64 words of the transactions that
+                               pmml_ctx_add_item() fills (AssociationModel);
+                               pmml_ctx_clear() empties them */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -763,6 +766,8 @@ int pmmlL_known_element(const char *name);
 extern const pm_elem pmmlL_expr_elems[];   /* every expression element */
 extern const pm_elem pmmlL_model_elems[];  /* every model element */
 extern const pm_elem pmmlL_model_common[]; /* MiningSchema, Output, ... */
+/* The same, then any model element: a model that holds another model. */
+extern const pm_elem pmmlL_model_common_nested[];
 extern const pm_elem pmmlL_skip_elems[];   /* Extension and friends */
 
 /* load_doc.c: pieces shared with the model and expression loaders. */
@@ -1512,17 +1517,153 @@ int pmmlE_scorecard_feature(pmml_ctx *c, const pm_model *m,
 /* ------------------------------------------------------------------------ */
 /* RuleSetModel: load_ruleset.c, eval_ruleset.c                            */
 
-/* (not implemented yet) */
+/* RuleSelectionMethod@criterion */
+enum { PM_RS_WEIGHTED_SUM = 0, PM_RS_WEIGHTED_MAX, PM_RS_FIRST_HIT };
+
+/* <SimpleRule id= score= recordCount= nbCorrect= confidence= weight=> or
+** <CompoundRule>, in document order (pre-order): the rules inside the
+** CompoundRule at index i are rules[i+1 .. end), so a rule whose predicate
+** fails is skipped with i = end, without recursion. */
+typedef struct pm_rule {
+  int32_t pred;        /* its predicate (doc->preds) */
+  int32_t end;         /* index past the rule and all the rules inside it */
+  uint8_t compound;    /* a CompoundRule (it has no score) */
+  int32_t id;          /* SimpleRule@id, else its 1-based position among
+                          the SimpleRules, as text (strtab) */
+  int32_t klass;       /* the class of its score (classification), -1 */
+  pm_lit score;
+  double confidence;   /* default 1 */
+  double weight;       /* default 1 */
+  double count;        /* recordCount, NaN if absent */
+  double correct;      /* nbCorrect, NaN if absent */
+  int32_t dist, n_dist; /* ScoreDistributions: ruleset->dists[dist ..) */
+  uint32_t line;
+} pm_rule;
+
+/* <RuleSet recordCount= nbCorrect= defaultScore= defaultConfidence=> */
+typedef struct pm_ruleset {
+  pm_rule *rules;
+  int32_t n_rules;
+  pm_scoredist *dists;
+  int32_t n_dists;
+  uint8_t criterion;   /* PM_RS_*: the first RuleSelectionMethod */
+  uint8_t walk_all;    /* firstHit: go on after the first hit (an output
+                          asks for the confidence of another class) */
+  pm_lit deflt;        /* defaultScore, MISSING if absent */
+  double deflt_conf;   /* defaultConfidence, NaN if absent */
+  int32_t deflt_class; /* the class of defaultScore, -1 */
+  double *prob;        /* [n_rules * n_classes]: each SimpleRule's
+                          ScoreDistribution as probabilities (resolve) */
+  size_t scratch;      /* per-record scratch: 2 * n_classes doubles */
+} pm_ruleset;
+
+extern const pm_family pmmlL_ruleset_family;
+extern const pm_elem pmmlL_ruleset_elems[];
+int pmmlR_ruleset(pm_resolver *r, pm_model *m);
+int pmmlE_ruleset(pmml_ctx *c, const pm_model *m, pm_result *res);
+int pmmlE_ruleset_feature(pmml_ctx *c, const pm_model *m,
+                          const pm_ofield *of, const pm_result *res,
+                          pm_val *out);
 
 /* ------------------------------------------------------------------------ */
 /* AnomalyDetectionModel: load_anomaly.c, eval_anomaly.c                   */
 
-/* (not implemented yet) */
+/* AnomalyDetectionModel@algorithmType */
+enum { PM_AD_IFOREST = 0, PM_AD_OCSVM, PM_AD_CLUSTER_MEAN_DIST, PM_AD_OTHER };
+
+/* <AnomalyDetectionModel algorithmType= sampleDataSize=> ... a model ...
+**   <MeanClusterDistances><Array/></MeanClusterDistances> */
+typedef struct pm_anomaly {
+  uint8_t algorithm;   /* PM_AD_* */
+  double sample_size;  /* sampleDataSize, NaN if absent */
+  double cn;           /* iforest: c(sampleDataSize), the average path
+                          length of an unsuccessful search */
+  int32_t inner;       /* the model inside (doc->models index) */
+  double *mean_dist;   /* MeanClusterDistances, one per cluster */
+  int32_t n_mean_dist;
+} pm_anomaly;
+
+extern const pm_family pmmlL_anomaly_family;
+extern const pm_elem pmmlL_anomaly_elems[];
+int pmmlR_anomaly(pm_resolver *r, pm_model *m);
+int pmmlE_anomaly(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* c(n): the average path length of an unsuccessful search in a binary
+** search tree of n points (Liu et al. 2008), 0 for n < 2. */
+double pmmlE_iforest_c(double n);
 
 /* ------------------------------------------------------------------------ */
 /* AssociationModel: load_association.c, eval_association.c                */
 
-/* (not implemented yet) */
+/* <Item id= value= field= category=/> */
+typedef struct pm_item {
+  int32_t id;          /* strtab */
+  int32_t text;        /* value= as written (strtab): what outputs show */
+  pm_lit key;          /* what an input must equal: category=, else value=
+                          (typed as the item field, after resolve) */
+  int32_t field;       /* field= (strtab), -1 */
+  int32_t split_field; /* value="f=v" without field=: f (strtab), -1 */
+  pm_lit split_key;    /* ... and v */
+  int32_t slot;        /* row style: the field tested, after resolve */
+  uint8_t boolean;     /* row style: present when the field is true */
+  uint32_t line;
+} pm_item;
+
+/* <Itemset id=><ItemRef itemRef=/>...</Itemset> */
+typedef struct pm_itemset {
+  int32_t id;          /* strtab */
+  int32_t first, n;    /* its items: assoc->refs[first .. first+n) */
+  int32_t text;        /* "{a,b}" (strtab): antecedent/consequent output */
+  uint32_t line;
+} pm_itemset;
+
+/* <AssociationRule antecedent= consequent= support= confidence= lift=
+**   leverage= affinity= id=/> */
+typedef struct pm_arule {
+  int32_t ante, cons;  /* itemset indices (ids until the model ends) */
+  int32_t id;          /* id=, else its 1-based position, as text */
+  int32_t text;        /* "{a,b}->{c}" (strtab): the rule output */
+  double v[5];         /* PM_RB_*: confidence, support, lift, leverage,
+                          affinity; NaN when absent */
+  uint32_t line;
+} pm_arule;
+
+/* OutputField@rankBasis, in the order of pm_arule.v */
+enum { PM_RB_CONFIDENCE = 0, PM_RB_SUPPORT, PM_RB_LIFT, PM_RB_LEVERAGE,
+       PM_RB_AFFINITY };
+
+typedef struct pm_association {
+  pm_item *items;
+  int32_t n_items;
+  int32_t *refs;       /* item indices of every Itemset, one after another */
+  int32_t n_refs;
+  pm_itemset *sets;
+  int32_t n_sets;
+  pm_arule *rules;
+  int32_t n_rules;
+  /* Decided by resolve. */
+  uint8_t grouped;     /* transactional: a usageType="group" field; the
+                          items are values of the one active field */
+  int32_t group_df;    /* DataField of the group field, -1 */
+  int32_t item_df;     /* DataField of the item field (grouped), -1 */
+  int32_t item_slot;   /* the item field's slot (grouped) */
+  uint8_t item_dt;     /* its data type */
+  uint8_t numeric;     /* items compare as numbers (else as strings) */
+  int32_t *by_key;     /* item indices sorted by key: finding an input */
+  size_t words;        /* uint64 words of a set of items */
+  size_t items_off;    /* grouped: the transaction in ctx->items */
+  size_t scratch;      /* doubles: the record's item set (words), then a
+                          byte per itemset (is it in the record?) */
+  int32_t *order[5][2]; /* rules sorted by [rankBasis][rankOrder] (those
+                          outputs use), stable: document order in ties */
+} pm_association;
+
+extern const pm_family pmmlL_association_family;
+extern const pm_elem pmmlL_association_elems[];
+int pmmlR_association(pm_resolver *r, pm_model *m);
+int pmmlE_association(pmml_ctx *c, const pm_model *m, pm_result *res);
+int pmmlE_association_feature(pmml_ctx *c, const pm_model *m,
+                              const pm_ofield *of, const pm_result *res,
+                              pm_val *out);
 
 /* ------------------------------------------------------------------------ */
 /* Resolving names: resolve.c                                               */
@@ -1668,6 +1809,8 @@ struct pmml_ctx {
   int failed;            /* sticky per record */
   pmml_status status;
   char msg[512];
+  uint64_t *items;       /* [n_item_words]: items added to the record
+                            (collection-valued inputs) */
 };
 
 /* Fail the record: the first error wins. Returns -1. */

@@ -1105,6 +1105,13 @@ resolve_outputs_classes(pm_resolver *r, pm_model *m)
     uint8_t f = of->feature;
     /* (affinity's value= names an entity, a cluster or an instance, by
     ** its id: it is kept as text, like the other entity features.) */
+    if (of->rank == 0 && !of->multi) {
+      pmmlR_fail(r, PMML_E_INVALID, of->line,
+                 "OutputField: '%s': rank=\"0\" (every value) needs "
+                 "isMultiValued=\"true\"",
+                 STR(r, of->name));
+      return -1;
+    }
     if (f == PM_FEAT_PROBABILITY || f == PM_FEAT_CONFIDENCE ||
         f == PM_FEAT_RESIDUAL) {
       if (lit_keep_text(r, &of->value, m->target_dt, of->line))
@@ -1325,7 +1332,9 @@ pmmlR_document(pm_loader *ld)
   for (i = 0; i < doc->n_fns; i++)
     doc->max_frame += (size_t)doc->fns[i].n_params;
   doc->n_scratch = r.scratch;
-  doc->str_scratch = 65536;
+  /* A family may have asked for more (strings it builds per record). */
+  if (doc->str_scratch < 65536)
+    doc->str_scratch = 65536;
   doc->n_slots = (int32_t)r.slots.len;
   doc->slots = pmmlM_vec_finish(r.a, &r.slots, sizeof(pm_slot), &ok[0]);
   doc->n_exprs = (int32_t)ld->exprs.len;

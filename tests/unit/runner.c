@@ -16,6 +16,9 @@ void add_load_suite(void);
 void add_naivebayes_suite(void);
 void add_neural_suite(void);
 void add_numconv_suite(void);
+void add_ruleset_suite(void);
+void add_association_suite(void);
+void add_anomaly_suite(void);
 void add_score_suite(void);
 void add_text_suite(void);
 void add_knn_suite(void);
@@ -46,6 +49,9 @@ main(int argc, char **argv)
   add_neural_suite();
   add_svm_suite();
   add_naivebayes_suite();
+  add_ruleset_suite();
+  add_association_suite();
+  add_anomaly_suite();
   CU_basic_set_mode(CU_BRM_NORMAL);
   CU_basic_run_tests();
   fails = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
