@@ -488,7 +488,8 @@ typedef struct pm_result {
 ** once per record), output fields, function parameters.
 */
 enum {
-  PM_SLOT_INPUT = 0, /* arg: input index */
+  PM_SLOT_INPUT = 0, /* arg: input index; the value is set by the
+                        pmml_ctx_set_* calls, never computed */
   PM_SLOT_MINING,    /* arg: model index, aux: mining field index;
                         src: the slot the value comes from */
   PM_SLOT_DERIVED,   /* arg: expression; ref: pm_derived (domain, types) */
@@ -503,8 +504,15 @@ typedef struct pm_slot {
   uint8_t maybe_invalid; /* may hold a value flagged invalid */
   int32_t name;     /* strtab id */
   int32_t arg, aux, src;
+  uint8_t plain;    /* PM_SLOT_MINING: a valid value passes unchanged (no
+                       outlier treatment): only missing or invalid values
+                       need the treatments */
   const pm_derived *derived; /* PM_SLOT_DERIVED: the definition */
 } pm_slot;
+
+/* pmml_model.input_plain: numeric inputs without a declared domain take a
+** number as it is (rounded to float, or checked integral). */
+enum { PM_PLAIN_NO = 0, PM_PLAIN_DOUBLE, PM_PLAIN_FLOAT, PM_PLAIN_INTEGER };
 
 /* One column of the public outputs. */
 typedef struct pm_out {
@@ -546,6 +554,9 @@ struct pmml_model {
   int32_t n_slots;
   int32_t *inputs;          /* DataField index of each input */
   int32_t n_inputs;
+  int32_t *input_slot;      /* [n_inputs] the slot holding input i */
+  uint8_t *input_plain;     /* [n_inputs] PM_PLAIN_*: how a number is
+                               stored without the general path */
   pm_out *outs;             /* the public outputs */
   int32_t n_outs;
 
@@ -823,6 +834,8 @@ struct pm_pred {
   pm_lit v;         /* SIMPLE: value */
   pm_lit *set;      /* SET: the Array's values */
   uint32_t line;
+  int32_t direct;   /* the input slot a valid value of 'slot' comes from
+                       unchanged, or -1 (pmmlR_direct) */
 };
 
 /* Three-valued logic. */
@@ -895,6 +908,7 @@ enum { PM_NORM_NONE = 0, PM_NORM_SIMPLEMAX, PM_NORM_SOFTMAX, PM_NORM_LOGIT,
 typedef struct pm_numpred {
   int32_t name;
   int32_t slot;
+  int32_t direct;   /* see pm_pred.direct */
   double exponent;
   double coef;
   uint32_t line;
@@ -1699,6 +1713,11 @@ pmml_model *pmmlR_doc(pm_resolver *r);
 int pmmlR_failed(const pm_resolver *r);
 /* Reserve doubles of per-record scratch; returns the offset. */
 size_t pmmlR_scratch(pm_resolver *r, size_t n);
+/* The input slot whose valid values reach 'slot' unchanged (through
+** MiningFields without outlier treatment), or -1. A reader may take such a
+** value from the input directly and skip the slot, when it is a valid,
+** non-missing value (pmmlE_direct). */
+int32_t pmmlR_direct(const pm_resolver *r, int32_t slot);
 /* Resolve a model (a segment: inside 'parent's scope). */
 int pmmlR_model(pm_resolver *r, pm_model *m, pm_model *parent);
 /* Make the Output fields of segment 'child' visible to 'parent' and to the
@@ -1788,7 +1807,6 @@ struct pmml_ctx {
   const pmml_model *m;
   uint32_t gen;          /* record generation: slot i is fresh when
                             stamp[i] == gen */
-  pm_val *in;            /* [n_inputs] raw inputs as set */
   pm_val *vals;          /* [n_slots] */
   uint32_t *stamp;       /* [n_slots] */
   uint8_t *busy;         /* [n_slots] being computed (cycle guard) */
@@ -1826,6 +1844,19 @@ pmmlE_slot(pmml_ctx *c, int32_t slot)
   if (PM_LIKELY(c->stamp[slot] == c->gen))
     return &c->vals[slot];
   return pmmlE_slot_compute(c, slot);
+}
+/* The value of 'slot' for this record, read from its input when 'direct'
+** (pmmlR_direct) holds a valid non-missing value: the MiningFields between
+** would pass it unchanged. Inputs are always fresh while scoring. */
+static inline const pm_val *
+pmmlE_direct(pmml_ctx *c, int32_t slot, int32_t direct)
+{
+  if (direct >= 0) {
+    const pm_val *v = &c->vals[direct];
+    if (PM_LIKELY(v->t != PM_T_MISSING && !v->invalid))
+      return v;
+  }
+  return pmmlE_slot(c, slot);
 }
 /* Evaluate expression e. 0 or -1 (context failed). */
 int pmmlE_expr(pmml_ctx *c, int32_t e, pm_val *out);

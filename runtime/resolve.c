@@ -414,6 +414,7 @@ mining_slot(pm_resolver *r, pm_scope *s, int32_t i)
     SLOT(r, slot).src = src;
     SLOT(r, slot).maybe_invalid =
         (uint8_t)(SLOT(r, src).maybe_invalid && mf->inv == PM_INV_AS_IS);
+    SLOT(r, slot).plain = mf->outliers == PM_OUT_AS_IS;
     /* Replacement values take the field's type. */
     if (pmmlR_lit(r, &mf->miss_repl, dt, mf->line) ||
         pmmlR_lit(r, &mf->inv_repl, dt, mf->line))
@@ -582,6 +583,21 @@ lookup(pm_resolver *r, pm_scope *s, int32_t name)
     for (i = 0; i < r->doc->n_gd; i++)
       if (r->doc->gd[i].name == name)
         return global_slot(r, s, i);
+  }
+  return -1;
+}
+
+int32_t
+pmmlR_direct(const pm_resolver *r, int32_t slot)
+{
+  const pm_slot *slots = r->slots.data;
+  int hops = 0;
+  while (slot >= 0 && hops++ < 1000) {
+    if (slots[slot].kind == PM_SLOT_INPUT)
+      return slot;
+    if (slots[slot].kind != PM_SLOT_MINING || !slots[slot].plain)
+      return -1;
+    slot = slots[slot].src;
   }
   return -1;
 }
@@ -1001,6 +1017,7 @@ resolve_pred_at(pm_resolver *r, pm_scope *s, int32_t p, int depth)
     return -1;
   }
   dt = SLOT(r, pr->slot).dtype;
+  pr->direct = pmmlR_direct(r, pr->slot);
   if (pr->kind == PM_P_SIMPLE)
     return pmmlR_lit(r, &pr->v, dt, pr->line);
   for (i = 0; i < pr->n; i++)
@@ -1278,15 +1295,26 @@ inputs(pm_resolver *r)
     if (doc->df[i].slot >= 0)
       n++;
   doc->inputs = n ? ralloc(r, (size_t)n * sizeof *doc->inputs) : NULL;
-  if (n && !doc->inputs)
+  doc->input_slot = n ? ralloc(r, (size_t)n * sizeof *doc->input_slot) : NULL;
+  doc->input_plain = n ? ralloc(r, (size_t)n) : NULL;
+  if (n && (!doc->inputs || !doc->input_slot || !doc->input_plain))
     return -1;
   doc->n_inputs = n;
-  for (i = 0, n = 0; i < doc->n_df; i++)
-    if (doc->df[i].slot >= 0) {
-      doc->df[i].input = n;
-      SLOT(r, doc->df[i].slot).arg = n;
-      doc->inputs[n++] = i;
-    }
+  for (i = 0, n = 0; i < doc->n_df; i++) {
+    const pm_datafield *f = &doc->df[i];
+    if (f->slot < 0)
+      continue;
+    doc->df[i].input = n;
+    SLOT(r, f->slot).arg = n;
+    doc->input_slot[n] = f->slot;
+    doc->input_plain[n] = PM_PLAIN_NO;
+    if (f->dom.n_values == 0 && f->dom.n_intervals == 0)
+      doc->input_plain[n] = f->dtype == PMML_DT_DOUBLE    ? PM_PLAIN_DOUBLE
+                            : f->dtype == PMML_DT_FLOAT   ? PM_PLAIN_FLOAT
+                            : f->dtype == PMML_DT_INTEGER ? PM_PLAIN_INTEGER
+                                                          : PM_PLAIN_NO;
+    doc->inputs[n++] = i;
+  }
   return 0;
 }
 
