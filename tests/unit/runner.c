@@ -14,6 +14,7 @@ void add_load_suite(void);
 void add_numconv_suite(void);
 void add_score_suite(void);
 void add_value_suite(void);
+void add_verify_suite(void);
 
 int
 main(int argc, char **argv)
@@ -30,6 +31,7 @@ main(int argc, char **argv)
   //add_builtins_suite();
   add_load_suite();
   add_score_suite();
+  add_verify_suite();
   CU_basic_set_mode(CU_BRM_NORMAL);
   CU_basic_run_tests();
   fails = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
