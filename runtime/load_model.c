@@ -335,7 +335,7 @@ const pm_elem pmmlL_model_common[] = {
   {"Output", output_start, output_end, output_children, 0},
   {"Targets", targets_start, targets_end, targets_children, 0},
   {"LocalTransformations", locals_start, locals_end, locals_children, 0},
-  {NULL, NULL, NULL, NULL, 0},
+  {NULL, NULL, NULL, pmmlL_verify_elem, 0},
 };
 
 const pm_elem pmmlL_model_common_nested[] = {
@@ -438,7 +438,8 @@ unsupported_model(pm_loader *ld, const char **atts)
 
 #define MODEL(name, fam, body)                                               \
   { name, model_start, pmmlL_model_end, body, PM_EL_MODEL(fam) }
-#define UNSUPPORTED(name) { name, unsupported_model, NULL, NULL, 0 }
+#define UNSUPPORTED(name)                                                    \
+  { name, unsupported_model, NULL, NULL, PM_EL_UNSUPP }
 
 const pm_elem pmmlL_model_elems[] = {
   MODEL("RegressionModel", PM_FAM_REGRESSION, pmmlL_regression_elems),

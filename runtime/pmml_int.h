@@ -568,6 +568,11 @@ struct pmml_model {
   size_t n_item_words;      /* uint64 words of the transactions that
                                pmml_ctx_add_item() fills (AssociationModel);
                                pmml_ctx_clear() empties them */
+
+  /* ModelVerification (load_verify.c). */
+  struct pm_verify *verify; /* the top-level model's records, read with
+                               PMML_LOAD_VERIFICATION; NULL otherwise */
+  uint32_t verify_line;     /* its line, 0 if none (read or skipped) */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -595,6 +600,10 @@ struct pm_elem {
 #define PM_EL_ANYNS 4u  /* children in any namespace go to the "*" row
                            (InlineTable rows: columns are any element) */
 #define PM_EL_MODEL(fam) (8u | ((unsigned)(fam) << 8)) /* a model element */
+#define PM_EL_VERIFY 16u /* ModelVerification: read only with
+                            PMML_LOAD_VERIFICATION, for the top-level model */
+#define PM_EL_UNSUPP 32u /* a construct libpmmlrt cannot score yet: its start
+                            handler refuses it (`pmmlc check` lists them) */
 #define PM_EL_FAMILY(flags) ((int)((flags) >> 8))
 
 /* One family of models: its element and how to load, resolve and score it. */
@@ -772,6 +781,13 @@ double *pmmlL_numbers(pm_loader *ld, const char *s, size_t len, int32_t *n);
 /* The document element and the PMML element names we know (load_doc.c). */
 extern const pm_elem pmmlL_root_elem;
 int pmmlL_known_element(const char *name);
+/* The row for element 'name' in table 'tab', following chained tables; a
+** "*" row matches any name (load.c). */
+const pm_elem *pmmlL_lookup(const pm_elem *tab, const char *name);
+/* The element an error message is about, into buf: the PMML element its
+** first word names ("Node: ...", "DataField 'x': ..."), or X of a message
+** about "<X>". 0 when found, -1 otherwise (load.c; resolve.c uses it too). */
+int pmmlL_message_element(const char *msg, char *buf, size_t size);
 
 /* The shared element tables (load_doc.c, load_expr.c, load_pred.c). */
 extern const pm_elem pmmlL_expr_elems[];   /* every expression element */
@@ -1680,6 +1696,70 @@ int pmmlE_association_feature(pmml_ctx *c, const pm_model *m,
                               pm_val *out);
 
 /* ------------------------------------------------------------------------ */
+/* ModelVerification: load_verify.c, eval_verify.c                          */
+
+/* What a VerificationField stands for, decided at resolve. */
+enum { PM_VF_INPUT = 0, PM_VF_TARGET, PM_VF_OUTPUT, PM_VF_IGNORED };
+
+/* <VerificationField field= column= precision= zeroThreshold=/> */
+typedef struct pm_verifyfield {
+  int32_t name;        /* field= (strtab) */
+  int32_t column;      /* column= (strtab), the field's name when absent */
+  double precision;    /* default 1E-6 */
+  double zero;         /* zeroThreshold, default 1E-16 */
+  uint32_t line;
+  int32_t col;         /* its column in the table, after resolve */
+  uint8_t role;        /* PM_VF_*, after resolve */
+  int32_t index;       /* INPUT: input index; OUTPUT: index in top->of */
+} pm_verifyfield;
+
+/* <ModelVerification recordCount= fieldCount=> VerificationFields
+** InlineTable: the cells kept as text, compactly (only checking reads
+** them). */
+typedef struct pm_verify {
+  pm_verifyfield *fields;
+  int32_t n_fields;
+  int32_t *cols;       /* column names as written ("data:x"), strtab ids */
+  int32_t n_cols;
+  int32_t n_rows;
+  uint32_t *row_line;  /* [n_rows] line of each <row> */
+  uint32_t *cell;      /* [n_rows * n_cols] offset into text, or
+                          PM_VCELL_NONE for an absent cell */
+  char *text;          /* the cells' texts, NUL-terminated */
+  uint32_t line;
+} pm_verify;
+
+#define PM_VCELL_NONE 0xffffffffu
+
+extern const pm_elem pmmlL_verify_elem[]; /* the ModelVerification row */
+/* Bind the VerificationFields to inputs and outputs (after the inputs and
+** outputs are known). 0 or -1 (resolver failed). */
+int pmmlR_verify(pm_resolver *r);
+
+/* ------------------------------------------------------------------------ */
+/* Suggestions for misspelt names: suggest.c                                */
+
+/* The closest of the candidates fed to it ("did you mean"). */
+typedef struct pm_suggest {
+  const char *name;    /* the unknown name */
+  size_t len;
+  const char *best;    /* the best candidate so far, or NULL */
+  size_t best_len;
+  int best_d;          /* its distance */
+} pm_suggest;
+
+/* Edit distance (insertions, deletions, substitutions and swaps of two
+** neighbours; letters compared without case) of a and b, or max + 1 when
+** it is larger than max. */
+int pmmlS_distance(const char *a, size_t an, const char *b, size_t bn,
+                   int max);
+void pmmlS_suggest_init(pm_suggest *s, const char *name, size_t len);
+void pmmlS_suggest_add(pm_suggest *s, const char *cand, size_t len);
+/* " (did you mean 'x'?)" in buf when a candidate is close enough, else
+** ""; returns buf. */
+const char *pmmlS_suggest_text(const pm_suggest *s, char *buf, size_t size);
+
+/* ------------------------------------------------------------------------ */
 /* Resolving names: resolve.c                                               */
 
 /*
@@ -1734,6 +1814,11 @@ int pmmlR_document(pm_loader *ld);
 ** and the message of its failure. */
 pm_resolver *pmmlR_detached(pmml_model *doc);
 const char *pmmlR_message(const pm_resolver *r);
+/* Can a model of this family (PM_FAM_*) and function (PM_FN_*) produce
+** output feature f (PM_FEAT_*)? */
+int pmmlR_feature_supported(int family, int function, int f);
+/* The PMML names of the PM_FEAT_* values. */
+extern const char *const pmmlR_feature_names[PM_FEAT_COUNT];
 
 /* ------------------------------------------------------------------------ */
 /* Values: value.c                                                          */

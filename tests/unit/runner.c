@@ -25,6 +25,7 @@ void add_knn_suite(void);
 void add_scorecard_suite(void);
 void add_svm_suite(void);
 void add_value_suite(void);
+void add_verify_suite(void);
 
 int
 main(int argc, char **argv)
@@ -52,6 +53,7 @@ main(int argc, char **argv)
   add_ruleset_suite();
   add_association_suite();
   add_anomaly_suite();
+  add_verify_suite();
   CU_basic_set_mode(CU_BRM_NORMAL);
   CU_basic_run_tests();
   fails = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
