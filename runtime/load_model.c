@@ -206,6 +206,8 @@ output_end(pm_loader *ld)
 
 static const pm_elem outputfield_children[] = {
   {"Decisions", NULL, NULL, NULL, PM_EL_SKIP},
+  /* 4.4: the values a categorical output can take (informative only) */
+  {"Value", NULL, NULL, NULL, PM_EL_SKIP},
   {NULL, NULL, NULL, pmmlL_expr_elems, 0},
 };
 
@@ -434,6 +436,7 @@ unsupported_model(pm_loader *ld, const char **atts)
 const pm_elem pmmlL_model_elems[] = {
   MODEL("TreeModel", PM_FAM_TREE, pmmlL_tree_elems),
   MODEL("RegressionModel", PM_FAM_REGRESSION, pmmlL_regression_elems),
+  MODEL("MiningModel", PM_FAM_MINING, pmmlL_mining_elems),
   UNSUPPORTED("AnomalyDetectionModel"),
   UNSUPPORTED("AssociationModel"),
   UNSUPPORTED("BayesianNetworkModel"),
@@ -441,7 +444,6 @@ const pm_elem pmmlL_model_elems[] = {
   UNSUPPORTED("ClusteringModel"),
   UNSUPPORTED("GaussianProcessModel"),
   UNSUPPORTED("GeneralRegressionModel"),
-  UNSUPPORTED("MiningModel"),
   UNSUPPORTED("NaiveBayesModel"),
   UNSUPPORTED("NearestNeighborModel"),
   UNSUPPORTED("NeuralNetwork"),
@@ -458,4 +460,5 @@ const pm_elem pmmlL_model_elems[] = {
 const pm_family *const pmmlL_families[PM_FAM_COUNT] = {
   [PM_FAM_TREE] = &pmmlL_tree_family,
   [PM_FAM_REGRESSION] = &pmmlL_regression_family,
+  [PM_FAM_MINING] = &pmmlL_mining_family,
 };
