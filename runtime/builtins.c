@@ -1064,8 +1064,8 @@ static int
 regex_fn(pmml_ctx *c, int id, const pm_val *a, const pm_regex *rx,
          pm_val *out)
 {
-  const char *s, *pat, *rep = NULL;
-  size_t n, pn, rn = 0, mb, me, len;
+  const char *s = NULL, *pat = NULL, *rep = NULL;
+  size_t n = 0, pn = 0, rn = 0, mb, me, len;
   pm_regex *tmp = NULL;
   int r;
   char *p;
@@ -1100,7 +1100,7 @@ regex_fn(pmml_ctx *c, int id, const pm_val *a, const pm_regex *rx,
 static int
 aggregate(pmml_ctx *c, int id, const pm_val *a, int n, pm_val *out)
 {
-  double x, acc = 0.0, local[64], *vals = local;
+  double x = 0.0, acc = 0.0, local[64], *vals = local;
   int i, k = 0;
   uint8_t dt = args_dtype(id, a, n);
 
@@ -1143,7 +1143,7 @@ aggregate(pmml_ctx *c, int id, const pm_val *a, int n, pm_val *out)
 static int
 math_fn(pmml_ctx *c, int id, const pm_val *a, int n, pm_val *out)
 {
-  double x, y = 0.0, z = 0.0, r;
+  double x = 0.0, y = 0.0, z = 0.0, r;
   uint8_t dt = args_dtype(id, a, n);
   int i;
 
@@ -1229,7 +1229,7 @@ compare_fn(pmml_ctx *c, int id, const pm_val *a, pm_val *out)
 static int
 logic_fn(pmml_ctx *c, int id, const pm_val *a, int n, pm_val *out)
 {
-  int i, b, r = id == PM_BI_AND;
+  int i, b = 0, r = id == PM_BI_AND;
   for (i = 0; i < n; i++)
     if (a[i].t == PM_T_MISSING) {
       *out = pmmlV_missing();
@@ -1253,8 +1253,8 @@ logic_fn(pmml_ctx *c, int id, const pm_val *a, int n, pm_val *out)
 static int
 string_fn(pmml_ctx *c, int id, const pm_val *a, int n, pm_val *out)
 {
-  const char *s;
-  size_t len, b, e;
+  const char *s = NULL;
+  size_t len = 0, b, e;
   double start, cnt;
   char *p;
   int i;
@@ -1372,8 +1372,8 @@ apply(pmml_ctx *c, int id, const pm_val *a, int n, const pm_regex *rx,
       pm_val *out)
 {
   int i, r;
-  const char *s;
-  size_t len;
+  const char *s = NULL;
+  size_t len = 0;
 
   if (id < 0 || id >= PM_BI_COUNT)
     return pmmlE_fail(c, PMML_E_EVAL, "unknown built-in function %d", id);

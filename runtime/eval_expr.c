@@ -177,7 +177,7 @@ apply(pmml_ctx *c, const pm_expr *e, pm_val *out)
   if (e->op == PM_X_CALL)
     rc = call(c, e, args, out);
   else
-    rc = pmmlE_builtin(c, e->fn, args, e->n, out);
+    rc = pmmlE_apply_builtin(c, e, args, e->n, out);
   if (rc)
     goto fail;
   c->frame_top = top;

@@ -984,13 +984,16 @@ load(pm_source *src, const pmml_load_options *opt, const char *source,
     }
     return PMML_E_NOMEM;
   }
+  /* From now on the arena lives in the document it holds: pointers to it
+  ** (PCRE2's memory functions keep one) stay valid after the load. */
+  doc->arena = arena;
   memset(&ld, 0, sizeof ld);
   ld.doc = doc;
-  ld.a = &arena;
+  ld.a = &doc->arena;
   ld.opt = opt;
   ld.err = err;
   if (source)
-    doc->source = pmmlM_dup(&arena, source, strlen(source) + 1);
+    doc->source = pmmlM_dup(ld.a, source, strlen(source) + 1);
   ld.xml = XML_ParserCreateNS(NULL, NS_SEP);
   if (!ld.xml) {
     pmmlL_nomem(&ld);
@@ -1010,12 +1013,12 @@ load(pm_source *src, const pmml_load_options *opt, const char *source,
   if (pmmlL_finish(&ld) || pmmlR_document(&ld))
     goto fail;
   loader_free(&ld);
-  doc->arena = arena;
   *out = doc;
   return PMML_OK;
 fail:
   st = ld.failed && ld.code ? ld.code : PMML_E_INVALID;
   loader_free(&ld);
+  arena = doc->arena;
   pmmlM_arena_free(&arena);
   return st;
 }

@@ -109,7 +109,7 @@ constant_start(pm_loader *ld, const char **atts)
   if (!e)
     return;
   e->dt = pmmlL_dtype_attr(ld, atts);
-  e->flags = (uint8_t)pmmlL_bool(ld, atts, "missing", 0);
+  e->flags = pmmlL_bool(ld, atts, "missing", 0) ? PM_XF_MISSING : 0;
 }
 
 static void
@@ -124,7 +124,7 @@ constant_end(pm_loader *ld)
   e = end(ld, 0, 0);
   if (!e)
     return;
-  if (e->flags) /* missing="true" */
+  if (e->flags & PM_XF_MISSING)
     return;
   e->lit = pmmlL_lit_text(ld, text, len);
 }

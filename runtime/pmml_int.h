@@ -236,6 +236,10 @@ typedef struct pm_expr {
 
 #define PM_DT_ANY 255
 
+/* pm_expr.flags */
+#define PM_XF_MISSING 1u    /* Constant missing="true" */
+#define PM_XF_SAS_PARAM 2u  /* a <Constant> read as a parameter (SAS) */
+
 /* NormContinuous@outliers, MiningField@outliers */
 enum { PM_OUT_AS_IS = 0, PM_OUT_AS_MISSING, PM_OUT_AS_EXTREME };
 
@@ -272,7 +276,8 @@ typedef struct pm_mapvalues {
   uint8_t typed;      /* resolve has typed the table (clones share it) */
 } pm_mapvalues;
 
-/* <TextIndex textField= localTermWeights= isCaseSensitive=
+/* <TextIndex textField= localTermWeights= isCaseSensitive= ... >: its
+** arguments are the text (a FieldRef made from textField) and the term.
 **   maxLevenshteinDistance= countHits= wordSeparatorCharacterRE=
 **   tokenize= x-wordRE=> <TextIndexNormalization/>... expression */
 typedef struct pm_textindex {
@@ -287,6 +292,7 @@ typedef struct pm_textindex {
   int32_t text_name;
   struct pm_textnorm *norms;
   int32_t n_norms;
+  uint8_t norms_resolved; /* resolve has turned column names to indices */
   void *compiled;        /* pm_regex objects after resolve */
 } pm_textindex;
 
@@ -1083,6 +1089,10 @@ int32_t pmmlR_arg(const pm_resolver *r, int32_t i);
 uint8_t pmmlR_expr_dtype(const pm_resolver *r, int32_t e);
 /* Entry point after loading. */
 int pmmlR_document(pm_loader *ld);
+/* A resolver outside any load (for unit tests of resolve-time helpers),
+** and the message of its failure. */
+pm_resolver *pmmlR_detached(pmml_model *doc);
+const char *pmmlR_message(const pm_resolver *r);
 
 /* ------------------------------------------------------------------------ */
 /* Values: value.c                                                          */

@@ -16,7 +16,9 @@
 ** groups), a match context with limits, and a JIT stack. Patterns are JIT
 ** compiled when the platform allows; the interpreter keeps its backtracking
 ** frames in the match data, which is primed when the state is made, and
-** grows only for a deep match, never past PM_RX_HEAP_KIB. Exceeding that or
+** grows only for a deep match, never past PM_RX_HEAP_KIB. Build with
+** -DPMML_NO_JIT to keep to the interpreter (valgrind cannot follow JIT
+** code and reports its reads as uninitialised). Exceeding that or
 ** PM_RX_MATCH_LIMIT fails the record with a message, it never aborts.
 */
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -126,7 +128,9 @@ compile(pcre2_general_context *g, const char *pat, size_t len,
       snprintf(msg, msz, "%s at offset %lu", (char *)buf, (unsigned long)at);
     return NULL;
   }
+#ifndef PMML_NO_JIT /* -DPMML_NO_JIT: interpreter only (valgrind runs) */
   (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* optional */
+#endif
   return code;
 }
 

@@ -49,6 +49,7 @@ struct pm_resolver {
   size_t scratch;
   size_t frame;        /* parameter slots needed by nested calls */
   int failed;
+  char msg[256];       /* the failure of a detached resolver (no loader) */
 };
 
 #define EXPR(r, i) (((pm_expr *)(r)->ld->exprs.data)[i])
@@ -68,6 +69,14 @@ pmmlR_fail(pm_resolver *r, pmml_status code, uint32_t line, const char *fmt,
   if (r->failed)
     return;
   r->failed = 1;
+  if (!ld) {
+    va_start(ap, fmt);
+    vsnprintf(r->msg, sizeof r->msg, fmt, ap);
+    va_end(ap);
+    (void)code;
+    (void)line;
+    return;
+  }
   ld->failed = 1;
   ld->code = code;
   if (!ld->err)
@@ -103,6 +112,25 @@ ralloc(pm_resolver *r, size_t n)
   if (!p)
     nomem(r);
   return p;
+}
+
+/* A resolver outside any load, allocated in doc's arena: for tests of the
+** pieces that take one (built-ins', TextIndex's preparation). */
+pm_resolver *
+pmmlR_detached(pmml_model *doc)
+{
+  pm_resolver *r = pmmlM_alloc(&doc->arena, sizeof *r);
+  if (r) {
+    r->doc = doc;
+    r->a = &doc->arena;
+  }
+  return r;
+}
+
+const char *
+pmmlR_message(const pm_resolver *r)
+{
+  return r->msg;
 }
 
 pm_arena *
@@ -225,13 +253,17 @@ pmmlR_lit(pm_resolver *r, pm_lit *l, uint8_t dt, uint32_t line)
                text, pmml_dtype_name((pmml_dtype)dt));
     return -1;
   }
-  /* Keep the text: strings compare by it, categories print it. */
+  /* Strings compare and print by their interned text. Numbers need no
+  ** text (a forest has a threshold per node: interning them all would
+  ** cost more than the nodes). */
+  l->raw = -1;
+  if (l->t != PM_T_STR)
+    return 0;
   l->sym = pmmlS_intern(r->a, &r->doc->strs, text, len);
   if (l->sym < 0) {
     nomem(r);
     return -1;
   }
-  l->raw = -1;
   return 0;
 }
 
@@ -623,6 +655,15 @@ type_column(pm_resolver *r, pm_table *t, int32_t col, uint8_t dt,
   return 0;
 }
 
+static int32_t table_column(const pm_table *t, int32_t name);
+
+/* Type a table column as strings (TextIndexNormalization). */
+static int
+pmmlR_lit_column(pm_resolver *r, pm_table *t, int32_t col)
+{
+  return type_column(r, t, col, PMML_DT_STRING, 0);
+}
+
 static int32_t
 table_column(const pm_table *t, int32_t name)
 {
@@ -673,6 +714,36 @@ resolve_mapvalues(pm_resolver *r, int32_t e)
   return 0;
 }
 
+/* TextIndexNormalization columns: names as read, indices from now on
+** (-1: the table has no column of that name, e.g. no regexField). */
+static int
+resolve_textnorms(pm_resolver *r, pm_textindex *ti, uint32_t line)
+{
+  int32_t i;
+  if (ti->norms_resolved)
+    return 0; /* a clone shares them */
+  for (i = 0; i < ti->n_norms; i++) {
+    pm_textnorm *tn = &ti->norms[i];
+    int32_t in = table_column(tn->table, tn->in_col);
+    int32_t out = table_column(tn->table, tn->out_col);
+    if (in < 0 || out < 0) {
+      pmmlR_fail(r, PMML_E_REFERENCE, line,
+                 "TextIndexNormalization: the table has no column '%s'",
+                 STR(r, in < 0 ? tn->in_col : tn->out_col));
+      return -1;
+    }
+    tn->in_col = in;
+    tn->out_col = out;
+    tn->regex_col = table_column(tn->table, tn->regex_col);
+    if (pmmlR_lit_column(r, tn->table, in) ||
+        pmmlR_lit_column(r, tn->table, out) ||
+        (tn->regex_col >= 0 && pmmlR_lit_column(r, tn->table, tn->regex_col)))
+      return -1;
+  }
+  ti->norms_resolved = 1;
+  return 0;
+}
+
 static int
 resolve_expr_at(pm_resolver *r, pm_scope *s, int32_t e, int depth)
 {
@@ -709,6 +780,26 @@ resolve_expr_at(pm_resolver *r, pm_scope *s, int32_t e, int depth)
   }
   if (op == PM_X_PARAM)
     return 0; /* a function body resolved before */
+  if (op == PM_X_CONST && s->fn >= 0 && EXPR(r, e).dt == PM_DT_ANY &&
+      EXPR(r, e).lit.raw >= 0) {
+    /* SAS Enterprise Miner writes a parameter reference inside a
+    ** DefineFunction as <Constant>NAME</Constant>. An untyped Constant
+    ** whose text is exactly the name of a parameter of the function is read
+    ** as that parameter (pmmlc check warns about it). */
+    const pm_function *fn = &r->doc->fns[s->fn];
+    const char *text = pmmlL_raw(r->ld, EXPR(r, e).lit.raw);
+    for (i = 0; i < fn->n_params; i++)
+      if (!strcmp(STR(r, fn->params[i]), text)) {
+        EXPR(r, e).op = PM_X_PARAM;
+        EXPR(r, e).fn = i;
+        EXPR(r, e).dt = fn->param_dt[i];
+        EXPR(r, e).name = fn->params[i];
+        EXPR(r, e).flags |= PM_XF_SAS_PARAM;
+        EXPR(r, e).lit.t = PM_T_MISSING;
+        EXPR(r, e).lit.raw = -1;
+        return 0;
+      }
+  }
   for (i = 0; i < n; i++)
     if (resolve_expr_at(r, s, ARG(r, first + i), depth + 1))
       return -1;
@@ -762,7 +853,9 @@ resolve_expr_at(pm_resolver *r, pm_scope *s, int32_t e, int depth)
     EXPR(r, e).dt = PMML_DT_DOUBLE;
     if (EXPR(r, ARG(r, first)).op == PM_X_FIELD)
       ti->text_slot = EXPR(r, ARG(r, first)).slot;
-    return pmmlR_textindex(r, ti, line);
+    return resolve_textnorms(r, ti, line) || pmmlR_textindex(r, ti, line)
+               ? -1
+               : 0;
   }
   case PM_X_IF:
     if (n < 2 || n > 3) {
@@ -788,6 +881,15 @@ resolve_expr_at(pm_resolver *r, pm_scope *s, int32_t e, int depth)
         return -1;
       }
       EXPR(r, e).fn = id;
+      {
+        uint8_t dts[16];
+        int32_t k, m = n < 16 ? n : 16;
+        for (k = 0; k < m; k++)
+          dts[k] = EXPR(r, ARG(r, first + k)).dt;
+        EXPR(r, e).dt = pmmlE_builtin_dtype(id, dts, (int)m);
+      }
+      if (pmmlR_builtin(r, &EXPR(r, e)))
+        return -1;
     } else {
       int32_t f = function_index(r->doc, EXPR(r, e).name);
       if (f < 0) {
@@ -1055,14 +1157,16 @@ resolve_outputs(pm_resolver *r, pm_model *m)
     SLOT(r, slot).arg = m->index;
     SLOT(r, slot).aux = i;
     of->slot = slot;
-    s->of_slot[i] = slot;
   }
+  /* An OutputField sees the ones before it, not itself nor later ones:
+  ** sklearn2pmml names an output after the DerivedField it reads. */
   for (i = 0; i < m->n_of; i++) {
     pm_ofield *of = &m->of[i];
     if (of->expr >= 0 && resolve_expr(r, s, of->expr))
       return -1;
     if (of->expr >= 0 && SLOT(r, of->slot).dtype == PM_DT_ANY)
       SLOT(r, of->slot).dtype = EXPR(r, of->expr).dt;
+    s->of_slot[i] = of->slot;
   }
   return 0;
 }
@@ -1154,9 +1258,18 @@ type_datadictionary(pm_resolver *r)
   int32_t i, k;
   for (i = 0; i < r->doc->n_df; i++) {
     pm_datafield *f = &r->doc->df[i];
-    for (k = 0; k < f->dom.n_values; k++)
-      if (pmmlR_lit(r, &f->dom.values[k].v, f->dtype, f->line))
+    for (k = 0; k < f->dom.n_values; k++) {
+      pm_lit *l = &f->dom.values[k].v;
+      /* The text of a declared value stays, whatever its type: it is how
+      ** pmml_model_input_value() and messages name the value. */
+      int32_t sym = l->raw >= 0 ? pmmlS_intern(r->a, &r->doc->strs,
+                                               pmmlL_raw(r->ld, l->raw),
+                                               strlen(pmmlL_raw(r->ld, l->raw)))
+                                : l->sym;
+      if (pmmlR_lit(r, l, f->dtype, f->line))
         return -1;
+      l->sym = sym;
+    }
   }
   return 0;
 }

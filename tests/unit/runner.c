@@ -13,6 +13,7 @@ void add_csv_suite(void);
 void add_load_suite(void);
 void add_numconv_suite(void);
 void add_score_suite(void);
+void add_text_suite(void);
 void add_value_suite(void);
 
 int
@@ -26,8 +27,9 @@ main(int argc, char **argv)
     return 2;
   add_numconv_suite();
   add_csv_suite();
-  //add_value_suite();
-  //add_builtins_suite();
+  add_value_suite();
+  add_builtins_suite();
+  add_text_suite();
   add_load_suite();
   add_score_suite();
   CU_basic_set_mode(CU_BRM_NORMAL);

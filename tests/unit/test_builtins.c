@@ -12,7 +12,7 @@
 
 #include "builtins.inc"
 #include "pmml_int.h"
-#include "stubs_standin.h"
+#include "support.h"
 
 static pmml_model doc;
 static pmml_ctx ctx;
@@ -22,6 +22,7 @@ setup(void)
 {
   memset(&doc, 0, sizeof doc);
   pmmlM_arena_init(&doc.arena, NULL, NULL);
+  pmmlS_init(&doc.arena, &doc.strs);
   stub_ctx_init(&ctx, &doc);
   ctx.regex = pmmlE_regex_state_new(&doc);
   return ctx.regex ? 0 : 1;
@@ -710,8 +711,9 @@ test_precompiled(void)
   memset(&d, 0, sizeof d);
   memset(ex, 0, sizeof ex);
   pmmlM_arena_init(&d.arena, NULL, NULL);
-  pmmlS_intern(NULL, &d.strs, "(\\w+)@(\\w+)", 11);
-  pmmlS_intern(NULL, &d.strs, "(", 1);
+  pmmlS_init(&d.arena, &d.strs);
+  pmmlS_intern(&d.arena, &d.strs, "(\\w+)@(\\w+)", 11);
+  pmmlS_intern(&d.arena, &d.strs, "(", 1);
   d.exprs = ex;
   d.n_exprs = 3;
   d.args = args;
@@ -749,6 +751,8 @@ test_precompiled(void)
   pmmlM_arena_free(&d.arena);
   stub_strtab_free(&d.strs);
 }
+
+void add_builtins_suite(void);
 
 void
 add_builtins_suite(void)

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "pmml_int.h"
-#include "stubs_standin.h"
+#include "support.h"
 
 static pm_val
 parse(uint8_t dt, const char *s, int *ok)
@@ -415,7 +415,9 @@ test_lit(void)
   pm_lit l;
   pm_val v;
   memset(&doc, 0, sizeof doc);
-  pmmlS_intern(NULL, &doc.strs, "red", 3);
+  pmmlM_arena_init(&doc.arena, NULL, NULL);
+  pmmlS_init(&doc.arena, &doc.strs);
+  pmmlS_intern(&doc.arena, &doc.strs, "red", 3);
   memset(&l, 0, sizeof l);
   l.t = PM_T_STR;
   l.dt = PMML_DT_STRING;
@@ -430,8 +432,10 @@ test_lit(void)
   l.t = PM_T_MISSING;
   v = pmmlV_lit(&doc, &l);
   CU_ASSERT_EQUAL(v.t, PM_T_MISSING);
-  stub_strtab_free(&doc.strs);
+  pmmlM_arena_free(&doc.arena);
 }
+
+void add_value_suite(void);
 
 void
 add_value_suite(void)
