@@ -93,6 +93,7 @@ segmentation_start(pm_loader *ld, const char **atts)
     return;
   }
   ml->segmentation = 1;
+  mn->line = pmmlL_frame(ld, 0)->line;
   if (!pmmlL_need(ld, atts, "multipleModelMethod"))
     return;
   k = pmmlL_enum(ld, atts, "multipleModelMethod", method_names, 0);
@@ -679,7 +680,7 @@ pmmlR_mining(pm_resolver *r, pm_model *m)
   int classification = m->function == PM_FN_CLASSIFICATION;
   size_t need;
   if (!method_fits(mn->method, m->function)) {
-    pmmlR_fail(r, PMML_E_INVALID, m->line,
+    pmmlR_fail(r, PMML_E_INVALID, mn->line,
                "Segmentation: multipleModelMethod=\"%s\" does not apply to "
                "a %s MiningModel",
                method_text[mn->method], function_names[m->function]);
@@ -687,7 +688,7 @@ pmmlR_mining(pm_resolver *r, pm_model *m)
   }
   if (mn->missing == PM_MPT_SKIP_SEGMENT &&
       (is_chain(mn->method) || mn->method == PM_MM_SELECT_ALL)) {
-    pmmlR_fail(r, PMML_E_INVALID, m->line,
+    pmmlR_fail(r, PMML_E_INVALID, mn->line,
                "Segmentation: missingPredictionTreatment=\"skipSegment\" "
                "does not apply to multipleModelMethod=\"%s\"",
                method_text[mn->method]);

@@ -968,6 +968,7 @@ typedef struct pm_mining {
   uint8_t method;      /* PM_MM_* */
   uint8_t missing;     /* PM_MPT_* */
   double threshold;    /* missingThreshold */
+  uint32_t line;       /* the Segmentation's (messages) */
   pm_segment *segs;
   int32_t n_segs;
   int32_t *embedded;   /* 3.x embedded models scored before the segments
