@@ -57,6 +57,238 @@ score_segment(pmml_ctx *c, const pm_segment *s)
   return &c->res[sm->index];
 }
 
+/* ---- What a segment gives ------------------------------------------------ */
+
+/* One segment's result for the combinations. */
+typedef struct outcome {
+  int missing;          /* no prediction */
+  double num;           /* regression (flat forest): the prediction */
+  int32_t klass;        /* classification (flat forest): the MiningModel's
+                           class of the prediction */
+  const double *prob;   /* classification: the probability of each of the
+                           segment model's classes */
+  const pm_val *value;  /* a scored segment's prediction; NULL in the
+                           flat forest */
+} outcome;
+
+/* A node's predicate: the comparison inline when the value is a number,
+** missing values as three-valued logic says, anything else by
+** pmmlE_pred() (eval_pred.c's rules, which this repeats). */
+static inline int
+node_test(pmml_ctx *c, const pm_fnode *n)
+{
+  const pm_val *v;
+  switch (n->op) {
+  case PM_FOP_TRUE:
+    return PM_TRUE;
+  case PM_FOP_FALSE:
+    return PM_FALSE;
+  case PM_FOP_OTHER:
+    return pmmlE_pred(c, n->pred);
+  default:
+    break;
+  }
+  v = pmmlE_slot(c, n->slot);
+  if (PM_LIKELY(v->t == PM_T_NUM)) {
+    double a = v->u.num;
+    switch (n->op) {
+    case PM_FOP_LT: return a < n->v;
+    case PM_FOP_LE: return a <= n->v;
+    case PM_FOP_GT: return a > n->v;
+    case PM_FOP_GE: return a >= n->v;
+    case PM_FOP_EQ: return a == n->v;
+    case PM_FOP_NE: return a != n->v;
+    case PM_FOP_MISSING: return PM_FALSE;
+    default: return PM_TRUE; /* isNotMissing */
+    }
+  }
+  if (v->t == PM_T_MISSING)
+    return n->op == PM_FOP_MISSING       ? PM_TRUE
+           : n->op == PM_FOP_NOT_MISSING ? PM_FALSE
+                                         : PM_UNKNOWN;
+  return pmmlE_pred(c, n->pred);
+}
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)0)
+#endif
+
+/* The flat forest's walks: what each tree's walk ends with. */
+enum { LEAF_NONE = -1, LEAF_INACTIVE = -2, LEAF_NO_DEFAULT = -3 };
+
+/* Bring the children of forest node n towards the cache. */
+static inline void
+prefetch_kids(const pm_fnode *nodes, int32_t n)
+{
+  const pm_fnode *nd = &nodes[n];
+  if (nd->n_kids) {
+    PREFETCH(&nodes[nd->first]);
+    PREFETCH(&nodes[nd->first + nd->n_kids - 1]);
+  }
+}
+
+/* One level down tree t (rooted at forest index 'root') from forest node
+** *node. 1: moved on to a child; 0: the walk ended, *leaf holds the tree's
+** index of the node that scores, LEAF_NONE for no prediction, or
+** LEAF_NO_DEFAULT - k when a value is missing at node k, which has no
+** defaultChild (the record fails when the combination reaches it). The
+** rules are eval_tree.c's: missingValueStrategy none, lastPrediction,
+** nullPrediction and defaultChild, then noTrueChildStrategy. */
+static inline int
+forest_step(pmml_ctx *c, const pm_fnode *nodes, const pm_tree *t,
+            int32_t root, int32_t *node, double *leaf)
+{
+  const pm_fnode *nd = &nodes[*node];
+  int32_t k, next = -1;
+  if (nd->n_kids == 0) {
+    *leaf = *node - root;
+    return 0;
+  }
+  for (k = 0; k < nd->n_kids; k++) {
+    int st = node_test(c, &nodes[nd->first + k]);
+    if (PM_LIKELY(st == PM_TRUE)) {
+      next = nd->first + k;
+      break;
+    }
+    if (st == PM_UNKNOWN) {
+      switch (t->missing) {
+      case PM_TMV_NULL_PREDICTION:
+        *leaf = LEAF_NONE;
+        return 0;
+      case PM_TMV_LAST_PREDICTION:
+        *leaf = *node - root;
+        return 0;
+      case PM_TMV_DEFAULT_CHILD:
+        if (nd->deflt < 0) {
+          *leaf = LEAF_NO_DEFAULT - (*node - root);
+          return 0;
+        }
+        next = nd->deflt;
+        break;
+      default: /* none: the comparison is false */
+        continue;
+      }
+      break;
+    }
+  }
+  if (next < 0) {
+    *leaf = t->no_true == PM_TNT_LAST ? *node - root : LEAF_NONE;
+    return 0;
+  }
+  *node = next;
+  prefetch_kids(nodes, next);
+  return 1;
+}
+
+#define LANES 8
+
+/*
+** Walk every tree of the flat forest for this record, leaf[s] getting the
+** end of tree s (or LEAF_INACTIVE when its segment's predicate does not
+** hold). Eight trees go down together, a level each in turn, with the next
+** level's nodes prefetched: their cache misses overlap instead of adding
+** up. The combination then reads leaf[] in segment order. 0, or -1 when
+** the record failed.
+*/
+static int
+forest_run(pmml_ctx *c, const pm_mining *mn, double *leaf)
+{
+  const pm_forest *f = mn->forest;
+  const pm_fnode *nodes = f->nodes;
+  const pm_tree *tree[LANES];
+  int32_t node[LANES], seg[LANES], live = 0, next = 0, j;
+  for (;;) {
+    while (live < LANES && next < mn->n_segs) {
+      const pm_segment *s = &mn->segs[next];
+      const pm_tree *t = seg_model(c, s)->body;
+      int32_t root = f->roots[next];
+      int st, a = active(c, s);
+      if (a < 0)
+        return -1;
+      if (!a) {
+        leaf[next++] = LEAF_INACTIVE;
+        continue;
+      }
+      st = node_test(c, &nodes[root]);
+      if (c->failed)
+        return -1;
+      if (st != PM_TRUE) {
+        leaf[next++] = st == PM_UNKNOWN && t->missing == PM_TMV_DEFAULT_CHILD
+                           ? 0
+                           : LEAF_NONE;
+        continue;
+      }
+      prefetch_kids(nodes, root);
+      tree[live] = t;
+      node[live] = root;
+      seg[live++] = next++;
+    }
+    if (live == 0)
+      return 0;
+    for (j = 0; j < live;) {
+      if (forest_step(c, nodes, tree[j], f->roots[seg[j]], &node[j],
+                      &leaf[seg[j]])) {
+        j++;
+        continue;
+      }
+      if (c->failed)
+        return -1;
+      live--;
+      tree[j] = tree[live];
+      node[j] = node[live];
+      seg[j] = seg[live];
+    }
+  }
+}
+
+/* Segment i's outcome: 1 (filled in), 0 when its predicate does not hold,
+** -1 when the record failed. From the flat forest's walks when there is
+** one, else from scoring the segment's model. */
+static int
+segment_outcome(pmml_ctx *c, const pm_mining *mn, int32_t i, outcome *o)
+{
+  const pm_segment *s = &mn->segs[i];
+  const pm_model *sm = seg_model(c, s);
+  const pm_result *sr;
+  int a;
+  o->value = NULL;
+  o->klass = -1;
+  if (mn->forest) {
+    const pm_tree *t = sm->body;
+    int32_t n = (int32_t)c->scratch[mn->leaves + (size_t)i];
+    if (n == LEAF_INACTIVE)
+      return 0;
+    if (n <= LEAF_NO_DEFAULT)
+      return pmmlE_fail(c, PMML_E_EVAL,
+                        "TreeModel: a value is missing at the Node of line "
+                        "%u, which has no defaultChild",
+                        (unsigned)t->nodes[LEAF_NO_DEFAULT - n].line);
+    if (sm->function == PM_FN_CLASSIFICATION) {
+      int32_t k = n >= 0 ? t->klass[n] : -1;
+      o->missing = k < 0;
+      o->klass = k >= 0 ? s->cmap[k] : -1;
+      o->prob = n >= 0 && t->prob ? t->prob + (size_t)n * sm->n_classes
+                                  : mn->forest->zeros;
+    } else {
+      o->num = n >= 0 ? t->num[n] : NAN;
+      o->missing = isnan(o->num);
+      o->prob = NULL;
+    }
+    return 1;
+  }
+  a = active(c, s);
+  if (a <= 0)
+    return a;
+  if (!(sr = score_segment(c, s)))
+    return -1;
+  o->value = &sr->value;
+  o->prob = sr->prob;
+  o->missing = sr->value.t == PM_T_MISSING;
+  return 1;
+}
+
 /* The MiningModel's result is segment s's (selectFirst, modelChain): the
 ** predicted value as that model gives it (JPMML returns the segment's
 ** result as it is), its probabilities under the MiningModel's classes, its
@@ -257,20 +489,20 @@ combine_values(pmml_ctx *c, const pm_model *m, const pm_mining *mn,
   double total = 0, missw = 0, r = sum_seed(m, mn), ws = 0;
   int32_t i, n = 0;
   int lost = 0, seeded = r != 0;
+  if (mn->forest && forest_run(c, mn, c->scratch + mn->leaves))
+    return -1;
   for (i = 0; i < mn->n_segs; i++) {
     const pm_segment *s = &mn->segs[i];
-    const pm_result *sr;
+    outcome o;
     double x;
-    int a = active(c, s);
+    int a = segment_outcome(c, mn, i, &o);
     if (a <= 0) {
       if (a < 0)
         return -1;
       continue;
     }
-    if (!(sr = score_segment(c, s)))
-      return -1;
     total = rnd(fl, total + rnd(fl, s->weight));
-    if (sr->value.t == PM_T_MISSING) {
+    if (o.missing) {
       /* returnMissing: no prediction at once; continue: none either, once
       ** every segment is scored (JPMML); skipSegment: left out. */
       if (mn->missing == PM_MPT_RETURN_MISSING)
@@ -280,7 +512,7 @@ combine_values(pmml_ctx *c, const pm_model *m, const pm_mining *mn,
       missw = rnd(fl, missw + rnd(fl, s->weight));
       continue;
     }
-    x = segment_number(c, s, &sr->value);
+    x = o.value ? segment_number(c, s, o.value) : o.num;
     if (c->failed)
       return -1;
     v[3 * n] = rnd(fl, x);
@@ -399,20 +631,20 @@ combine_votes(pmml_ctx *c, const pm_model *m, const pm_mining *mn,
     votes[k] = 0;
     first[k] = -1;
   }
+  if (mn->forest && forest_run(c, mn, c->scratch + mn->leaves))
+    return -1;
   for (i = 0; i < mn->n_segs; i++) {
     const pm_segment *s = &mn->segs[i];
-    const pm_result *sr;
+    outcome o;
     double w = weighted ? rnd(fl, s->weight) : 1.0;
-    int a = active(c, s);
+    int a = segment_outcome(c, mn, i, &o);
     if (a <= 0) {
       if (a < 0)
         return -1;
       continue;
     }
-    if (!(sr = score_segment(c, s)))
-      return -1;
     total = rnd(fl, total + rnd(fl, s->weight));
-    if (sr->value.t == PM_T_MISSING) {
+    if (o.missing) {
       /* continue: "missing" is a vote of its own, and wins if it has
       ** the most; skipSegment: no vote. */
       if (mn->missing == PM_MPT_RETURN_MISSING)
@@ -422,10 +654,11 @@ combine_votes(pmml_ctx *c, const pm_model *m, const pm_mining *mn,
         missv = rnd(fl, missv + w);
       continue;
     }
-    k = vote_class(c, m, s, &sr->value);
+    k = o.value ? vote_class(c, m, s, o.value) : o.klass;
     if (k < 0) {
-      char buf[64];
-      pmmlV_format(&sr->value, buf, sizeof buf);
+      char buf[64] = "?";
+      if (o.value)
+        pmmlV_format(o.value, buf, sizeof buf);
       return pmmlE_fail(c, PMML_E_EVAL,
                         "MiningModel: Segment '%s' predicted '%s', not a "
                         "category of the target",
@@ -535,21 +768,21 @@ combine_probabilities(pmml_ctx *c, const pm_model *m, const pm_mining *mn,
   double total = 0, missw = 0, ws = 0, bestv = 0;
   int matrix = mn->method == PM_MM_MEDIAN || mn->method == PM_MM_MAX;
   int lost = 0;
+  if (mn->forest && forest_run(c, mn, c->scratch + mn->leaves))
+    return -1;
   for (i = 0; i < mn->n_segs; i++) {
     const pm_segment *s = &mn->segs[i];
     const pm_model *sm = seg_model(c, s);
-    const pm_result *sr;
+    outcome o;
     double w = rnd(fl, s->weight);
-    int a = active(c, s);
+    int a = segment_outcome(c, mn, i, &o);
     if (a <= 0) {
       if (a < 0)
         return -1;
       continue;
     }
-    if (!(sr = score_segment(c, s)))
-      return -1;
     total = rnd(fl, total + w);
-    if (sr->value.t == PM_T_MISSING || !sr->prob) {
+    if (o.missing || !o.prob) {
       if (mn->missing == PM_MPT_RETURN_MISSING)
         goto none;
       if (mn->missing == PM_MPT_CONTINUE)
@@ -562,11 +795,11 @@ combine_probabilities(pmml_ctx *c, const pm_model *m, const pm_mining *mn,
       for (k = 0; k < nc; k++)
         row[k] = NAN;
       for (j = 0; j < sm->n_classes; j++)
-        row[s->cmap[j]] = rnd(fl, sr->prob[j]);
+        row[s->cmap[j]] = rnd(fl, o.prob[j]);
     } else {
       int wt = mn->method == PM_MM_WEIGHTED_AVERAGE && w != 1.0;
       for (j = 0; j < sm->n_classes; j++) {
-        double p = rnd(fl, sr->prob[j]);
+        double p = rnd(fl, o.prob[j]);
         acc[s->cmap[j]] =
             rnd(fl, acc[s->cmap[j]] + (wt ? rnd(fl, w * p) : p));
       }

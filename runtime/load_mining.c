@@ -671,6 +671,100 @@ resolve_delegates(pm_resolver *r, pm_model *m, pm_mining *mn)
   return 0;
 }
 
+/* Can segment model sm be scored inside the flat forest? A TreeModel whose
+** result goes nowhere but into the combination: no Output, no Targets, a
+** missing value strategy that follows one path, numeric scores. */
+static int
+forest_tree(const pm_model *sm)
+{
+  const pm_tree *t = sm->body;
+  int32_t i;
+  if (sm->family != PM_FAM_TREE || sm->n_of || sm->n_targets ||
+      t->missing == PM_TMV_WEIGHTED_CONFIDENCE ||
+      t->missing == PM_TMV_AGGREGATE_NODES)
+    return 0;
+  if (sm->function != PM_FN_CLASSIFICATION)
+    for (i = 0; i < t->n_nodes; i++)
+      if (t->nodes[i].score.t != PM_T_MISSING &&
+          t->nodes[i].score.t != PM_T_NUM)
+        return 0;
+  return 1;
+}
+
+/* Lay the trees of the segments out as one flat forest (pm_forest) when
+** every segment qualifies and nothing reads a segment's own result
+** (segmentId outputs, selections and chains). */
+static int
+build_forest(pm_resolver *r, pm_model *m, pm_mining *mn)
+{
+  pmml_model *doc = pmmlR_doc(r);
+  pm_arena *a = pmmlR_arena(r);
+  pm_forest *f;
+  int32_t s, i, total = 0, nc_max = 1;
+  if (mn->method == PM_MM_SELECT_FIRST || mn->method == PM_MM_SELECT_ALL ||
+      is_chain(mn->method) || mn->n_segs == 0 ||
+      ((mn->method == PM_MM_MAJORITY_VOTE ||
+        mn->method == PM_MM_WEIGHTED_MAJORITY_VOTE) &&
+       m->n_classes == 0))
+    return 0;
+  for (i = 0; i < m->n_of; i++)
+    if (m->of[i].segment >= 0)
+      return 0;
+  for (s = 0; s < mn->n_segs; s++) {
+    const pm_model *sm = doc->models[mn->segs[s].model];
+    if (!forest_tree(sm))
+      return 0;
+    if (total > PM_MAX_ITEMS - ((const pm_tree *)sm->body)->n_nodes)
+      return 0;
+    total += ((const pm_tree *)sm->body)->n_nodes;
+    if (sm->n_classes > nc_max)
+      nc_max = sm->n_classes;
+  }
+  f = pmmlM_alloc(a, sizeof *f);
+  if (f) {
+    f->nodes = pmmlM_alloc(a, (size_t)total * sizeof *f->nodes);
+    f->roots = pmmlM_alloc(a, (size_t)mn->n_segs * sizeof *f->roots);
+    f->zeros = pmmlM_alloc(a, (size_t)nc_max * sizeof *f->zeros);
+  }
+  if (!f || !f->nodes || !f->roots || !f->zeros) {
+    pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
+    return -1;
+  }
+  f->n_nodes = total;
+  for (s = 0, total = 0; s < mn->n_segs; s++) {
+    const pm_tree *t = doc->models[mn->segs[s].model]->body;
+    f->roots[s] = total;
+    for (i = 0; i < t->n_nodes; i++) {
+      const pm_tnode *nd = &t->nodes[i];
+      const pm_pred *p = &doc->preds[nd->pred];
+      pm_fnode *fn = &f->nodes[total + i];
+      fn->pred = nd->pred;
+      fn->first = nd->n_kids ? total + nd->first : -1;
+      fn->n_kids = nd->n_kids;
+      fn->deflt = nd->deflt >= 0 ? total + nd->deflt : -1;
+      fn->slot = -1;
+      fn->op = PM_FOP_OTHER;
+      if (p->kind == PM_P_TRUE) {
+        fn->op = PM_FOP_TRUE;
+      } else if (p->kind == PM_P_FALSE) {
+        fn->op = PM_FOP_FALSE;
+      } else if (p->kind == PM_P_SIMPLE &&
+                 (p->op == PM_OP_MISSING || p->op == PM_OP_NOT_MISSING ||
+                  p->v.t == PM_T_NUM)) {
+        static const uint8_t ops[] = {
+          PM_FOP_EQ, PM_FOP_NE, PM_FOP_LT, PM_FOP_LE, PM_FOP_GT, PM_FOP_GE,
+          PM_FOP_MISSING, PM_FOP_NOT_MISSING};
+        fn->op = ops[p->op];
+        fn->slot = p->slot;
+        fn->v = p->v.num;
+      }
+    }
+    total += t->n_nodes;
+  }
+  mn->forest = f;
+  return 0;
+}
+
 int
 pmmlR_mining(pm_resolver *r, pm_model *m)
 {
@@ -743,7 +837,8 @@ pmmlR_mining(pm_resolver *r, pm_model *m)
       }
     }
   }
-  if (resolve_fields(r, m, mn) || resolve_delegates(r, m, mn))
+  if (resolve_fields(r, m, mn) || resolve_delegates(r, m, mn) ||
+      build_forest(r, m, mn))
     return -1;
   /* Per record: values, weights and order of the segments (3 per
   ** segment); votes and first votes per class; the probabilities of every
@@ -752,5 +847,7 @@ pmmlR_mining(pm_resolver *r, pm_model *m)
   if (mn->method == PM_MM_MEDIAN || mn->method == PM_MM_MAX)
     need += (size_t)mn->n_segs * (size_t)m->n_classes;
   mn->scratch = pmmlR_scratch(r, need);
+  if (mn->forest)
+    mn->leaves = pmmlR_scratch(r, (size_t)mn->n_segs);
   return pmmlR_failed(r) ? -1 : 0;
 }

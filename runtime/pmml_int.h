@@ -964,6 +964,35 @@ typedef struct pm_segment {
                           of the segment model's classes (after resolve) */
 } pm_segment;
 
+/*
+** The trees of an ensemble as one flat array, for scoring without going
+** through each tree's model (resolve builds it when every segment is a
+** TreeModel whose result nothing else reads). A node holds its own
+** predicate, compiled to a comparison of a slot with a number where it is
+** one, and its children; nodes[roots[s] + k] is node k of segment s's tree
+** (the tree's own arrays give its results).
+*/
+enum { PM_FOP_LT = 0, PM_FOP_LE, PM_FOP_GT, PM_FOP_GE, PM_FOP_EQ, PM_FOP_NE,
+       PM_FOP_MISSING, PM_FOP_NOT_MISSING, PM_FOP_TRUE, PM_FOP_FALSE,
+       PM_FOP_OTHER /* any other predicate: pmmlE_pred() */ };
+
+typedef struct pm_fnode {
+  double v;            /* the number compared with */
+  int32_t slot;        /* the field's slot, -1 */
+  int32_t pred;        /* the predicate (doc->preds) */
+  int32_t first;       /* first child (forest index), -1 */
+  int32_t n_kids;
+  int32_t deflt;       /* defaultChild (forest index), -1 */
+  uint8_t op;          /* PM_FOP_* */
+} pm_fnode;
+
+typedef struct pm_forest {
+  pm_fnode *nodes;
+  int32_t n_nodes;
+  int32_t *roots;      /* [n_segs] */
+  double *zeros;       /* probabilities of a tree without distributions */
+} pm_forest;
+
 typedef struct pm_mining {
   uint8_t method;      /* PM_MM_* */
   uint8_t missing;     /* PM_MPT_* */
@@ -984,6 +1013,8 @@ typedef struct pm_mining {
   pm_ofield *seg_of;   /* [m->n_of]: an OutputField@segmentId as that
                           segment's model sees it (its class of value=) */
   size_t scratch;      /* offset of the per-record scratch (doubles) */
+  pm_forest *forest;   /* the segments as one flat forest, or NULL */
+  size_t leaves;       /* scratch offset: each tree's scoring node */
 } pm_mining;
 
 int pmmlR_mining(pm_resolver *r, pm_model *m);

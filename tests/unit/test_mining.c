@@ -588,6 +588,99 @@ test_float(void)
   }
 }
 
+/* ---- the flat forest ---------------------------------------------------- */
+
+/* A regression tree with missingValueStrategy 'mvs' and
+** noTrueChildStrategy 'ntc', on x, z and the string field s. */
+static const char *
+strategy_tree(const char *mvs, const char *ntc)
+{
+  static char buf[4096];
+  snprintf(buf, sizeof buf,
+           "<TreeModel functionName=\"regression\" missingValueStrategy="
+           "\"%s\" noTrueChildStrategy=\"%s\"><MiningSchema>"
+           "<MiningField name=\"x\"/><MiningField name=\"z\"/>"
+           "<MiningField name=\"s\"/>"
+           "<MiningField name=\"y\" usageType=\"target\"/></MiningSchema>"
+           "<Node score=\"0\" defaultChild=\"b\"><True/>"
+           "<Node id=\"a\" score=\"1\" defaultChild=\"a2\">"
+           "<SimplePredicate field=\"x\" operator=\"lessThan\" value=\"5\"/>"
+           "<Node id=\"a1\" score=\"2\"><SimplePredicate field=\"z\" "
+           "operator=\"lessThan\" value=\"0\"/></Node>"
+           "<Node id=\"a2\" score=\"3\"><SimplePredicate field=\"z\" "
+           "operator=\"greaterThan\" value=\"0\"/></Node></Node>"
+           "<Node id=\"b\" score=\"4\"><CompoundPredicate "
+           "booleanOperator=\"and\"><SimplePredicate field=\"x\" "
+           "operator=\"greaterOrEqual\" value=\"5\"/><SimpleSetPredicate "
+           "field=\"s\" booleanOperator=\"isNotIn\"><Array type=\"string\">"
+           "no</Array></SimpleSetPredicate></CompoundPredicate>"
+           "<Node score=\"5\"><SimplePredicate field=\"z\" "
+           "operator=\"isMissing\"/></Node>"
+           "<Node score=\"6\"><SimplePredicate field=\"s\" operator="
+           "\"equal\" value=\"yes\"/></Node></Node>"
+           "</Node></TreeModel>",
+           mvs, ntc);
+  return buf;
+}
+
+#define DD_S                                                                 \
+  "<DataDictionary>"                                                         \
+  "<DataField name=\"x\" optype=\"continuous\" dataType=\"double\"/>"        \
+  "<DataField name=\"z\" optype=\"continuous\" dataType=\"double\"/>"        \
+  "<DataField name=\"s\" optype=\"categorical\" dataType=\"string\"/>"       \
+  "<DataField name=\"y\" optype=\"continuous\" dataType=\"double\"/>"        \
+  "</DataDictionary>\n"
+
+/* The flat forest walks trees as the TreeModel does: every strategy, on
+** every mix of missing and present values, gives the tree's own result
+** (a sum of one tree is the tree). */
+static char b_doc[8192];
+
+static void
+test_forest(void)
+{
+  static const char *const mvs[] = {"none", "lastPrediction",
+                                    "nullPrediction", "defaultChild"};
+  static const char *const ntc[] = {"returnNullPrediction",
+                                    "returnLastPrediction"};
+  static const char *const in[] = {
+    "x=1,z=-1,s=a", "x=1,z=1,s=a", "x=1,z=0,s=a", "x=1,z=?,s=a",
+    "x=9,z=?,s=a", "x=9,z=1,s=yes", "x=9,z=1,s=no", "x=9,z=1,s=?",
+    "x=?,z=1,s=a", "x=?,z=?,s=?", "x=9,z=?,s=?"};
+  size_t i, j, k;
+  for (i = 0; i < 4; i++)
+    for (j = 0; j < 2; j++) {
+      char tree[8192], forest[8192], want[1024];
+      const char *t = strategy_tree(mvs[i], ntc[j]);
+      snprintf(tree, sizeof tree, HEAD DD_S "%s</PMML>", t);
+      snprintf(forest, sizeof forest,
+               HEAD DD_S "<MiningModel functionName=\"regression\">"
+                         "<MiningSchema><MiningField name=\"x\"/>"
+                         "<MiningField name=\"z\"/><MiningField name=\"s\"/>"
+                         "<MiningField name=\"y\" usageType=\"target\"/>"
+                         "</MiningSchema><Segmentation multipleModelMethod="
+                         "\"sum\" missingPredictionTreatment=\"skipSegment\">"
+                         "<Segment><True/>%s</Segment></Segmentation>"
+                         "</MiningModel></PMML>",
+               t);
+      for (k = 0; k < sizeof in / sizeof in[0]; k++) {
+        snprintf(want, sizeof want, "%s", score(tree, in[k], "y"));
+        CHECK(forest, in[k], "y", want);
+      }
+    }
+  /* And by hand: x = 1, z = -1 goes to a1 (2); with x and z missing,
+  ** the root's defaultChild b is taken (a's predicate is unknown), where
+  ** z isMissing holds: 5. With x = 9, z = 1 and s missing, b's
+  ** 'equal' is unknown and b has no defaultChild: the record fails. */
+  snprintf(b_doc, sizeof b_doc, HEAD DD_S "%s</PMML>",
+           strategy_tree("defaultChild", "returnLastPrediction"));
+  CHECK(b_doc, "x=1,z=-1,s=a", "y", "2");
+  CHECK(b_doc, "x=?,z=?,s=a", "y", "5");
+  CHECK(b_doc, "x=9,z=1,s=?", "y",
+        "ERR:TreeModel: a value is missing at the Node of line 3, which has "
+        "no defaultChild");
+}
+
 /* ---- refusals ---------------------------------------------------------- */
 
 static void
@@ -730,6 +823,7 @@ add_mining_suite(void)
               test_nested);
   CU_add_test(s, "3.x embedded models", test_embedded);
   CU_add_test(s, "x-mathContext float", test_float);
+  CU_add_test(s, "the flat forest walks as TreeModel does", test_forest);
   CU_add_test(s, "refusals", test_refusals);
   CU_add_test(s, "allocation failure at every step", test_nomem);
 }
