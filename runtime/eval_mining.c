@@ -9,7 +9,10 @@
 ** Where PMML leaves a choice open, this file does what JPMML does (the
 ** shared corpus' expected values come from it); each place says so. With
 ** x-mathContext="float" every sum, product and quotient is rounded to float
-** as it is made, in JPMML's order of operations (FloatValue).
+** as it is made, in JPMML's order of operations, except that a sum which
+** Targets only shifts starts from that constant, as XGBoost adds its base
+** score first (sum_seed). Ensembles of plain trees are walked as one flat
+** forest, several trees at a time (forest_run).
 */
 #include <math.h>
 #include <stdlib.h>
@@ -294,8 +297,7 @@ segment_outcome(pmml_ctx *c, const pm_mining *mn, int32_t i, outcome *o)
 ** result as it is), its probabilities under the MiningModel's classes, its
 ** entity. */
 static void
-take(pmml_ctx *c, const pm_model *m, const pm_mining *mn, int32_t s,
-     pm_result *res)
+take(pmml_ctx *c, const pm_mining *mn, int32_t s, pm_result *res)
 {
   const pm_segment *seg = &mn->segs[s];
   const pm_model *sm = seg_model(c, seg);
@@ -313,15 +315,13 @@ take(pmml_ctx *c, const pm_model *m, const pm_mining *mn, int32_t s,
       res->prob[seg->cmap[k]] = sr->prob[k];
       res->conf[seg->cmap[k]] = sr->conf[k];
     }
-  (void)m;
 }
 
 /* selectFirst: the first segment whose predicate holds. A missing
 ** prediction is taken as it is (continue), ends with none (returnMissing)
 ** or lets the next segment be selected (skipSegment). */
 static int
-select_first(pmml_ctx *c, const pm_model *m, const pm_mining *mn,
-             pm_result *res)
+select_first(pmml_ctx *c, const pm_mining *mn, pm_result *res)
 {
   int32_t i;
   for (i = 0; i < mn->n_segs; i++) {
@@ -340,7 +340,7 @@ select_first(pmml_ctx *c, const pm_model *m, const pm_mining *mn,
       if (mn->missing == PM_MPT_SKIP_SEGMENT)
         continue;
     }
-    take(c, m, mn, i, res);
+    take(c, mn, i, res);
     return 0;
   }
   return 0;
@@ -351,7 +351,7 @@ select_first(pmml_ctx *c, const pm_model *m, const pm_mining *mn,
 ** selectAll: every such segment is scored; there is no single prediction
 ** (their results are read through OutputField@segmentId). */
 static int
-chain(pmml_ctx *c, const pm_model *m, const pm_mining *mn, pm_result *res)
+chain(pmml_ctx *c, const pm_mining *mn, pm_result *res)
 {
   int32_t i, last = -1;
   for (i = 0; i < mn->n_segs; i++) {
@@ -370,7 +370,7 @@ chain(pmml_ctx *c, const pm_model *m, const pm_mining *mn, pm_result *res)
     last = i;
   }
   if (last >= 0 && mn->method != PM_MM_SELECT_ALL)
-    take(c, m, mn, last, res);
+    take(c, mn, last, res);
   return 0;
 }
 
@@ -885,11 +885,11 @@ pmmlE_mining(pmml_ctx *c, const pm_model *m, pm_result *res)
       return -1;
   switch (mn->method) {
   case PM_MM_SELECT_FIRST:
-    return select_first(c, m, mn, res);
+    return select_first(c, mn, res);
   case PM_MM_MODEL_CHAIN:
   case PM_MM_MULTI_MODEL_CHAIN:
   case PM_MM_SELECT_ALL:
-    return chain(c, m, mn, res);
+    return chain(c, mn, res);
   case PM_MM_MAJORITY_VOTE:
   case PM_MM_WEIGHTED_MAJORITY_VOTE:
     if (m->n_classes > 0)

@@ -514,22 +514,12 @@ is_chain(int method)
 }
 
 /* The MiningModel's class for class k of segment model sm: the same
-** category (by value, else by its text), added when the MiningModel's
+** category (as numbers, else by its text), added when the MiningModel's
 ** target did not list it. */
 static int32_t
 parent_class(pm_resolver *r, pm_model *m, const pm_model *sm, int32_t k)
 {
-  const pm_lit *l = &sm->classes[k];
-  int32_t i = pmmlR_class(m, l);
-  if (i >= 0)
-    return i;
-  for (i = 0; i < m->n_classes; i++) {
-    const pm_lit *p = &m->classes[i];
-    if (p->t == PM_T_NUM && l->t == PM_T_NUM ? p->num == l->num
-                                             : p->sym >= 0 && p->sym == l->sym)
-      return i;
-  }
-  return pmmlR_add_class(r, m, l);
+  return pmmlR_add_class(r, m, &sm->classes[k]);
 }
 
 /* Can model m yield output feature f? (resolve.c's rule, for a field of a
