@@ -1028,37 +1028,573 @@ extern const pm_family pmmlL_mining_family;
 /* ------------------------------------------------------------------------ */
 /* GeneralRegressionModel: load_genreg.c, eval_genreg.c                    */
 
-/* (not implemented yet) */
+/* GeneralRegressionModel@modelType */
+enum { PM_GR_REGRESSION = 0, PM_GR_GENERAL_LINEAR, PM_GR_MULTINOMIAL,
+       PM_GR_ORDINAL, PM_GR_GENERALIZED, PM_GR_COX };
+/* linkFunction and cumulativeLink (cauchit: cumulativeLink in the schema,
+** also accepted as a linkFunction) */
+enum { PM_GL_NONE = 0, PM_GL_CLOGLOG, PM_GL_IDENTITY, PM_GL_LOG, PM_GL_LOGC,
+       PM_GL_LOGIT, PM_GL_LOGLOG, PM_GL_NEGBIN, PM_GL_ODDSPOWER,
+       PM_GL_POWER, PM_GL_PROBIT, PM_GL_CAUCHIT };
+
+/* distribution (it changes no prediction; trials need binomial) */
+enum { PM_GD_NONE = 0, PM_GD_BINOMIAL, PM_GD_GAMMA, PM_GD_IGAUSS,
+       PM_GD_NEGBIN, PM_GD_NORMAL, PM_GD_POISSON, PM_GD_TWEEDIE };
+
+/* <Parameter name= label= referencePoint=/> */
+typedef struct pm_grparam {
+  int32_t name;        /* strtab id */
+  double ref;          /* referencePoint (Cox) */
+  uint32_t line;
+} pm_grparam;
+
+/* <Predictor name= contrastMatrixType=><Categories/><Matrix/></Predictor>
+** of the FactorList or the CovariateList. */
+typedef struct pm_grpred {
+  int32_t name;
+  uint8_t factor;      /* in FactorList (else CovariateList) */
+  uint32_t line;
+  int32_t slot;        /* after resolve, -1 while unused */
+  pm_lit *cats;        /* Categories: the rows of the contrast matrix */
+  int32_t n_cats;
+  double *matrix;      /* contrast Matrix [rows * cols], or NULL */
+  int32_t rows, cols;
+} pm_grpred;
+
+/* <PPCell value= predictorName= parameterName= targetCategory=/> */
+typedef struct pm_grppcell {
+  pm_lit value;        /* factor: a category; covariate: the exponent */
+  pm_lit category;     /* targetCategory */
+  int32_t pred_name, param_name;
+  uint32_t line;
+  int32_t klass;       /* after resolve: targetCategory's class, -1 */
+} pm_grppcell;
+
+/* <PCell targetCategory= parameterName= beta= df=/> */
+typedef struct pm_grpcell {
+  pm_lit category;
+  int32_t param_name;
+  double beta;
+  uint32_t line;
+  int32_t klass;       /* after resolve */
+} pm_grpcell;
+
+/* <BaselineStratum value= maxTime=> (or the BaseCumHazardTables itself
+** when there are no strata): its BaselineCells, baseline->cells[first..). */
+typedef struct pm_grstratum {
+  pm_lit value;        /* MISSING for the table without strata */
+  double max_time;
+  int32_t first, n;
+  uint32_t line;
+} pm_grstratum;
+
+/* <BaselineCell time= cumHazard=/> */
+typedef struct pm_grbaseline {
+  double time, cumhazard;
+} pm_grbaseline;
+
+/* After resolve: one factor of a design value x_j (a PPCell). */
+enum { PM_GRF_LEVEL = 0, PM_GRF_CONTRAST, PM_GRF_POWER };
+typedef struct pm_grfactor {
+  uint8_t kind;        /* PM_GRF_* */
+  int32_t slot;        /* the predictor's value */
+  int32_t pred;        /* its pm_grpred (names, contrast matrix) */
+  pm_lit level;        /* LEVEL: the category that gives 1 */
+  int32_t column;      /* CONTRAST: the matrix column */
+  double exponent;     /* POWER */
+} pm_grfactor;
+
+/* After resolve: beta_j * x_j, x_j the product of factors[first..first+n)
+** (1 when n == 0); the first n_level are factor tests, then covariates. */
+typedef struct pm_grterm {
+  double beta;
+  int32_t first, n, n_level;
+} pm_grterm;
+
+/* After resolve: a linear predictor, the sum of terms[first..first+n). */
+typedef struct pm_greq {
+  int32_t klass;       /* the class it scores, -1 for regression */
+  int32_t first, n;
+} pm_greq;
+
+typedef struct pm_genreg {
+  uint8_t type;        /* PM_GR_* */
+  uint8_t link;        /* linkFunction, PM_GL_* */
+  uint8_t cumlink;     /* cumulativeLink, PM_GL_* */
+  uint8_t dist;        /* distribution: 0 absent, PM_GD_BINOMIAL, ... */
+  double link_param;   /* linkParameter, NaN if absent */
+  double dist_param;   /* distParameter, NaN if absent */
+  double offset_value; /* offsetValue, NaN if absent */
+  double trials_value; /* trialsValue, NaN if absent */
+  int32_t offset_name, trials_name;          /* field names, -1 */
+  int32_t end_name, start_name, strata_name; /* Cox, -1 */
+  pm_lit ref_category; /* targetReferenceCategory */
+  uint32_t line;
+
+  pm_grparam *params;
+  int32_t n_params;
+  pm_grpred *preds;
+  int32_t n_preds;
+  pm_grppcell *ppcells;
+  int32_t n_ppcells;
+  pm_grpcell *pcells;
+  int32_t n_pcells;
+  pm_grstratum *strata; /* BaseCumHazardTables; NULL when absent */
+  int32_t n_strata;
+  uint8_t has_strata;  /* BaselineStratum elements (else table cells) */
+  pm_grbaseline *cells;
+  int32_t n_cells;
+
+  /* Decided by resolve. */
+  int32_t offset_slot, trials_slot, end_slot, strata_slot;
+  pm_grfactor *factors;
+  int32_t n_factors;
+  pm_grterm *terms;
+  int32_t n_terms;
+  pm_greq *eqs;        /* classification: in 'order', the last class has
+                          none (multinomial reference, last ordinal) */
+  int32_t n_eqs;
+  int32_t *order;      /* classification: class indices as scored */
+  int32_t n_order;
+  double cox_ref;      /* Cox: sum of beta_j * referencePoint_j */
+} pm_genreg;
+
+extern const pm_family pmmlL_genreg_family;
+extern const pm_elem pmmlL_genreg_elems[];
+int pmmlR_genreg(pm_resolver *r, pm_model *m);
+int pmmlE_genreg(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* The inverse of link function 'link' (PM_GL_*) at eta; 'p' is the
+** linkParameter (power, oddspower) or distParameter (negbin). */
+double pmmlE_genreg_link(int link, double p, double eta);
 
 /* ------------------------------------------------------------------------ */
 /* NeuralNetwork: load_neural.c, eval_neural.c                             */
 
-/* (not implemented yet) */
+/* NeuralNetwork@activationFunction (also NeuralLayer's) */
+enum { PM_ACT_THRESHOLD = 0, PM_ACT_LOGISTIC, PM_ACT_TANH, PM_ACT_IDENTITY,
+       PM_ACT_EXPONENTIAL, PM_ACT_RECIPROCAL, PM_ACT_SQUARE, PM_ACT_GAUSS,
+       PM_ACT_SINE, PM_ACT_COSINE, PM_ACT_ELLIOTT, PM_ACT_ARCTAN,
+       PM_ACT_RECTIFIER, PM_ACT_RADIAL_BASIS };
+/* NeuralNetwork@normalizationMethod (also NeuralLayer's) */
+enum { PM_NNORM_NONE = 0, PM_NNORM_SIMPLEMAX, PM_NNORM_SOFTMAX };
+
+#define PM_NN_BLOCK 8   /* neurons of a dense layer computed together */
+
+/* <NeuralLayer activationFunction= threshold= width= altitude=
+**   normalizationMethod=>, with the network's values where it has none.
+** Its neurons are the nodes [first, first + n). */
+typedef struct pm_nlayer {
+  int32_t first, n;
+  uint8_t act;          /* PM_ACT_* */
+  uint8_t norm;         /* PM_NNORM_* */
+  uint8_t dense;        /* every neuron reads every node of the previous
+                           layer, in order: weights form a matrix */
+  double *wt;           /* dense: the matrix by blocks of PM_NN_BLOCK
+                           neurons, wt[(b * np + k) * PM_NN_BLOCK + i] the
+                           weight from node k to neuron b * PM_NN_BLOCK + i
+                           (0 past the last neuron) */
+  double threshold;     /* threshold activation */
+  double width;         /* radialBasis, NaN when neither layer nor network
+                           gives one */
+  double altitude;      /* radialBasis */
+} pm_nlayer;
+
+/* <Neuron id= bias= width= altitude=><Con from= weight=/>... Its
+** connections are nn->from/weight[con .. con + n_con). */
+typedef struct pm_neuron {
+  int32_t con, n_con;
+  double bias;
+  double width, altitude; /* radialBasis: the neuron's, else its layer's */
+} pm_neuron;
+
+/* <NeuralOutput outputNeuron=><DerivedField> NormDiscrete (a class) |
+** NormContinuous (a regression target, inverted) | FieldRef (as is). */
+typedef struct pm_noutput {
+  int32_t node;         /* the output neuron */
+  uint8_t op;           /* PM_X_NORMDISC, PM_X_NORMCONT or PM_X_FIELD */
+  int32_t field;        /* the field it predicts (strtab) */
+  pm_lit value;         /* NormDiscrete@value */
+  int32_t klass;        /* its class, after resolve */
+  const pm_normcont *nc;/* NormContinuous to invert */
+  uint32_t line;
+} pm_noutput;
+
+/*
+** A network as flat arrays. Nodes are numbered inputs first (NeuralInputs
+** order), then the neurons layer after layer; act[node] holds a record's
+** activations in scratch. Every connection reads a node of an earlier
+** layer, so one pass over the layers computes the network.
+*/
+typedef struct pm_neural {
+  int32_t n_in;         /* input nodes 0 .. n_in-1 */
+  int32_t *in_expr;     /* [n_in] NeuralInput/DerivedField expression */
+  uint8_t *in_dt;       /* [n_in] its declared data type */
+  int32_t n_nodes;
+  int32_t *ids;         /* [n_nodes] NeuralInput@id / Neuron@id (strtab) */
+  pm_neuron *neurons;   /* [n_nodes - n_in] */
+  pm_nlayer *layers;
+  int32_t n_layers;
+  int32_t *from;        /* [n_cons] Con@from as a node index */
+  double *weight;       /* [n_cons] Con@weight */
+  int32_t n_cons;
+  pm_noutput *outs;
+  int32_t n_outs;
+  int32_t reg_out;      /* regression: the output of the target, -1 */
+  size_t act_off;       /* scratch offset of act[n_nodes] */
+} pm_neural;
+
+extern const pm_elem pmmlL_neural_elems[];
+extern const pm_family pmmlL_neural_family;
+int pmmlR_neural(pm_resolver *r, pm_model *m);
+int pmmlE_neural(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* The activation function f applied to z (PMML 4.4 NeuralNetwork), for
+** every function but radialBasis. */
+double pmmlE_activation(int f, double z, double threshold);
 
 /* ------------------------------------------------------------------------ */
 /* SupportVectorMachineModel: load_svm.c, eval_svm.c                       */
 
-/* (not implemented yet) */
+/* The kernel element */
+enum { PM_KERNEL_LINEAR = 0, PM_KERNEL_POLYNOMIAL, PM_KERNEL_RBF,
+       PM_KERNEL_SIGMOID };
+/* SupportVectorMachineModel@classificationMethod */
+enum { PM_SVM_ONE_AGAINST_ALL = 0, PM_SVM_ONE_AGAINST_ONE };
+/* SupportVectorMachineModel@svmRepresentation */
+enum { PM_SVM_SUPPORT_VECTORS = 0, PM_SVM_COEFFICIENTS };
+
+/* One coordinate of the vectors: a <FieldRef> (any expression, its value a
+** number) or 4.3's <CategoricalPredictor name= value= coefficient=>,
+** coefficient when the field equals value, else 0. */
+typedef struct pm_vfield {
+  int32_t expr;         /* the expression, or -1 for a CategoricalPredictor */
+  int32_t name;         /* CategoricalPredictor@name (strtab) */
+  int32_t slot;         /* its field, after resolve */
+  pm_lit value;
+  double coef;
+  uint32_t line;
+} pm_vfield;
+
+/* <SupportVectorMachine targetCategory= alternateTargetCategory=
+**   threshold=><SupportVectors/><Coefficients absoluteValue=/>. Its support
+** vectors are svm->sv[first .. first + n) with the coefficients
+** svm->coef[first ..]; with svmRepresentation="Coefficients" it has no
+** support vectors and n = n_fields coefficients, one per coordinate. */
+typedef struct pm_svmachine {
+  pm_lit target, alt;   /* MISSING when absent */
+  int32_t k_target, k_alt; /* class indices, after resolve; -1 */
+  double threshold;     /* NaN: the model's */
+  double b;             /* Coefficients@absoluteValue */
+  int32_t first, n;
+  uint32_t line;
+} pm_svmachine;
+
+typedef struct pm_svm {
+  uint8_t kernel;       /* PM_KERNEL_* */
+  uint8_t method;       /* PM_SVM_ONE_AGAINST_*, explicit or inferred */
+  uint8_t repr;         /* PM_SVM_SUPPORT_VECTORS or PM_SVM_COEFFICIENTS */
+  uint8_t max_wins;     /* maxWins */
+  double gamma, coef0, degree;
+  double threshold;     /* SupportVectorMachineModel@threshold */
+  pm_lit alt_binary;    /* alternateBinaryTargetCategory, MISSING if none */
+  int32_t k_alt_binary;
+  pm_vfield *fields;    /* VectorFields */
+  int32_t n_fields;
+  double *vectors;      /* [n_vectors * n_fields] VectorInstances, dense */
+  int32_t *vec_ids;     /* [n_vectors] VectorInstance@id (strtab) */
+  int32_t n_vectors;
+  int32_t *used;        /* the vectors some machine reads, ascending */
+  int32_t n_used;
+  int32_t *sv;          /* support vectors of every machine (vector index) */
+  double *coef;         /* their coefficients */
+  pm_svmachine *machines;
+  int32_t n_machines;
+  size_t x_off;         /* scratch: x[n_fields], k[n_vectors], votes and
+                           first-vote order [2 * n_classes] */
+} pm_svm;
+
+extern const pm_elem pmmlL_svm_elems[];
+extern const pm_family pmmlL_svm_family;
+int pmmlR_svm(pm_resolver *r, pm_model *m);
+int pmmlE_svm(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* Output features: probabilities of one-against-all are missing. */
+int pmmlE_svm_feature(pmml_ctx *c, const pm_model *m, const pm_ofield *of,
+                      const pm_result *res, pm_val *out);
 
 /* ------------------------------------------------------------------------ */
 /* NaiveBayesModel: load_naivebayes.c, eval_naivebayes.c                   */
 
-/* (not implemented yet) */
+/* TargetValueStat's distribution */
+enum { PM_DIST_NONE = 0, PM_DIST_GAUSSIAN, PM_DIST_POISSON,
+       PM_DIST_UNIFORM };
+
+/* <TargetValueCount value= count=/> of PairCounts (pair >= 0) or of
+** BayesOutput (pair -1), or <TargetValueStat value=> with its
+** distribution (a = mean or lower, b = variance or upper). */
+typedef struct pm_nbcount {
+  pm_lit value;         /* the target category */
+  int32_t pair;         /* PairCounts index in the input */
+  uint8_t dist;         /* PM_DIST_*: a TargetValueStat */
+  double count;         /* or a, b */
+  double a, b;
+} pm_nbcount;
+
+/* <BayesInput fieldName=> [DerivedField] PairCounts* | TargetValueStats.
+** Resolve turns the lists into per-class tables. */
+typedef struct pm_nbinput {
+  int32_t name;         /* fieldName (strtab) */
+  int32_t slot;         /* after resolve */
+  int32_t expr;         /* DerivedField expression, or -1 */
+  uint8_t dtype;        /* DerivedField@dataType, PM_DT_ANY */
+  uint8_t continuous;   /* TargetValueStats */
+  uint32_t line;
+  pm_lit *values;       /* PairCounts@value */
+  int32_t n_values;
+  pm_nbcount *items;    /* TargetValueCounts / TargetValueStats as read */
+  int32_t n_items;
+  double *counts;       /* [n_values * n_classes], NaN where none is given */
+  double *sums;         /* [n_classes] the class's counts over the values */
+  pm_nbcount *stats;    /* [n_classes] distribution per class (dist NONE) */
+} pm_nbinput;
+
+typedef struct pm_naivebayes {
+  double threshold;     /* NaiveBayesModel@threshold */
+  int32_t output;       /* BayesOutput@fieldName (strtab) */
+  uint32_t out_line;
+  pm_nbinput *inputs;
+  int32_t n_inputs;
+  pm_nbcount *priors;   /* BayesOutput TargetValueCounts as read */
+  int32_t n_priors;
+  double *prior;        /* [n_classes] counts, NaN for a class without one */
+  size_t scratch_off;   /* scratch: log-likelihoods [n_classes] */
+} pm_naivebayes;
+
+extern const pm_elem pmmlL_naivebayes_elems[];
+extern const pm_family pmmlL_naivebayes_family;
+int pmmlR_naivebayes(pm_resolver *r, pm_model *m);
+int pmmlE_naivebayes(pmml_ctx *c, const pm_model *m, pm_result *res);
 
 /* ------------------------------------------------------------------------ */
 /* ClusteringModel: load_clustering.c, eval_clustering.c                   */
 
-/* (not implemented yet) */
+/* The comparison measure and compared fields are shared with
+** NearestNeighborModel (PMML 4.4 ClusteringModel: ComparisonMeasure). */
+
+/* The metric element inside ComparisonMeasure. */
+enum { PM_MS_EUCLIDEAN = 0, PM_MS_SQEUCLIDEAN, PM_MS_CHEBYCHEV,
+       PM_MS_CITYBLOCK, PM_MS_MINKOWSKI, PM_MS_SIMPLEMATCHING, PM_MS_JACCARD,
+       PM_MS_TANIMOTO, PM_MS_BINARY, PM_MS_NONE };
+/* compareFunction (PM_CF_INHERIT: the field does not say) */
+enum { PM_CF_ABSDIFF = 0, PM_CF_GAUSSSIM, PM_CF_DELTA, PM_CF_EQUAL,
+       PM_CF_TABLE, PM_CF_INHERIT };
+
+/* <ComparisonMeasure kind= compareFunction=> metric </ComparisonMeasure> */
+typedef struct pm_measure {
+  uint8_t similarity;  /* kind="similarity": larger is closer */
+  uint8_t metric;      /* PM_MS_* */
+  uint8_t cmp;         /* compareFunction= (PM_CF_*) */
+  uint8_t absdiff;     /* every field compares by absDiff (resolve) */
+  double p;            /* minkowski p-parameter */
+  double c[4], d[4];   /* binarySimilarity c00 c01 c10 c11, d00 ... d11 */
+  uint32_t line;
+} pm_measure;
+
+/* A compared field: <ClusteringField>, <KNNInput>, or a DerivedField of
+** the CenterFields of old documents (then 'expr' is set, 'slot' is not). */
+typedef struct pm_cfield {
+  int32_t name;        /* field= (strtab), -1 for a nameless DerivedField */
+  int32_t slot;        /* the field's slot, after resolve; -1 */
+  int32_t expr;        /* CenterFields: the DerivedField's expression; -1 */
+  uint8_t cmp;         /* PM_CF_*, the measure's once resolved */
+  uint8_t center;      /* isCenterField */
+  uint8_t sym;         /* values are strings, kept as strtab ids */
+  double weight;       /* fieldWeight */
+  double scale;        /* similarityScale, NaN when absent */
+  double *table;       /* Comparisons: [n_table * n_table], row-major */
+  int32_t n_table;
+  const pm_domain *dom;/* table: the field's Values/Intervals, which index
+                          the rows and columns of the matrix */
+  const char *element; /* "ClusteringField", "KNNInput", "DerivedField" */
+  uint32_t line;
+} pm_cfield;
+
+/* <Cluster id= name=><Array/></Cluster> */
+typedef struct pm_cluster {
+  int32_t id;          /* id=, else the implicit 1-based index (strtab) */
+  int32_t name;        /* name= (strtab), -1 */
+  pm_lit *center;      /* the Array as written, typed by resolve */
+  int32_t n_center;
+  uint32_t line;
+} pm_cluster;
+
+typedef struct pm_clustering {
+  pm_measure meas;
+  pm_cfield *fields;   /* ClusteringField, or CenterFields; after resolve
+                          only the center fields, in center order */
+  int32_t n_fields;
+  double *mvw;         /* MissingValueWeights [n_fields], or NULL */
+  int32_t n_mvw;
+  pm_cluster *clusters;
+  int32_t n_clusters;
+  uint8_t distribution;/* modelClass="distributionBased" */
+  double *centers;     /* [n_clusters * n_fields]: numbers, strtab ids of
+                          string values, or table row indices */
+  size_t scratch;      /* per record: the affinity of every cluster */
+} pm_clustering;
+
+extern const pm_family pmmlL_clustering_family;
+extern const pm_elem pmmlL_clustering_elems[];
+int pmmlR_clustering(pm_resolver *r, pm_model *m);
+int pmmlE_clustering(pmml_ctx *c, const pm_model *m, pm_result *res);
+
+/* Shared with load_knn.c/eval_knn.c. */
+extern const pm_elem pmmlL_metric_elems[];  /* euclidean ... binarySimilarity */
+/* <ComparisonMeasure> attributes into *ms; the frame keeps ms for the
+** metric element inside. */
+void pmmlL_measure_start(pm_loader *ld, const char **atts, pm_measure *ms);
+/* The measure must name a metric (at the end of ComparisonMeasure). */
+void pmmlL_measure_end(pm_loader *ld);
+/* compareFunction= of a field: PM_CF_*, PM_CF_INHERIT when absent. */
+uint8_t pmmlL_compare_fn(pm_loader *ld, const char **atts);
+/* Resolve a compared field f of model m under measure ms: its slot (unless
+** it is an expression), its compare function, the matrix's categories. */
+int pmmlR_cfield(pm_resolver *r, pm_model *m, const pm_measure *ms,
+                 pm_cfield *f);
+/* A reference value (a center coordinate, a training value) of field f as
+** it is stored: the number, the strtab id of a string, or the table row.
+** 0, or -1 with the resolver failed. */
+int pmmlR_cfield_ref(pm_resolver *r, const pm_cfield *f, pm_lit *l,
+                     uint32_t line, double *out);
+/* An input value of field f in the same encoding: 0, 1 when missing, or
+** -1 after failing the record. */
+int pmmlE_cfield_value(pmml_ctx *c, const pm_cfield *f, double *x);
+/* Distance or similarity of the input x[0..n) to reference y[0..n), in
+** the encoding above; a missing input is NaN and counts for nothing.
+** 'adjust' is the missing-value adjustment (the sum of all the weights
+** over the sum of those of the fields present). */
+double pmmlE_measure(const pm_measure *ms, const pm_cfield *f, int32_t n,
+                     const double *x, const double *y, double adjust);
+/* Is affinity a closer than b under ms (NaN is never closer)? Larger is
+** closer for kind="similarity" and for the binary similarity measures. */
+static inline int
+pmmlE_closer(const pm_measure *ms, double a, double b)
+{
+  if (a != a) /* NaN */
+    return 0;
+  if (b != b)
+    return 1;
+  if (ms->similarity || ms->metric >= PM_MS_SIMPLEMATCHING)
+    return a > b;
+  return a < b;
+}
+/* The row of a Comparisons matrix that value v stands for: its rank among
+** the valid Values of domain d, else the Interval that holds it; -1. */
+int32_t pmmlE_table_row(const pmml_model *doc, const pm_domain *d,
+                        const pm_val *v);
+/* Output features of a ClusteringModel: clusterId, entityId and affinity
+** with rank=, clusterAffinity/entityAffinity with value=, the cluster's
+** name as predictedDisplayValue (pm_family.feature). */
+int pmmlE_clustering_feature(pmml_ctx *c, const pm_model *m,
+                             const pm_ofield *of, const pm_result *res,
+                             pm_val *out);
 
 /* ------------------------------------------------------------------------ */
 /* NearestNeighborModel: load_knn.c, eval_knn.c                            */
 
-/* (not implemented yet) */
+/* NearestNeighborModel@continuousScoringMethod, @categoricalScoringMethod */
+enum { PM_KNN_AVERAGE = 0, PM_KNN_MEDIAN, PM_KNN_WEIGHTED_AVERAGE };
+enum { PM_KNN_MAJORITY = 0, PM_KNN_WEIGHTED_MAJORITY };
+
+/* <InstanceField field= column=/> */
+typedef struct pm_ifield {
+  int32_t field;       /* strtab */
+  int32_t column;      /* strtab; the field's name when absent */
+  uint32_t line;
+} pm_ifield;
+
+typedef struct pm_knn {
+  pm_measure meas;
+  pm_cfield *inputs;   /* KNNInputs */
+  int32_t n_inputs;
+  int32_t k;           /* numberOfNeighbors */
+  uint8_t cont;        /* PM_KNN_AVERAGE ... */
+  uint8_t cat;         /* PM_KNN_MAJORITY ... */
+  double threshold;    /* weights are 1 / (distance + threshold) */
+  int32_t id_var;      /* instanceIdVariable (strtab), -1 */
+  pm_ifield *ifields;  /* InstanceFields */
+  int32_t n_ifields;
+  pm_table *table;     /* TrainingInstances' InlineTable */
+  /* Decided by resolve: the training instances as flat arrays. */
+  int32_t n_inst;
+  double *x;           /* [n_inst * n_inputs], pmmlR_cfield_ref encoding */
+  int32_t *klass;      /* classification: class of each instance */
+  double *y;           /* regression: target of each instance */
+  int32_t *ids;        /* entity id of each instance (strtab) */
+  double *class_count; /* [n_classes] instances per class (vote ties) */
+  int32_t keep;        /* neighbours kept per record: max(k, ranks asked) */
+  size_t scratch;      /* per record: input values, the heap of the
+                          nearest (affinity, index) pairs, medians */
+} pm_knn;
+
+extern const pm_family pmmlL_knn_family;
+extern const pm_elem pmmlL_knn_elems[];
+int pmmlR_knn(pm_resolver *r, pm_model *m);
+int pmmlE_knn(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* Output features: entityId and affinity with rank= (the k-th nearest
+** instance), affinity and entityAffinity with value= (an instance id). */
+int pmmlE_knn_feature(pmml_ctx *c, const pm_model *m, const pm_ofield *of,
+                      const pm_result *res, pm_val *out);
 
 /* ------------------------------------------------------------------------ */
 /* Scorecard: load_scorecard.c, eval_scorecard.c                           */
 
-/* (not implemented yet) */
+/* Scorecard@reasonCodeAlgorithm, @baselineMethod */
+enum { PM_RC_POINTS_ABOVE = 0, PM_RC_POINTS_BELOW };
+enum { PM_BL_MAX = 0, PM_BL_MIN, PM_BL_MEAN, PM_BL_NEUTRAL, PM_BL_OTHER };
+
+/* <Attribute partialScore= reasonCode=> predicate ComplexPartialScore? */
+typedef struct pm_scattr {
+  int32_t pred;        /* doc->preds */
+  int32_t expr;        /* ComplexPartialScore's expression, -1 */
+  double partial;      /* partialScore, NaN when absent */
+  int32_t reason;      /* reasonCode= (strtab), -1: the characteristic's */
+  int32_t rc;          /* index of the reason code in pm_scorecard.codes,
+                          after resolve; -1 */
+  uint32_t line;
+} pm_scattr;
+
+/* <Characteristic name= reasonCode= baselineScore=> Attribute+ */
+typedef struct pm_scchar {
+  int32_t name;        /* strtab, -1 */
+  int32_t reason;      /* strtab, -1 */
+  double baseline;     /* baselineScore (or the model's), NaN */
+  int32_t first, n;    /* its attributes: attrs[first .. first+n) */
+  uint32_t line;
+} pm_scchar;
+
+typedef struct pm_scorecard {
+  pm_scchar *chars;
+  int32_t n_chars;
+  pm_scattr *attrs;
+  int32_t n_attrs;
+  double initial;      /* initialScore */
+  double baseline;     /* baselineScore of the model, NaN */
+  uint8_t use_rc;      /* useReasonCodes */
+  uint8_t algorithm;   /* PM_RC_* */
+  uint8_t method;      /* PM_BL_* */
+  uint8_t want_rc;     /* an output asks for reason codes (resolve) */
+  int32_t *codes;      /* distinct reason codes (strtab), resolve */
+  int32_t n_codes;
+  size_t scratch;      /* per record: points, first use, ranking */
+} pm_scorecard;
+
+extern const pm_family pmmlL_scorecard_family;
+extern const pm_elem pmmlL_scorecard_elems[];
+int pmmlR_scorecard(pm_resolver *r, pm_model *m);
+int pmmlE_scorecard(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* Output feature reasonCode with rank= (pm_family.feature). */
+int pmmlE_scorecard_feature(pmml_ctx *c, const pm_model *m,
+                            const pm_ofield *of, const pm_result *res,
+                            pm_val *out);
 
 /* ------------------------------------------------------------------------ */
 /* RuleSetModel: load_ruleset.c, eval_ruleset.c                            */

@@ -267,6 +267,27 @@ pmmlR_lit(pm_resolver *r, pm_lit *l, uint8_t dt, uint32_t line)
   return 0;
 }
 
+/* Type a literal and keep its text interned whatever its type: for the
+** values that name things (declared Values, OutputField@value). */
+static int
+lit_keep_text(pm_resolver *r, pm_lit *l, uint8_t dt, uint32_t line)
+{
+  int32_t sym = l->sym;
+  if (l->raw >= 0) {
+    const char *text = pmmlL_raw(r->ld, l->raw);
+    sym = pmmlS_intern(r->a, &r->doc->strs, text, strlen(text));
+    if (sym < 0) {
+      nomem(r);
+      return -1;
+    }
+  }
+  if (pmmlR_lit(r, l, dt, line))
+    return -1;
+  if (l->t != PM_T_MISSING)
+    l->sym = sym;
+  return 0;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Classes of classification models                                         */
 
@@ -1005,8 +1026,10 @@ resolve_target(pm_resolver *r, pm_model *m)
                                    : -1;
   int32_t i;
   int classification = m->function == PM_FN_CLASSIFICATION;
-  m->target_dt = classification ? PMML_DT_STRING : PMML_DT_DOUBLE;
-  m->target_op = classification ? PMML_OP_CATEGORICAL : PMML_OP_CONTINUOUS;
+  /* Clusters are named by their ids, which are strings. */
+  int categorical = classification || m->function == PM_FN_CLUSTERING;
+  m->target_dt = categorical ? PMML_DT_STRING : PMML_DT_DOUBLE;
+  m->target_op = categorical ? PMML_OP_CATEGORICAL : PMML_OP_CONTINUOUS;
   if (df >= 0) {
     pm_datafield *f = &r->doc->df[df];
     m->target_dt = f->dtype;
@@ -1080,9 +1103,11 @@ resolve_outputs_classes(pm_resolver *r, pm_model *m)
   for (i = 0; i < m->n_of; i++) {
     pm_ofield *of = &m->of[i];
     uint8_t f = of->feature;
+    /* (affinity's value= names an entity, a cluster or an instance, by
+    ** its id: it is kept as text, like the other entity features.) */
     if (f == PM_FEAT_PROBABILITY || f == PM_FEAT_CONFIDENCE ||
-        f == PM_FEAT_AFFINITY || f == PM_FEAT_RESIDUAL) {
-      if (pmmlR_lit(r, &of->value, m->target_dt, of->line))
+        f == PM_FEAT_RESIDUAL) {
+      if (lit_keep_text(r, &of->value, m->target_dt, of->line))
         return -1;
       if (of->value.t != PM_T_MISSING && m->function == PM_FN_CLASSIFICATION
           && (f == PM_FEAT_PROBABILITY || f == PM_FEAT_CONFIDENCE)) {
@@ -1090,7 +1115,7 @@ resolve_outputs_classes(pm_resolver *r, pm_model *m)
         if (of->klass < 0)
           return -1;
       }
-    } else if (pmmlR_lit(r, &of->value, PM_DT_ANY, of->line)) {
+    } else if (lit_keep_text(r, &of->value, PM_DT_ANY, of->line)) {
       return -1;
     }
   }
@@ -1164,8 +1189,15 @@ resolve_outputs(pm_resolver *r, pm_model *m)
     pm_ofield *of = &m->of[i];
     if (of->expr >= 0 && resolve_expr(r, s, of->expr))
       return -1;
-    if (of->expr >= 0 && SLOT(r, of->slot).dtype == PM_DT_ANY)
-      SLOT(r, of->slot).dtype = EXPR(r, of->expr).dt;
+    if (of->expr >= 0 && SLOT(r, of->slot).dtype == PM_DT_ANY) {
+      uint8_t dt = EXPR(r, of->expr).dt;
+      SLOT(r, of->slot).dtype = dt;
+      if (of->optype == PM_DT_ANY)
+        SLOT(r, of->slot).optype =
+            dt != PM_DT_ANY && pmmlV_numeric_dt(dt) && dt != PMML_DT_INTEGER
+                ? PMML_OP_CONTINUOUS
+                : PMML_OP_CATEGORICAL;
+    }
     s->of_slot[i] = of->slot;
   }
   return 0;
@@ -1258,18 +1290,11 @@ type_datadictionary(pm_resolver *r)
   int32_t i, k;
   for (i = 0; i < r->doc->n_df; i++) {
     pm_datafield *f = &r->doc->df[i];
-    for (k = 0; k < f->dom.n_values; k++) {
-      pm_lit *l = &f->dom.values[k].v;
-      /* The text of a declared value stays, whatever its type: it is how
-      ** pmml_model_input_value() and messages name the value. */
-      int32_t sym = l->raw >= 0 ? pmmlS_intern(r->a, &r->doc->strs,
-                                               pmmlL_raw(r->ld, l->raw),
-                                               strlen(pmmlL_raw(r->ld, l->raw)))
-                                : l->sym;
-      if (pmmlR_lit(r, l, f->dtype, f->line))
+    /* The text of a declared value stays, whatever its type: it is how
+    ** pmml_model_input_value() and messages name the value. */
+    for (k = 0; k < f->dom.n_values; k++)
+      if (lit_keep_text(r, &f->dom.values[k].v, f->dtype, f->line))
         return -1;
-      l->sym = sym;
-    }
   }
   return 0;
 }

@@ -9,12 +9,19 @@
 #include <CUnit/Basic.h>
 
 void add_builtins_suite(void);
+void add_clustering_suite(void);
 void add_csv_suite(void);
+void add_genreg_suite(void);
 void add_load_suite(void);
+void add_naivebayes_suite(void);
+void add_neural_suite(void);
 void add_mining_suite(void);
 void add_numconv_suite(void);
 void add_score_suite(void);
 void add_text_suite(void);
+void add_knn_suite(void);
+void add_scorecard_suite(void);
+void add_svm_suite(void);
 void add_value_suite(void);
 
 int
@@ -33,6 +40,13 @@ main(int argc, char **argv)
   add_text_suite();
   add_load_suite();
   add_score_suite();
+  add_genreg_suite();
+  add_clustering_suite();
+  add_knn_suite();
+  add_scorecard_suite();
+  add_neural_suite();
+  add_svm_suite();
+  add_naivebayes_suite();
   add_mining_suite();
   CU_basic_set_mode(CU_BRM_NORMAL);
   CU_basic_run_tests();
