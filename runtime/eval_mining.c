@@ -20,6 +20,12 @@
 
 #include "pmml_int.h"
 
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
 /* Round to float when the model computes in float. A +, -, * or / of two
 ** floats done in double and then rounded equals the float operation (double
 ** has more than twice float's precision), so x-mathContext="float" needs
@@ -74,12 +80,13 @@ typedef struct outcome {
                            flat forest */
 } outcome;
 
-/* A node's predicate: the comparison inline when the value is a number,
-** missing values as three-valued logic says, anything else by
+/* Forest node i's predicate: the comparison inline when the value is a
+** number, missing values as three-valued logic says, anything else by
 ** pmmlE_pred() (eval_pred.c's rules, which this repeats). */
-static inline int
-node_test(pmml_ctx *c, const pm_fnode *n)
+static ALWAYS_INLINE int
+node_test(pmml_ctx *c, const pm_forest *f, int32_t i)
 {
+  const pm_fnode *n = &f->nodes[i];
   const pm_val *v;
   switch (n->op) {
   case PM_FOP_TRUE:
@@ -87,11 +94,11 @@ node_test(pmml_ctx *c, const pm_fnode *n)
   case PM_FOP_FALSE:
     return PM_FALSE;
   case PM_FOP_OTHER:
-    return pmmlE_pred(c, n->pred);
+    return pmmlE_pred(c, f->pred[i]);
   default:
     break;
   }
-  v = pmmlE_slot(c, n->slot);
+  v = pmmlE_slot(c, f->slots[n->var]);
   if (PM_LIKELY(v->t == PM_T_NUM)) {
     double a = v->u.num;
     switch (n->op) {
@@ -109,7 +116,7 @@ node_test(pmml_ctx *c, const pm_fnode *n)
     return n->op == PM_FOP_MISSING       ? PM_TRUE
            : n->op == PM_FOP_NOT_MISSING ? PM_FALSE
                                          : PM_UNKNOWN;
-  return pmmlE_pred(c, n->pred);
+  return pmmlE_pred(c, f->pred[i]);
 }
 
 #if defined(__GNUC__)
@@ -126,9 +133,10 @@ static inline void
 prefetch_kids(const pm_fnode *nodes, int32_t n)
 {
   const pm_fnode *nd = &nodes[n];
-  if (nd->n_kids) {
+  int32_t k = nd->n_kids & ~PM_FPAIR;
+  if (k) {
     PREFETCH(&nodes[nd->first]);
-    PREFETCH(&nodes[nd->first + nd->n_kids - 1]);
+    PREFETCH(&nodes[nd->first + k - 1]);
   }
 }
 
@@ -139,18 +147,37 @@ prefetch_kids(const pm_fnode *nodes, int32_t n)
 ** defaultChild (the record fails when the combination reaches it). The
 ** rules are eval_tree.c's: missingValueStrategy none, lastPrediction,
 ** nullPrediction and defaultChild, then noTrueChildStrategy. */
-static inline int
-forest_step(pmml_ctx *c, const pm_fnode *nodes, const pm_tree *t,
+static ALWAYS_INLINE int
+forest_step(pmml_ctx *c, const pm_forest *f, const pm_tree *t,
             int32_t root, int32_t *node, double *leaf)
 {
-  const pm_fnode *nd = &nodes[*node];
-  int32_t k, next = -1;
-  if (nd->n_kids == 0) {
+  const pm_fnode *nodes = f->nodes, *nd = &nodes[*node];
+  int32_t k, next = -1, n_kids = nd->n_kids & ~PM_FPAIR;
+  if (n_kids == 0) {
     *leaf = *node - root;
     return 0;
   }
-  for (k = 0; k < nd->n_kids; k++) {
-    int st = node_test(c, &nodes[nd->first + k]);
+  if (nd->n_kids & PM_FPAIR) {
+    /* The first child's test decides; the second is its negation. */
+    const pm_fnode *k0 = &nodes[nd->first];
+    const pm_val *v = pmmlE_slot(c, f->slots[k0->var]);
+    if (PM_LIKELY(v->t == PM_T_NUM && v->u.num == v->u.num)) {
+      double a = v->u.num;
+      int t0;
+      switch (k0->op) {
+      case PM_FOP_LT: t0 = a < k0->v; break;
+      case PM_FOP_LE: t0 = a <= k0->v; break;
+      case PM_FOP_GT: t0 = a > k0->v; break;
+      default: t0 = a >= k0->v; break;
+      }
+      next = nd->first + !t0;
+      *node = next;
+      prefetch_kids(nodes, next);
+      return 1;
+    }
+  }
+  for (k = 0; k < n_kids; k++) {
+    int st = node_test(c, f, nd->first + k);
     if (PM_LIKELY(st == PM_TRUE)) {
       next = nd->first + k;
       break;
@@ -164,11 +191,11 @@ forest_step(pmml_ctx *c, const pm_fnode *nodes, const pm_tree *t,
         *leaf = *node - root;
         return 0;
       case PM_TMV_DEFAULT_CHILD:
-        if (nd->deflt < 0) {
+        if (f->deflt[*node] < 0) {
           *leaf = LEAF_NO_DEFAULT - (*node - root);
           return 0;
         }
-        next = nd->deflt;
+        next = f->deflt[*node];
         break;
       default: /* none: the comparison is false */
         continue;
@@ -185,7 +212,7 @@ forest_step(pmml_ctx *c, const pm_fnode *nodes, const pm_tree *t,
   return 1;
 }
 
-#define LANES 8
+#define LANES 24
 
 /*
 ** Walk every tree of the flat forest for this record, leaf[s] getting the
@@ -214,7 +241,7 @@ forest_run(pmml_ctx *c, const pm_mining *mn, double *leaf)
         leaf[next++] = LEAF_INACTIVE;
         continue;
       }
-      st = node_test(c, &nodes[root]);
+      st = node_test(c, f, root);
       if (c->failed)
         return -1;
       if (st != PM_TRUE) {
@@ -231,7 +258,7 @@ forest_run(pmml_ctx *c, const pm_mining *mn, double *leaf)
     if (live == 0)
       return 0;
     for (j = 0; j < live;) {
-      if (forest_step(c, nodes, tree[j], f->roots[seg[j]], &node[j],
+      if (forest_step(c, f, tree[j], f->roots[seg[j]], &node[j],
                       &leaf[seg[j]])) {
         j++;
         continue;

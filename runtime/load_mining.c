@@ -681,6 +681,24 @@ forest_tree(const pm_model *sm)
   return 1;
 }
 
+/* The index of 'slot' among the forest's fields (vars, int32_t), adding
+** it; -1 beyond what a node can name, -2 out of memory. */
+static int32_t
+forest_var(pm_arena *a, pm_vec *vars, int32_t slot)
+{
+  int32_t i, *p;
+  for (i = 0; i < (int32_t)vars->len; i++)
+    if (((int32_t *)vars->data)[i] == slot)
+      return i;
+  if (vars->len > 0xffff)
+    return -1;
+  p = pmmlM_vec_push(a, vars, sizeof *p);
+  if (!p)
+    return -2;
+  *p = slot;
+  return i;
+}
+
 /* Lay the trees of the segments out as one flat forest (pm_forest) when
 ** every segment qualifies and nothing reads a segment's own result
 ** (segmentId outputs, selections and chains). */
@@ -690,7 +708,9 @@ build_forest(pm_resolver *r, pm_model *m, pm_mining *mn)
   pmml_model *doc = pmmlR_doc(r);
   pm_arena *a = pmmlR_arena(r);
   pm_forest *f;
+  pm_vec vars = {0};
   int32_t s, i, total = 0, nc_max = 1;
+  int ok;
   if (mn->method == PM_MM_SELECT_FIRST || mn->method == PM_MM_SELECT_ALL ||
       is_chain(mn->method) || mn->n_segs == 0 ||
       ((mn->method == PM_MM_MAJORITY_VOTE ||
@@ -702,21 +722,27 @@ build_forest(pm_resolver *r, pm_model *m, pm_mining *mn)
       return 0;
   for (s = 0; s < mn->n_segs; s++) {
     const pm_model *sm = doc->models[mn->segs[s].model];
+    const pm_tree *t = sm->body;
     if (!forest_tree(sm))
       return 0;
-    if (total > PM_MAX_ITEMS - ((const pm_tree *)sm->body)->n_nodes)
+    for (i = 0; i < t->n_nodes; i++)
+      if (t->nodes[i].n_kids > 127)
+        return 0;
+    if (total > PM_MAX_ITEMS - t->n_nodes)
       return 0;
-    total += ((const pm_tree *)sm->body)->n_nodes;
+    total += t->n_nodes;
     if (sm->n_classes > nc_max)
       nc_max = sm->n_classes;
   }
   f = pmmlM_alloc(a, sizeof *f);
   if (f) {
     f->nodes = pmmlM_alloc(a, (size_t)total * sizeof *f->nodes);
+    f->pred = pmmlM_alloc(a, (size_t)total * sizeof *f->pred);
+    f->deflt = pmmlM_alloc(a, (size_t)total * sizeof *f->deflt);
     f->roots = pmmlM_alloc(a, (size_t)mn->n_segs * sizeof *f->roots);
     f->zeros = pmmlM_alloc(a, (size_t)nc_max * sizeof *f->zeros);
   }
-  if (!f || !f->nodes || !f->roots || !f->zeros) {
+  if (!f || !f->nodes || !f->pred || !f->deflt || !f->roots || !f->zeros) {
     pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
     return -1;
   }
@@ -728,11 +754,10 @@ build_forest(pm_resolver *r, pm_model *m, pm_mining *mn)
       const pm_tnode *nd = &t->nodes[i];
       const pm_pred *p = &doc->preds[nd->pred];
       pm_fnode *fn = &f->nodes[total + i];
-      fn->pred = nd->pred;
+      f->pred[total + i] = nd->pred;
+      f->deflt[total + i] = nd->deflt >= 0 ? total + nd->deflt : -1;
       fn->first = nd->n_kids ? total + nd->first : -1;
-      fn->n_kids = nd->n_kids;
-      fn->deflt = nd->deflt >= 0 ? total + nd->deflt : -1;
-      fn->slot = -1;
+      fn->n_kids = (uint8_t)nd->n_kids;
       fn->op = PM_FOP_OTHER;
       if (p->kind == PM_P_TRUE) {
         fn->op = PM_FOP_TRUE;
@@ -744,15 +769,43 @@ build_forest(pm_resolver *r, pm_model *m, pm_mining *mn)
         static const uint8_t ops[] = {
           PM_FOP_EQ, PM_FOP_NE, PM_FOP_LT, PM_FOP_LE, PM_FOP_GT, PM_FOP_GE,
           PM_FOP_MISSING, PM_FOP_NOT_MISSING};
-        fn->op = ops[p->op];
-        fn->slot = p->slot;
-        fn->v = p->v.num;
+        int32_t var = forest_var(a, &vars, p->slot);
+        if (var == -2)
+          goto nomem;
+        if (var >= 0) {
+          fn->op = ops[p->op];
+          fn->var = (uint16_t)var;
+          fn->v = p->v.num;
+        }
       }
+    }
+    /* Children that split on x < v / x >= v (or <=, >): a number goes
+    ** one way or the other, without testing the second. */
+    for (i = 0; i < t->n_nodes; i++) {
+      pm_fnode *fn = &f->nodes[total + i], *k0, *k1;
+      if (fn->n_kids != 2)
+        continue;
+      k0 = &f->nodes[fn->first];
+      k1 = k0 + 1;
+      if (k0->var == k1->var && k0->v == k1->v &&
+          ((k0->op == PM_FOP_LT && k1->op == PM_FOP_GE) ||
+           (k0->op == PM_FOP_GE && k1->op == PM_FOP_LT) ||
+           (k0->op == PM_FOP_LE && k1->op == PM_FOP_GT) ||
+           (k0->op == PM_FOP_GT && k1->op == PM_FOP_LE)))
+        fn->n_kids |= PM_FPAIR;
     }
     total += t->n_nodes;
   }
+  f->n_vars = (int32_t)vars.len;
+  f->slots = pmmlM_vec_finish(a, &vars, sizeof(int32_t), &ok);
+  if (!ok)
+    goto nomem;
   mn->forest = f;
   return 0;
+nomem:
+  pmmlM_vec_free(a, &vars, sizeof(int32_t));
+  pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
+  return -1;
 }
 
 int

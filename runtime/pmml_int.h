@@ -967,10 +967,11 @@ typedef struct pm_segment {
 /*
 ** The trees of an ensemble as one flat array, for scoring without going
 ** through each tree's model (resolve builds it when every segment is a
-** TreeModel whose result nothing else reads). A node holds its own
-** predicate, compiled to a comparison of a slot with a number where it is
-** one, and its children; nodes[roots[s] + k] is node k of segment s's tree
-** (the tree's own arrays give its results).
+** TreeModel whose result nothing else reads). A node is 16 bytes: its own
+** predicate, compiled to a comparison of a field with a number where it is
+** one, and where its children are; what a walk rarely needs (the
+** predicate itself, defaultChild) sits in arrays beside. Node k of segment
+** s's tree is nodes[roots[s] + k] (the tree's own arrays give its results).
 */
 enum { PM_FOP_LT = 0, PM_FOP_LE, PM_FOP_GT, PM_FOP_GE, PM_FOP_EQ, PM_FOP_NE,
        PM_FOP_MISSING, PM_FOP_NOT_MISSING, PM_FOP_TRUE, PM_FOP_FALSE,
@@ -978,17 +979,23 @@ enum { PM_FOP_LT = 0, PM_FOP_LE, PM_FOP_GT, PM_FOP_GE, PM_FOP_EQ, PM_FOP_NE,
 
 typedef struct pm_fnode {
   double v;            /* the number compared with */
-  int32_t slot;        /* the field's slot, -1 */
-  int32_t pred;        /* the predicate (doc->preds) */
   int32_t first;       /* first child (forest index), -1 */
-  int32_t n_kids;
-  int32_t deflt;       /* defaultChild (forest index), -1 */
+  uint16_t var;        /* the field: slots[var] */
   uint8_t op;          /* PM_FOP_* */
+  uint8_t n_kids;      /* at most 127 (else no flat forest), with
+                          PM_FPAIR when the two children test one field
+                          against one number, one the other's negation */
 } pm_fnode;
+
+#define PM_FPAIR 0x80u
 
 typedef struct pm_forest {
   pm_fnode *nodes;
+  int32_t *pred;       /* [n_nodes] each node's predicate (doc->preds) */
+  int32_t *deflt;      /* [n_nodes] its defaultChild (forest index), -1 */
   int32_t n_nodes;
+  int32_t *slots;      /* [n_vars] the fields the comparisons read */
+  int32_t n_vars;
   int32_t *roots;      /* [n_segs] */
   double *zeros;       /* probabilities of a tree without distributions */
 } pm_forest;

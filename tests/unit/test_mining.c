@@ -623,6 +623,32 @@ strategy_tree(const char *mvs, const char *ntc)
   return buf;
 }
 
+/* The same strategies on binary splits x < 5 | x >= 5 and z <= 0 | z > 0
+** (the flat forest decides those with one comparison). */
+static const char *
+pair_tree(const char *mvs, const char *ntc)
+{
+  static char buf[4096];
+  snprintf(buf, sizeof buf,
+           "<TreeModel functionName=\"regression\" missingValueStrategy="
+           "\"%s\" noTrueChildStrategy=\"%s\"><MiningSchema>"
+           "<MiningField name=\"x\"/><MiningField name=\"z\"/>"
+           "<MiningField name=\"s\"/>"
+           "<MiningField name=\"y\" usageType=\"target\"/></MiningSchema>"
+           "<Node score=\"0\" defaultChild=\"b\"><True/>"
+           "<Node id=\"a\" score=\"1\" defaultChild=\"a2\">"
+           "<SimplePredicate field=\"x\" operator=\"lessThan\" value=\"5\"/>"
+           "<Node id=\"a1\" score=\"2\"><SimplePredicate field=\"z\" "
+           "operator=\"lessOrEqual\" value=\"0\"/></Node>"
+           "<Node id=\"a2\" score=\"3\"><SimplePredicate field=\"z\" "
+           "operator=\"greaterThan\" value=\"0\"/></Node></Node>"
+           "<Node id=\"b\" score=\"4\"><SimplePredicate field=\"x\" "
+           "operator=\"greaterOrEqual\" value=\"5\"/></Node>"
+           "</Node></TreeModel>",
+           mvs, ntc);
+  return buf;
+}
+
 #define DD_S                                                                 \
   "<DataDictionary>"                                                         \
   "<DataField name=\"x\" optype=\"continuous\" dataType=\"double\"/>"        \
@@ -646,12 +672,14 @@ test_forest(void)
   static const char *const in[] = {
     "x=1,z=-1,s=a", "x=1,z=1,s=a", "x=1,z=0,s=a", "x=1,z=?,s=a",
     "x=9,z=?,s=a", "x=9,z=1,s=yes", "x=9,z=1,s=no", "x=9,z=1,s=?",
-    "x=?,z=1,s=a", "x=?,z=?,s=?", "x=9,z=?,s=?"};
+    "x=?,z=1,s=a", "x=?,z=?,s=?", "x=9,z=?,s=?", "x=5,z=0,s=a",
+    "x=NaN,z=0,s=a", "x=1,z=NaN,s=a", "x=-Infinity,z=Infinity,s=a"};
   size_t i, j, k;
-  for (i = 0; i < 4; i++)
+  for (i = 0; i < 8; i++)
     for (j = 0; j < 2; j++) {
       char tree[8192], forest[8192], want[1024];
-      const char *t = strategy_tree(mvs[i], ntc[j]);
+      const char *t = i < 4 ? strategy_tree(mvs[i], ntc[j])
+                            : pair_tree(mvs[i - 4], ntc[j]);
       snprintf(tree, sizeof tree, HEAD DD_S "%s</PMML>", t);
       snprintf(forest, sizeof forest,
                HEAD DD_S "<MiningModel functionName=\"regression\">"
