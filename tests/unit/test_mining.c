@@ -569,7 +569,8 @@ test_float(void)
     const char *p = strstr(doc, " x-mathContext=\"float\"");
     size_t n = (size_t)(p - doc);
     memcpy(d2, doc, n);
-    snprintf(d2 + n, sizeof d2 - n, "%s", p + strlen(" x-mathContext=\"float\""));
+    snprintf(d2 + n, sizeof d2 - n, "%s",
+             p + strlen(" x-mathContext=\"float\""));
     CHECK(d2, "x=0", "y", "16777218");
   }
   /* average of 0.1 and 0.2 in float: 0.1f + 0.2f = 0.3000000119...,
