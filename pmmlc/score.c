@@ -5,9 +5,19 @@
 ** input row, in order: a row that cannot be scored stops the run with its
 ** row number, or (--on-error=report) gets empty results and the reason in
 ** a last column; no row is ever dropped or shifted.
+**
+** A model with a group input (an AssociationModel scoring transactions)
+** scores groups of rows instead: a run of consecutive rows with the same
+** group key is one record, whose items are the item column's values over
+** the run, and gives one output row. Only runs can be grouped without
+** holding the file: input whose keys interleave must be sorted by the key
+** first (a key that comes back starts a new group, with a warning while
+** the keys seen fit a fixed table). The group's first row gives the other
+** inputs and the kept columns.
 */
 #include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,7 +74,14 @@ score_usage(FILE *out)
     "\n"
     "INPUT and OUTPUT default to standard input and output ('-'). Numbers\n"
     "are written in the shortest form that reads back to the same value;\n"
-    "missing results are empty cells.\n",
+    "missing results are empty cells.\n"
+    "\n"
+    "A model that scores groups of rows (an AssociationModel with a group\n"
+    "field, one transaction per group) gets one output row per run of\n"
+    "consecutive rows with the same group key, in input order; the items\n"
+    "are the values of the item column over the run. Sort the input by the\n"
+    "key if its groups are not together. Kept columns come from the\n"
+    "group's first row.\n",
     progname);
 }
 
@@ -187,7 +204,24 @@ typedef struct run {
   size_t *keep;           /* input columns copied to the output */
   size_t n_keep;
   unsigned long rows, failed;
+  /* Grouping (a model with a group input). */
+  long group_col;         /* the group key's column, -1: one row a record */
+  unsigned char *items;   /* [n_inputs]: 1 for an item input */
+  int in_group;           /* a group is open */
+  unsigned long groups;   /* groups finished */
+  char *first;            /* the open group's first row, cell after cell */
+  size_t first_cap;
+  pmcsv_field *first_f;   /* [n_cols]: its cells (into 'first') */
+  size_t key_len;         /* the key: first_f[group_col] */
+  unsigned long g_rec, g_line, g_last; /* its first row, line; last row */
+  char g_err[700];        /* why it cannot be scored, "" if it can */
+  uint64_t *seen;         /* hashes of finished groups' keys, 0 empty */
+  size_t seen_n;
+  int warned;
 } run;
+
+/* Room for the keys of 512Ki groups (8 MiB): beyond, no more checking. */
+#define SEEN_SLOTS ((size_t)1 << 20)
 
 /* Column index of each model input; all missing ones reported at once. */
 static int
@@ -302,6 +336,33 @@ row_error(run *r, const pmcsv_field *f, size_t n, const char *msg)
   return pmcsv_end_row(&r->w);
 }
 
+/* The roles of the inputs: is there a group key, and which are items? */
+static int
+map_roles(run *r)
+{
+  size_t i;
+  r->group_col = -1;
+  r->items = calloc(r->n_inputs + 1, 1);
+  if (!r->items)
+    return -1;
+  for (i = 0; i < r->n_inputs; i++)
+    switch (pmml_model_input_role(r->m, i)) {
+    case PMML_ROLE_GROUP:
+      r->group_col = r->input_col[i];
+      break;
+    case PMML_ROLE_ITEMS:
+      r->items[i] = 1;
+      break;
+    default:
+      break;
+    }
+  if (r->group_col < 0)
+    return 0;
+  r->first_f = calloc(r->n_cols + 1, sizeof *r->first_f);
+  r->seen = calloc(SEEN_SLOTS, sizeof *r->seen);
+  return r->first_f && r->seen ? 0 : -1;
+}
+
 static int
 score_row(run *r, const pmcsv_field *f, size_t n)
 {
@@ -336,6 +397,191 @@ score_row(run *r, const pmcsv_field *f, size_t n)
   if (r->o->report_errors)
     pmcsv_put(&r->w, "", 0);
   return pmcsv_end_row(&r->w);
+}
+
+/* ---- groups ------------------------------------------------------------ */
+
+static uint64_t
+key_hash(const char *s, size_t len)
+{
+  uint64_t h = 1469598103934665603u; /* FNV-1a */
+  size_t i;
+  for (i = 0; i < len; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 1099511628211u;
+  }
+  return h ? h : 1;
+}
+
+/* Has a finished group had this key? (1: yes, 0: no or no longer known.)
+** With 'add', remember it. */
+static int
+key_seen(run *r, const char *s, size_t len, int add)
+{
+  uint64_t h = key_hash(s, len);
+  size_t i = (size_t)h & (SEEN_SLOTS - 1);
+  while (r->seen[i]) {
+    if (r->seen[i] == h)
+      return 1;
+    i = (i + 1) & (SEEN_SLOTS - 1);
+  }
+  if (add && r->seen_n < SEEN_SLOTS / 2) {
+    r->seen[i] = h;
+    r->seen_n++;
+  }
+  return 0;
+}
+
+/* Open a group at row f: an empty transaction, and a copy of the row (the
+** reader reuses its buffer), whose cells give the other inputs. */
+static int
+group_open(run *r, const pmcsv_field *f, size_t n)
+{
+  size_t i, total = 0, at = 0;
+  r->in_group = 1;
+  r->g_rec = r->g_last = pmcsv_record_number(r->rd);
+  r->g_line = pmcsv_line_number(r->rd);
+  r->g_err[0] = '\0';
+  pmml_ctx_clear(r->ctx);
+  for (i = 0; i < n; i++)
+    total += f[i].len;
+  if (total + 1 > r->first_cap) {
+    char *p = realloc(r->first, total + 1);
+    if (!p) {
+      warnx_("out of memory");
+      return -1;
+    }
+    r->first = p;
+    r->first_cap = total + 1;
+  }
+  for (i = 0; i < r->n_cols; i++) {
+    size_t len = f && i < n ? f[i].len : 0;
+    if (len)
+      memcpy(r->first + at, f[i].s, len);
+    r->first_f[i].s = r->first + at;
+    r->first_f[i].len = len;
+    at += len;
+  }
+  r->key_len = r->first_f[r->group_col].len;
+  if (n == r->n_cols && !r->warned &&
+      key_seen(r, r->first_f[r->group_col].s, r->key_len, 0)) {
+    fprintf(stderr,
+            "%s:%lu: warning: group '%.*s' comes back at row %lu: groups "
+            "are runs of equal keys, so it is scored again (sort the input "
+            "by its key to score each group once)\n",
+            r->in_name, r->g_line, (int)(r->key_len > 60 ? 60 : r->key_len),
+            r->first_f[r->group_col].s, r->g_rec);
+    r->warned = 1;
+  }
+  return 0;
+}
+
+/* A row of the open group cannot be read: the group cannot be scored. */
+static int
+group_fail(run *r, const char *msg)
+{
+  unsigned long rec = pmcsv_record_number(r->rd);
+  unsigned long line = pmcsv_line_number(r->rd);
+  if (!r->o->report_errors) {
+    fprintf(stderr, "%s:%lu: error: row %lu: %s\n", r->in_name, line, rec,
+            msg);
+    return -1;
+  }
+  if (!r->g_err[0])
+    snprintf(r->g_err, sizeof r->g_err, "row %lu (line %lu): %s", rec, line,
+             msg);
+  return 0;
+}
+
+/* The open group is complete: score it and write its row. */
+static int
+group_close(run *r)
+{
+  pmml_error e;
+  size_t i;
+  char buf[64];
+  r->in_group = 0;
+  r->groups++;
+  key_seen(r, r->first_f[r->group_col].s, r->key_len, 1);
+  if (!r->g_err[0]) {
+    for (i = 0; i < r->n_inputs; i++) {
+      const pmcsv_field *cell = &r->first_f[r->input_col[i]];
+      if (r->items[i])
+        continue;
+      if (is_na(r->o, cell->s, cell->len))
+        pmml_ctx_set_missing(r->ctx, i);
+      else
+        pmml_ctx_set_text(r->ctx, i, cell->s, cell->len);
+    }
+    if (pmml_score(r->ctx, &e) != PMML_OK) {
+      if (!r->o->report_errors) {
+        fprintf(stderr, "%s:%lu: error: group '%.*s' (rows %lu to %lu): "
+                "%s\n", r->in_name, r->g_line,
+                (int)(r->key_len > 60 ? 60 : r->key_len),
+                r->first_f[r->group_col].s, r->g_rec, r->g_last, e.message);
+        return -1;
+      }
+      snprintf(r->g_err, sizeof r->g_err, "rows %lu to %lu (line %lu): %s",
+               r->g_rec, r->g_last, r->g_line, e.message);
+    }
+  }
+  put_kept(r, r->first_f, r->n_cols);
+  if (r->g_err[0]) {
+    r->failed++;
+    for (i = 0; i < r->n_outputs; i++)
+      pmcsv_put(&r->w, "", 0);
+    pmcsv_put(&r->w, r->g_err, strlen(r->g_err));
+    return pmcsv_end_row(&r->w);
+  }
+  for (i = 0; i < r->n_outputs; i++) {
+    pmml_value v;
+    pmml_ctx_output(r->ctx, i, &v);
+    if (v.kind == PMML_STRING) {
+      pmcsv_put(&r->w, v.string, v.length);
+    } else {
+      size_t len = pmml_value_format(&v, buf, sizeof buf);
+      pmcsv_put(&r->w, buf, len < sizeof buf ? len : sizeof buf - 1);
+    }
+  }
+  if (r->o->report_errors)
+    pmcsv_put(&r->w, "", 0);
+  return pmcsv_end_row(&r->w);
+}
+
+/* A row of a grouped input: it joins the open group, or closes it and
+** opens the next. rc is the reader's status for the row. */
+static int
+group_row(run *r, int rc, const pmcsv_field *f, size_t n)
+{
+  size_t i;
+  if (rc == PMCSV_ERROR || n != r->n_cols) {
+    /* Unreadable: its key is unknown, so it belongs to the open group. */
+    char msg[300];
+    if (rc == PMCSV_ERROR)
+      snprintf(msg, sizeof msg, "%s", pmcsv_error(r->rd));
+    else
+      snprintf(msg, sizeof msg, "%zu fields, but the header has %zu", n,
+               r->n_cols);
+    if (!r->in_group && group_open(r, NULL, 0))
+      return -1;
+    r->g_last = pmcsv_record_number(r->rd);
+    return group_fail(r, msg);
+  }
+  if (r->in_group &&
+      (f[r->group_col].len != r->key_len ||
+       memcmp(f[r->group_col].s, r->first_f[r->group_col].s, r->key_len))) {
+    if (group_close(r))
+      return -1;
+  }
+  if (!r->in_group && group_open(r, f, n))
+    return -1;
+  r->g_last = pmcsv_record_number(r->rd);
+  for (i = 0; i < r->n_inputs; i++) {
+    const pmcsv_field *cell = &f[r->input_col[i]];
+    if (r->items[i] && !is_na(r->o, cell->s, cell->len))
+      pmml_ctx_add_item(r->ctx, i, cell->s, cell->len);
+  }
+  return 0;
 }
 
 static double
@@ -407,7 +653,7 @@ cmd_score(int argc, char **argv)
         status = EXIT_DATA;
         break;
       }
-      if (map_columns(&r, f, n) || write_header(&r, f)) {
+      if (map_columns(&r, f, n) || map_roles(&r) || write_header(&r, f)) {
         status = EXIT_DATA;
         break;
       }
@@ -415,7 +661,12 @@ cmd_score(int argc, char **argv)
       continue;
     }
     r.rows++;
-    if (rc == PMCSV_ERROR) {
+    if (r.group_col >= 0) {
+      if (group_row(&r, rc, f, n)) {
+        status = EXIT_DATA;
+        break;
+      }
+    } else if (rc == PMCSV_ERROR) {
       char msg[300];
       snprintf(msg, sizeof msg, "%s", pmcsv_error(r.rd));
       if (row_error(&r, NULL, 0, msg)) {
@@ -435,6 +686,8 @@ cmd_score(int argc, char **argv)
       }
     }
   }
+  if (r.in_group && status == 0 && group_close(&r))
+    status = EXIT_DATA;
   if (header && status == 0) {
     fprintf(stderr, "%s: error: no header row (the input is empty)\n",
             r.in_name);
@@ -444,8 +697,10 @@ cmd_score(int argc, char **argv)
     fprintf(stderr, "\r%s: %lu rows in %.2f s%20s\n", progname, r.rows,
             now() - t0, "");
   if (r.failed && o.report_errors)
-    fprintf(stderr, "%s: %lu of %lu rows could not be scored (see column "
-            "pmmlc_error)\n", progname, r.failed, r.rows);
+    fprintf(stderr, "%s: %lu of %lu %s could not be scored (see column "
+            "pmmlc_error)\n", progname, r.failed,
+            r.group_col >= 0 ? r.groups : r.rows,
+            r.group_col >= 0 ? "groups" : "rows");
 done:
   if (r.out && (fflush(r.out) != 0 || ferror(r.out) || r.w.failed)) {
     fprintf(stderr, "%s: error: cannot write: %s\n",
@@ -459,6 +714,10 @@ done:
     fclose(in);
   free(r.input_col);
   free(r.keep);
+  free(r.items);
+  free(r.first);
+  free(r.first_f);
+  free(r.seen);
   pmml_ctx_free(r.ctx);
   pmml_model_free(r.m);
   return status;

@@ -82,7 +82,7 @@ table_value(pmml_ctx *c, const pm_model *m, const pm_regtable *t, int *missing)
   int32_t k, matched = -1;
   for (k = 0; k < t->n_nums; k++) {
     const pm_numpred *np = &t->nums[k];
-    const pm_val *v = pmmlE_slot(c, np->slot);
+    const pm_val *v = pmmlE_direct(c, np->slot, np->direct);
     double x;
     if (v->t == PM_T_MISSING) {
       *missing = 1;

@@ -28,6 +28,7 @@ begin(pm_loader *ld, uint8_t kind)
   p->kind = kind;
   p->name = -1;
   p->slot = -1;
+  p->direct = -1;
   p->first = -1;
   p->v.t = PM_T_MISSING;
   p->v.raw = -1;

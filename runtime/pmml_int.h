@@ -488,7 +488,8 @@ typedef struct pm_result {
 ** once per record), output fields, function parameters.
 */
 enum {
-  PM_SLOT_INPUT = 0, /* arg: input index */
+  PM_SLOT_INPUT = 0, /* arg: input index; the value is set by the
+                        pmml_ctx_set_* calls, never computed */
   PM_SLOT_MINING,    /* arg: model index, aux: mining field index;
                         src: the slot the value comes from */
   PM_SLOT_DERIVED,   /* arg: expression; ref: pm_derived (domain, types) */
@@ -503,8 +504,15 @@ typedef struct pm_slot {
   uint8_t maybe_invalid; /* may hold a value flagged invalid */
   int32_t name;     /* strtab id */
   int32_t arg, aux, src;
+  uint8_t plain;    /* PM_SLOT_MINING: a valid value passes unchanged (no
+                       outlier treatment): only missing or invalid values
+                       need the treatments */
   const pm_derived *derived; /* PM_SLOT_DERIVED: the definition */
 } pm_slot;
+
+/* pmml_model.input_plain: numeric inputs without a declared domain take a
+** number as it is (rounded to float, or checked integral). */
+enum { PM_PLAIN_NO = 0, PM_PLAIN_DOUBLE, PM_PLAIN_FLOAT, PM_PLAIN_INTEGER };
 
 /* One column of the public outputs. */
 typedef struct pm_out {
@@ -546,6 +554,9 @@ struct pmml_model {
   int32_t n_slots;
   int32_t *inputs;          /* DataField index of each input */
   int32_t n_inputs;
+  int32_t *input_slot;      /* [n_inputs] the slot holding input i */
+  uint8_t *input_plain;     /* [n_inputs] PM_PLAIN_*: how a number is
+                               stored without the general path */
   pm_out *outs;             /* the public outputs */
   int32_t n_outs;
 
@@ -554,6 +565,14 @@ struct pmml_model {
   size_t str_scratch;       /* bytes of string scratch */
   size_t max_frame;         /* parameter slots of the deepest call */
   int uses_regex;           /* some expression uses a regular expression */
+  size_t n_item_words;      /* uint64 words of the transactions that
+                               pmml_ctx_add_item() fills (AssociationModel);
+                               pmml_ctx_clear() empties them */
+
+  /* ModelVerification (load_verify.c). */
+  struct pm_verify *verify; /* the top-level model's records, read with
+                               PMML_LOAD_VERIFICATION; NULL otherwise */
+  uint32_t verify_line;     /* its line, 0 if none (read or skipped) */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -581,6 +600,10 @@ struct pm_elem {
 #define PM_EL_ANYNS 4u  /* children in any namespace go to the "*" row
                            (InlineTable rows: columns are any element) */
 #define PM_EL_MODEL(fam) (8u | ((unsigned)(fam) << 8)) /* a model element */
+#define PM_EL_VERIFY 16u /* ModelVerification: read only with
+                            PMML_LOAD_VERIFICATION, for the top-level model */
+#define PM_EL_UNSUPP 32u /* a construct libpmmlrt cannot score yet: its start
+                            handler refuses it (`pmmlc check` lists them) */
 #define PM_EL_FAMILY(flags) ((int)((flags) >> 8))
 
 /* One family of models: its element and how to load, resolve and score it. */
@@ -758,11 +781,20 @@ double *pmmlL_numbers(pm_loader *ld, const char *s, size_t len, int32_t *n);
 /* The document element and the PMML element names we know (load_doc.c). */
 extern const pm_elem pmmlL_root_elem;
 int pmmlL_known_element(const char *name);
+/* The row for element 'name' in table 'tab', following chained tables; a
+** "*" row matches any name (load.c). */
+const pm_elem *pmmlL_lookup(const pm_elem *tab, const char *name);
+/* The element an error message is about, into buf: the PMML element its
+** first word names ("Node: ...", "DataField 'x': ..."), or X of a message
+** about "<X>". 0 when found, -1 otherwise (load.c; resolve.c uses it too). */
+int pmmlL_message_element(const char *msg, char *buf, size_t size);
 
 /* The shared element tables (load_doc.c, load_expr.c, load_pred.c). */
 extern const pm_elem pmmlL_expr_elems[];   /* every expression element */
 extern const pm_elem pmmlL_model_elems[];  /* every model element */
 extern const pm_elem pmmlL_model_common[]; /* MiningSchema, Output, ... */
+/* The same, then any model element: a model that holds another model. */
+extern const pm_elem pmmlL_model_common_nested[];
 extern const pm_elem pmmlL_skip_elems[];   /* Extension and friends */
 
 /* load_doc.c: pieces shared with the model and expression loaders. */
@@ -818,6 +850,8 @@ struct pm_pred {
   pm_lit v;         /* SIMPLE: value */
   pm_lit *set;      /* SET: the Array's values */
   uint32_t line;
+  int32_t direct;   /* the input slot a valid value of 'slot' comes from
+                       unchanged, or -1 (pmmlR_direct) */
 };
 
 /* Three-valued logic. */
@@ -892,6 +926,7 @@ enum { PM_NORM_NONE = 0, PM_NORM_SIMPLEMAX, PM_NORM_SOFTMAX, PM_NORM_LOGIT,
 typedef struct pm_numpred {
   int32_t name;
   int32_t slot;
+  int32_t direct;   /* see pm_pred.direct */
   double exponent;
   double coef;
   uint32_t line;
@@ -1606,17 +1641,217 @@ int pmmlE_scorecard_feature(pmml_ctx *c, const pm_model *m,
 /* ------------------------------------------------------------------------ */
 /* RuleSetModel: load_ruleset.c, eval_ruleset.c                            */
 
-/* (not implemented yet) */
+/* RuleSelectionMethod@criterion */
+enum { PM_RS_WEIGHTED_SUM = 0, PM_RS_WEIGHTED_MAX, PM_RS_FIRST_HIT };
+
+/* <SimpleRule id= score= recordCount= nbCorrect= confidence= weight=> or
+** <CompoundRule>, in document order (pre-order): the rules inside the
+** CompoundRule at index i are rules[i+1 .. end), so a rule whose predicate
+** fails is skipped with i = end, without recursion. */
+typedef struct pm_rule {
+  int32_t pred;        /* its predicate (doc->preds) */
+  int32_t end;         /* index past the rule and all the rules inside it */
+  uint8_t compound;    /* a CompoundRule (it has no score) */
+  int32_t id;          /* SimpleRule@id, else its 1-based position among
+                          the SimpleRules, as text (strtab) */
+  int32_t klass;       /* the class of its score (classification), -1 */
+  pm_lit score;
+  double confidence;   /* default 1 */
+  double weight;       /* default 1 */
+  double count;        /* recordCount, NaN if absent */
+  double correct;      /* nbCorrect, NaN if absent */
+  int32_t dist, n_dist; /* ScoreDistributions: ruleset->dists[dist ..) */
+  uint32_t line;
+} pm_rule;
+
+/* <RuleSet recordCount= nbCorrect= defaultScore= defaultConfidence=> */
+typedef struct pm_ruleset {
+  pm_rule *rules;
+  int32_t n_rules;
+  pm_scoredist *dists;
+  int32_t n_dists;
+  uint8_t criterion;   /* PM_RS_*: the first RuleSelectionMethod */
+  uint8_t walk_all;    /* firstHit: go on after the first hit (an output
+                          asks for the confidence of another class) */
+  pm_lit deflt;        /* defaultScore, MISSING if absent */
+  double deflt_conf;   /* defaultConfidence, NaN if absent */
+  int32_t deflt_class; /* the class of defaultScore, -1 */
+  double *prob;        /* [n_rules * n_classes]: each SimpleRule's
+                          ScoreDistribution as probabilities (resolve) */
+  size_t scratch;      /* per-record scratch: 2 * n_classes doubles */
+} pm_ruleset;
+
+extern const pm_family pmmlL_ruleset_family;
+extern const pm_elem pmmlL_ruleset_elems[];
+int pmmlR_ruleset(pm_resolver *r, pm_model *m);
+int pmmlE_ruleset(pmml_ctx *c, const pm_model *m, pm_result *res);
+int pmmlE_ruleset_feature(pmml_ctx *c, const pm_model *m,
+                          const pm_ofield *of, const pm_result *res,
+                          pm_val *out);
 
 /* ------------------------------------------------------------------------ */
 /* AnomalyDetectionModel: load_anomaly.c, eval_anomaly.c                   */
 
-/* (not implemented yet) */
+/* AnomalyDetectionModel@algorithmType */
+enum { PM_AD_IFOREST = 0, PM_AD_OCSVM, PM_AD_CLUSTER_MEAN_DIST, PM_AD_OTHER };
+
+/* <AnomalyDetectionModel algorithmType= sampleDataSize=> ... a model ...
+**   <MeanClusterDistances><Array/></MeanClusterDistances> */
+typedef struct pm_anomaly {
+  uint8_t algorithm;   /* PM_AD_* */
+  double sample_size;  /* sampleDataSize, NaN if absent */
+  double cn;           /* iforest: c(sampleDataSize), the average path
+                          length of an unsuccessful search */
+  int32_t inner;       /* the model inside (doc->models index) */
+  double *mean_dist;   /* MeanClusterDistances, one per cluster */
+  int32_t n_mean_dist;
+} pm_anomaly;
+
+extern const pm_family pmmlL_anomaly_family;
+extern const pm_elem pmmlL_anomaly_elems[];
+int pmmlR_anomaly(pm_resolver *r, pm_model *m);
+int pmmlE_anomaly(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* c(n): the average path length of an unsuccessful search in a binary
+** search tree of n points (Liu et al. 2008), 0 for n < 2. */
+double pmmlE_iforest_c(double n);
 
 /* ------------------------------------------------------------------------ */
 /* AssociationModel: load_association.c, eval_association.c                */
 
-/* (not implemented yet) */
+/* <Item id= value= field= category=/> */
+typedef struct pm_item {
+  int32_t id;          /* strtab */
+  int32_t text;        /* value= as written (strtab): what outputs show */
+  pm_lit key;          /* what an input must equal: category=, else value=
+                          (typed as the item field, after resolve) */
+  int32_t field;       /* field= (strtab), -1 */
+  int32_t split_field; /* value="f=v" without field=: f (strtab), -1 */
+  pm_lit split_key;    /* ... and v */
+  int32_t slot;        /* row style: the field tested, after resolve */
+  uint8_t boolean;     /* row style: present when the field is true */
+  uint32_t line;
+} pm_item;
+
+/* <Itemset id=><ItemRef itemRef=/>...</Itemset> */
+typedef struct pm_itemset {
+  int32_t id;          /* strtab */
+  int32_t first, n;    /* its items: assoc->refs[first .. first+n) */
+  int32_t text;        /* "{a,b}" (strtab): antecedent/consequent output */
+  uint32_t line;
+} pm_itemset;
+
+/* <AssociationRule antecedent= consequent= support= confidence= lift=
+**   leverage= affinity= id=/> */
+typedef struct pm_arule {
+  int32_t ante, cons;  /* itemset indices (ids until the model ends) */
+  int32_t id;          /* id=, else its 1-based position, as text */
+  int32_t text;        /* "{a,b}->{c}" (strtab): the rule output */
+  double v[5];         /* PM_RB_*: confidence, support, lift, leverage,
+                          affinity; NaN when absent */
+  uint32_t line;
+} pm_arule;
+
+/* OutputField@rankBasis, in the order of pm_arule.v */
+enum { PM_RB_CONFIDENCE = 0, PM_RB_SUPPORT, PM_RB_LIFT, PM_RB_LEVERAGE,
+       PM_RB_AFFINITY };
+
+typedef struct pm_association {
+  pm_item *items;
+  int32_t n_items;
+  int32_t *refs;       /* item indices of every Itemset, one after another */
+  int32_t n_refs;
+  pm_itemset *sets;
+  int32_t n_sets;
+  pm_arule *rules;
+  int32_t n_rules;
+  /* Decided by resolve. */
+  uint8_t grouped;     /* transactional: a usageType="group" field; the
+                          items are values of the one active field */
+  int32_t group_df;    /* DataField of the group field, -1 */
+  int32_t item_df;     /* DataField of the item field (grouped), -1 */
+  int32_t item_slot;   /* the item field's slot (grouped) */
+  uint8_t item_dt;     /* its data type */
+  uint8_t numeric;     /* items compare as numbers (else as strings) */
+  int32_t *by_key;     /* item indices sorted by key: finding an input */
+  size_t words;        /* uint64 words of a set of items */
+  size_t items_off;    /* grouped: the transaction in ctx->items */
+  size_t scratch;      /* doubles: the record's item set (words), then a
+                          byte per itemset (is it in the record?) */
+  int32_t *order[5][2]; /* rules sorted by [rankBasis][rankOrder] (those
+                          outputs use), stable: document order in ties */
+} pm_association;
+
+extern const pm_family pmmlL_association_family;
+extern const pm_elem pmmlL_association_elems[];
+int pmmlR_association(pm_resolver *r, pm_model *m);
+int pmmlE_association(pmml_ctx *c, const pm_model *m, pm_result *res);
+int pmmlE_association_feature(pmml_ctx *c, const pm_model *m,
+                              const pm_ofield *of, const pm_result *res,
+                              pm_val *out);
+
+/* ------------------------------------------------------------------------ */
+/* ModelVerification: load_verify.c, eval_verify.c                          */
+
+/* What a VerificationField stands for, decided at resolve. */
+enum { PM_VF_INPUT = 0, PM_VF_TARGET, PM_VF_OUTPUT, PM_VF_IGNORED };
+
+/* <VerificationField field= column= precision= zeroThreshold=/> */
+typedef struct pm_verifyfield {
+  int32_t name;        /* field= (strtab) */
+  int32_t column;      /* column= (strtab), the field's name when absent */
+  double precision;    /* default 1E-6 */
+  double zero;         /* zeroThreshold, default 1E-16 */
+  uint32_t line;
+  int32_t col;         /* its column in the table, after resolve */
+  uint8_t role;        /* PM_VF_*, after resolve */
+  int32_t index;       /* INPUT: input index; OUTPUT: index in top->of */
+} pm_verifyfield;
+
+/* <ModelVerification recordCount= fieldCount=> VerificationFields
+** InlineTable: the cells kept as text, compactly (only checking reads
+** them). */
+typedef struct pm_verify {
+  pm_verifyfield *fields;
+  int32_t n_fields;
+  int32_t *cols;       /* column names as written ("data:x"), strtab ids */
+  int32_t n_cols;
+  int32_t n_rows;
+  uint32_t *row_line;  /* [n_rows] line of each <row> */
+  uint32_t *cell;      /* [n_rows * n_cols] offset into text, or
+                          PM_VCELL_NONE for an absent cell */
+  char *text;          /* the cells' texts, NUL-terminated */
+  uint32_t line;
+} pm_verify;
+
+#define PM_VCELL_NONE 0xffffffffu
+
+extern const pm_elem pmmlL_verify_elem[]; /* the ModelVerification row */
+/* Bind the VerificationFields to inputs and outputs (after the inputs and
+** outputs are known). 0 or -1 (resolver failed). */
+int pmmlR_verify(pm_resolver *r);
+
+/* ------------------------------------------------------------------------ */
+/* Suggestions for misspelt names: suggest.c                                */
+
+/* The closest of the candidates fed to it ("did you mean"). */
+typedef struct pm_suggest {
+  const char *name;    /* the unknown name */
+  size_t len;
+  const char *best;    /* the best candidate so far, or NULL */
+  size_t best_len;
+  int best_d;          /* its distance */
+} pm_suggest;
+
+/* Edit distance (insertions, deletions, substitutions and swaps of two
+** neighbours; letters compared without case) of a and b, or max + 1 when
+** it is larger than max. */
+int pmmlS_distance(const char *a, size_t an, const char *b, size_t bn,
+                   int max);
+void pmmlS_suggest_init(pm_suggest *s, const char *name, size_t len);
+void pmmlS_suggest_add(pm_suggest *s, const char *cand, size_t len);
+/* " (did you mean 'x'?)" in buf when a candidate is close enough, else
+** ""; returns buf. */
+const char *pmmlS_suggest_text(const pm_suggest *s, char *buf, size_t size);
 
 /* ------------------------------------------------------------------------ */
 /* Resolving names: resolve.c                                               */
@@ -1652,6 +1887,11 @@ pmml_model *pmmlR_doc(pm_resolver *r);
 int pmmlR_failed(const pm_resolver *r);
 /* Reserve doubles of per-record scratch; returns the offset. */
 size_t pmmlR_scratch(pm_resolver *r, size_t n);
+/* The input slot whose valid values reach 'slot' unchanged (through
+** MiningFields without outlier treatment), or -1. A reader may take such a
+** value from the input directly and skip the slot, when it is a valid,
+** non-missing value (pmmlE_direct). */
+int32_t pmmlR_direct(const pm_resolver *r, int32_t slot);
 /* Resolve a model (a segment: inside 'parent's scope). */
 int pmmlR_model(pm_resolver *r, pm_model *m, pm_model *parent);
 /* Make the Output fields of segment 'child' visible to 'parent' and to the
@@ -1668,6 +1908,11 @@ int pmmlR_document(pm_loader *ld);
 ** and the message of its failure. */
 pm_resolver *pmmlR_detached(pmml_model *doc);
 const char *pmmlR_message(const pm_resolver *r);
+/* Can a model of this family (PM_FAM_*) and function (PM_FN_*) produce
+** output feature f (PM_FEAT_*)? */
+int pmmlR_feature_supported(int family, int function, int f);
+/* The PMML names of the PM_FEAT_* values. */
+extern const char *const pmmlR_feature_names[PM_FEAT_COUNT];
 
 /* ------------------------------------------------------------------------ */
 /* Values: value.c                                                          */
@@ -1741,7 +1986,6 @@ struct pmml_ctx {
   const pmml_model *m;
   uint32_t gen;          /* record generation: slot i is fresh when
                             stamp[i] == gen */
-  pm_val *in;            /* [n_inputs] raw inputs as set */
   pm_val *vals;          /* [n_slots] */
   uint32_t *stamp;       /* [n_slots] */
   uint8_t *busy;         /* [n_slots] being computed (cycle guard) */
@@ -1762,6 +2006,8 @@ struct pmml_ctx {
   int failed;            /* sticky per record */
   pmml_status status;
   char msg[512];
+  uint64_t *items;       /* [n_item_words]: items added to the record
+                            (collection-valued inputs) */
 };
 
 /* Fail the record: the first error wins. Returns -1. */
@@ -1777,6 +2023,19 @@ pmmlE_slot(pmml_ctx *c, int32_t slot)
   if (PM_LIKELY(c->stamp[slot] == c->gen))
     return &c->vals[slot];
   return pmmlE_slot_compute(c, slot);
+}
+/* The value of 'slot' for this record, read from its input when 'direct'
+** (pmmlR_direct) holds a valid non-missing value: the MiningFields between
+** would pass it unchanged. Inputs are always fresh while scoring. */
+static inline const pm_val *
+pmmlE_direct(pmml_ctx *c, int32_t slot, int32_t direct)
+{
+  if (direct >= 0) {
+    const pm_val *v = &c->vals[direct];
+    if (PM_LIKELY(v->t != PM_T_MISSING && !v->invalid))
+      return v;
+  }
+  return pmmlE_slot(c, slot);
 }
 /* Evaluate expression e. 0 or -1 (context failed). */
 int pmmlE_expr(pmml_ctx *c, int32_t e, pm_val *out);

@@ -17,12 +17,16 @@ void add_naivebayes_suite(void);
 void add_neural_suite(void);
 void add_mining_suite(void);
 void add_numconv_suite(void);
+void add_ruleset_suite(void);
+void add_association_suite(void);
+void add_anomaly_suite(void);
 void add_score_suite(void);
 void add_text_suite(void);
 void add_knn_suite(void);
 void add_scorecard_suite(void);
 void add_svm_suite(void);
 void add_value_suite(void);
+void add_verify_suite(void);
 
 int
 main(int argc, char **argv)
@@ -47,6 +51,10 @@ main(int argc, char **argv)
   add_neural_suite();
   add_svm_suite();
   add_naivebayes_suite();
+  add_ruleset_suite();
+  add_association_suite();
+  add_anomaly_suite();
+  add_verify_suite();
   add_mining_suite();
   CU_basic_set_mode(CU_BRM_NORMAL);
   CU_basic_run_tests();
