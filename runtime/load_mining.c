@@ -53,11 +53,23 @@ model_at(pm_loader *ld, int32_t i)
   return ((pm_model **)ld->models.data)[i];
 }
 
+/* MiningModels inside MiningModels: loading, resolving and scoring recurse
+** once per level. */
+#define MAX_NESTING 256
+
 static void
 mining_start(pm_loader *ld, pm_model *m, const char **atts)
 {
-  mining_loader *ml = pmmlL_alloc(ld, sizeof *ml);
+  mining_loader *ml;
+  int32_t up = m->parent, depth = 0;
   (void)atts;
+  for (; up >= 0; up = model_at(ld, up)->parent)
+    if (++depth >= MAX_NESTING) {
+      pmmlL_fail(ld, PMML_E_LIMIT,
+                 "MiningModel: models nested deeper than %d", MAX_NESTING);
+      return;
+    }
+  ml = pmmlL_alloc(ld, sizeof *ml);
   if (!ml)
     return;
   ml->mining = pmmlL_alloc(ld, sizeof *ml->mining);

@@ -831,6 +831,29 @@ test_nomem(void)
   CHECK(doc, "x=1", "pa", "0.5");
 }
 
+/* Segmentations nested deeper than the limit are refused. */
+static void
+test_depth(void)
+{
+  static const char seg_open[] =
+      "<MiningModel functionName=\"regression\">" MS_Y
+      "<Segmentation multipleModelMethod=\"sum\"><Segment><True/>";
+  static const char seg_close[] = "</Segment></Segmentation></MiningModel>";
+  size_t n = 300, i, cap = strlen(HEAD DD) + n * (sizeof seg_open +
+                                                  sizeof seg_close) + 1024;
+  char *doc = malloc(cap), *p = doc;
+  p += sprintf(p, "%s", HEAD DD);
+  for (i = 0; i < n; i++)
+    p += sprintf(p, "%s", seg_open);
+  p += sprintf(p, "<RegressionModel functionName=\"regression\">" MS_Y
+                  "<RegressionTable intercept=\"1\"/></RegressionModel>");
+  for (i = 0; i < n; i++)
+    p += sprintf(p, "%s", seg_close);
+  sprintf(p, "</PMML>");
+  CHECK(doc, "x=0", "y", "ERR:MiningModel: models nested deeper than 256");
+  free(doc);
+}
+
 void add_mining_suite(void);
 
 void
@@ -854,5 +877,6 @@ add_mining_suite(void)
   CU_add_test(s, "x-mathContext float", test_float);
   CU_add_test(s, "the flat forest walks as TreeModel does", test_forest);
   CU_add_test(s, "refusals", test_refusals);
+  CU_add_test(s, "nesting limit", test_depth);
   CU_add_test(s, "allocation failure at every step", test_nomem);
 }
