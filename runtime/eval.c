@@ -688,6 +688,13 @@ cast:
   return c->failed ? -1 : 0;
 }
 
+int
+pmmlE_output(pmml_ctx *c, const pm_model *m, const pm_ofield *of,
+             pm_val *out)
+{
+  return output_value(c, m, of, out);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The public scoring entry points                                          */
 

@@ -206,6 +206,8 @@ output_end(pm_loader *ld)
 
 static const pm_elem outputfield_children[] = {
   {"Decisions", NULL, NULL, NULL, PM_EL_SKIP},
+  /* 4.4: the values a categorical output can take (informative only) */
+  {"Value", NULL, NULL, NULL, PM_EL_SKIP},
   {NULL, NULL, NULL, pmmlL_expr_elems, 0},
 };
 
@@ -451,7 +453,7 @@ const pm_elem pmmlL_model_elems[] = {
   MODEL("ClusteringModel", PM_FAM_CLUSTERING, pmmlL_clustering_elems),
   UNSUPPORTED("GaussianProcessModel"),
   MODEL("GeneralRegressionModel", PM_FAM_GENREG, pmmlL_genreg_elems),
-  UNSUPPORTED("MiningModel"),
+  MODEL("MiningModel", PM_FAM_MINING, pmmlL_mining_elems),
   MODEL("NaiveBayesModel", PM_FAM_NAIVEBAYES, pmmlL_naivebayes_elems),
   MODEL("NearestNeighborModel", PM_FAM_KNN, pmmlL_knn_elems),
   MODEL("NeuralNetwork", PM_FAM_NEURAL, pmmlL_neural_elems),
@@ -478,4 +480,5 @@ const pm_family *const pmmlL_families[PM_FAM_COUNT] = {
   [PM_FAM_RULESET] = &pmmlL_ruleset_family,
   [PM_FAM_ANOMALY] = &pmmlL_anomaly_family,
   [PM_FAM_ASSOCIATION] = &pmmlL_association_family,
+  [PM_FAM_MINING] = &pmmlL_mining_family,
 };

@@ -858,6 +858,8 @@ struct pm_pred {
 enum { PM_FALSE = 0, PM_TRUE = 1, PM_UNKNOWN = 2 };
 
 extern const pm_elem pmmlL_pred_elems[];
+/* A predicate or a model element (the content of a Segment). */
+extern const pm_elem pmmlL_segment_elems[];
 
 /* ------------------------------------------------------------------------ */
 /* TreeModel: load_tree.c, eval_tree.c                                      */
@@ -971,7 +973,99 @@ int pmmlE_regression(pmml_ctx *c, const pm_model *m, pm_result *res);
 /* ------------------------------------------------------------------------ */
 /* MiningModel: load_mining.c, eval_mining.c                               */
 
-/* (not implemented yet) */
+/* Segmentation@multipleModelMethod; the loader also takes JPMML's names of
+** before 4.4 (x-weightedMedian, x-weightedSum) and its x-multiModelChain. */
+enum {
+  PM_MM_MAJORITY_VOTE = 0, PM_MM_WEIGHTED_MAJORITY_VOTE, PM_MM_AVERAGE,
+  PM_MM_WEIGHTED_AVERAGE, PM_MM_MEDIAN, PM_MM_WEIGHTED_MEDIAN, PM_MM_MAX,
+  PM_MM_SUM, PM_MM_WEIGHTED_SUM, PM_MM_SELECT_FIRST, PM_MM_SELECT_ALL,
+  PM_MM_MODEL_CHAIN, PM_MM_MULTI_MODEL_CHAIN
+};
+
+/* Segmentation@missingPredictionTreatment (also x-missingPredictionTreatment
+** of JPMML before 4.4) */
+enum { PM_MPT_CONTINUE = 0, PM_MPT_SKIP_SEGMENT, PM_MPT_RETURN_MISSING };
+
+/* <Segment id= weight=> PREDICATE MODEL </Segment>; also a 3.x embedded
+** model (Regression, DecisionTree) of a MiningModel without Segmentation,
+** as a segment that is always taken. */
+typedef struct pm_segment {
+  int32_t pred;        /* its predicate (doc->preds), -1: always true */
+  int32_t model;       /* its model (doc->models index) */
+  int32_t id;          /* id= (strtab); when absent its 1-based position */
+  uint8_t always;      /* the predicate is <True/> (or there is none) */
+  double weight;       /* weight= */
+  int32_t *cmap;       /* classification: the MiningModel's class of each
+                          of the segment model's classes (after resolve) */
+} pm_segment;
+
+/*
+** The trees of an ensemble as one flat array, for scoring without going
+** through each tree's model (resolve builds it when every segment is a
+** TreeModel whose result nothing else reads). A node is 16 bytes: its own
+** predicate, compiled to a comparison of a field with a number where it is
+** one, and where its children are; what a walk rarely needs (the
+** predicate itself, defaultChild) sits in arrays beside. Node k of segment
+** s's tree is nodes[roots[s] + k] (the tree's own arrays give its results).
+*/
+enum { PM_FOP_LT = 0, PM_FOP_LE, PM_FOP_GT, PM_FOP_GE, PM_FOP_EQ, PM_FOP_NE,
+       PM_FOP_MISSING, PM_FOP_NOT_MISSING, PM_FOP_TRUE, PM_FOP_FALSE,
+       PM_FOP_OTHER /* any other predicate: pmmlE_pred() */ };
+
+typedef struct pm_fnode {
+  double v;            /* the number compared with */
+  int32_t first;       /* first child (forest index), -1 */
+  uint16_t var;        /* the field: slots[var] */
+  uint8_t op;          /* PM_FOP_* */
+  uint8_t n_kids;      /* at most 127 (else no flat forest), with
+                          PM_FPAIR when the two children test one field
+                          against one number, one the other's negation */
+} pm_fnode;
+
+#define PM_FPAIR 0x80u
+
+typedef struct pm_forest {
+  pm_fnode *nodes;
+  int32_t *pred;       /* [n_nodes] each node's predicate (doc->preds) */
+  int32_t *deflt;      /* [n_nodes] its defaultChild (forest index), -1 */
+  int32_t n_nodes;
+  int32_t *slots;      /* [n_vars] the fields the comparisons read */
+  int32_t n_vars;
+  int32_t *roots;      /* [n_segs] */
+  double *zeros;       /* probabilities of a tree without distributions */
+} pm_forest;
+
+typedef struct pm_mining {
+  uint8_t method;      /* PM_MM_* */
+  uint8_t missing;     /* PM_MPT_* */
+  double threshold;    /* missingThreshold */
+  uint32_t line;       /* the Segmentation's (messages) */
+  pm_segment *segs;
+  int32_t n_segs;
+  int32_t *embedded;   /* 3.x embedded models scored before the segments
+                          (their outputs feed them): doc->models indices */
+  int32_t n_embedded;
+  /* m->of[0 .. n_delegates) were added by the loader: the outputs of the
+  ** segment the result comes from (selectFirst: the selected one;
+  ** modelChain: the last one), as JPMML lists them before the model's own.
+  ** delegate_of[d * n_segs + s] is that field's index in segment s's model
+  ** (-1: it has none). */
+  int32_t n_delegates;
+  int32_t *delegate_of;
+  pm_ofield *seg_of;   /* [m->n_of]: an OutputField@segmentId as that
+                          segment's model sees it (its class of value=) */
+  size_t scratch;      /* offset of the per-record scratch (doubles) */
+  pm_forest *forest;   /* the segments as one flat forest, or NULL */
+  size_t leaves;       /* scratch offset: each tree's scoring node */
+} pm_mining;
+
+int pmmlR_mining(pm_resolver *r, pm_model *m);
+int pmmlE_mining(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* The output features of a MiningModel that come from its segments. */
+int pmmlE_mining_feature(pmml_ctx *c, const pm_model *m, const pm_ofield *of,
+                         const pm_result *res, pm_val *out);
+extern const pm_elem pmmlL_mining_elems[];
+extern const pm_family pmmlL_mining_family;
 
 /* ------------------------------------------------------------------------ */
 /* GeneralRegressionModel: load_genreg.c, eval_genreg.c                    */
@@ -1950,6 +2044,10 @@ int pmmlE_expr(pmml_ctx *c, int32_t e, pm_val *out);
 int pmmlE_pred(pmml_ctx *c, int32_t p);
 /* Score model m (and its outputs) into the context's result for it. */
 int pmmlE_model(pmml_ctx *c, const pm_model *m);
+/* The value of output field 'of' computed from model m's result of this
+** record (m scored already; 'of' need not be one of m's own fields). */
+int pmmlE_output(pmml_ctx *c, const pm_model *m, const pm_ofield *of,
+                 pm_val *out);
 /* Apply the model's Targets to a regression value. */
 double pmmlE_target_value(const pm_model *m, double v);
 /* The value of a class as the predicted value of model m. */

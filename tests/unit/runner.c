@@ -15,6 +15,7 @@ void add_genreg_suite(void);
 void add_load_suite(void);
 void add_naivebayes_suite(void);
 void add_neural_suite(void);
+void add_mining_suite(void);
 void add_numconv_suite(void);
 void add_ruleset_suite(void);
 void add_association_suite(void);
@@ -54,6 +55,7 @@ main(int argc, char **argv)
   add_association_suite();
   add_anomaly_suite();
   add_verify_suite();
+  add_mining_suite();
   CU_basic_set_mode(CU_BRM_NORMAL);
   CU_basic_run_tests();
   fails = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
