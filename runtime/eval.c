@@ -375,6 +375,22 @@ pmmlE_slot_compute(pmml_ctx *c, int32_t slot)
   const pmml_model *doc = c->m;
   const pm_slot *s = &doc->slots[slot];
   pm_val v = pmmlV_missing();
+  if (s->kind == PM_SLOT_OUTPUT) {
+    /* The common case of classifiers: probability(value=) of a model
+    ** whose family leaves that feature to the common code. */
+    const pm_model *m = doc->models[s->arg];
+    const pm_ofield *of = &m->of[s->aux];
+    const pm_result *res = &c->res[m->index];
+    if (of->feature == PM_FEAT_PROBABILITY && of->klass >= 0 &&
+        !pmmlL_families[m->family]->feature &&
+        c->res_gen[m->index] == c->gen && res->prob &&
+        res->value.t != PM_T_MISSING &&
+        (of->dtype == PMML_DT_DOUBLE || of->dtype == PM_DT_ANY)) {
+      c->vals[slot] = pmmlV_num(res->prob[of->klass], PMML_DT_DOUBLE);
+      c->stamp[slot] = c->gen;
+      return &c->vals[slot];
+    }
+  }
   if (s->kind == PM_SLOT_MINING && s->plain) {
     /* The common case: a valid value passes the MiningField as it is. */
     const pm_val *in = pmmlE_slot(c, s->src);
