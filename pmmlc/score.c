@@ -1140,9 +1140,9 @@ run_threads(run *r, int jobs)
   for (k2 = 0; k2 < p.n_workers; k2++)
     pthread_join(p.workers[k2].tid, NULL);
   pthread_join(p.writer, NULL);
-  if (p.werrno)
-    errno = p.werrno;
   pipeline_free(&p);
+  if (p.werrno)
+    errno = p.werrno; /* for cmd_score's message */
   return p.status;
 }
 
