@@ -26,11 +26,17 @@
 ** are scored on this thread whatever -j says (a group may be any number
 ** of rows: splitting it between blocks would mean holding it whole).
 */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
 #include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
+#ifdef HAVE_STDIO_EXT_H
+#include <stdio_ext.h> /* __fsetlocking */
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -719,10 +725,11 @@ run_serial(run *r)
 
 /* ---- scoring on threads (-j) ------------------------------------------- */
 
-/* A block ends after BLOCK_ROWS rows or BLOCK_TEXT bytes of cells; the
-** first ones are smaller (BLOCK_FIRST rows, doubling) so that every
-** worker has work at once and short inputs are shared too. */
+/* A block ends after BLOCK_ROWS rows, BLOCK_CELLS cells or BLOCK_TEXT
+** bytes of cells; the first ones are smaller (BLOCK_FIRST rows, doubling)
+** so that every worker has work at once and short inputs are shared too. */
 #define BLOCK_ROWS 512
+#define BLOCK_CELLS 65536
 #define BLOCK_FIRST 8
 #define BLOCK_TEXT ((size_t)1 << 20)
 #define BLOCKS_PER_WORKER 3
@@ -746,9 +753,9 @@ typedef struct bcell {
 /* Rows on their way: the reader fills a block, a worker scores it into
 ** its own output, the writer writes it. */
 typedef struct block {
-  brow *rows;             /* [BLOCK_ROWS] */
+  brow *rows;             /* [max_rows] */
   size_t n_rows;
-  bcell *cells;           /* [BLOCK_ROWS * n_need]: row i at i * n_need */
+  bcell *cells;           /* [max_rows * n_need]: row i at i * n_need */
   char *text;             /* the cells' bytes, and messages */
   size_t used, cap;
   int end;                /* END_*: reading stopped after these rows */
@@ -779,6 +786,7 @@ struct pipeline {
   run *r;
   block *ring;            /* block k is ring[k % n_ring] */
   size_t n_ring;
+  size_t max_rows;        /* rows in a block at most */
   worker *workers;
   int n_workers;
   pthread_t writer;
@@ -1062,6 +1070,11 @@ pipeline_start(pipeline *p, run *r, int jobs)
   pthread_cond_init(&p->cv_done, NULL);
   if (map_needed(r))
     goto fail;
+  p->max_rows = BLOCK_CELLS / (r->n_need ? r->n_need : 1);
+  if (p->max_rows > BLOCK_ROWS)
+    p->max_rows = BLOCK_ROWS;
+  if (p->max_rows < 1)
+    p->max_rows = 1;
   p->n_ring = (size_t)jobs * BLOCKS_PER_WORKER;
   p->ring = calloc(p->n_ring, sizeof *p->ring);
   p->n_workers = jobs;
@@ -1070,13 +1083,18 @@ pipeline_start(pipeline *p, run *r, int jobs)
     goto fail;
   for (i = 0; i < p->n_ring; i++) {
     block *b = &p->ring[i];
-    b->rows = malloc(BLOCK_ROWS * sizeof *b->rows);
-    b->cells = malloc(BLOCK_ROWS * (r->n_need + 1) * sizeof *b->cells);
+    b->rows = malloc(p->max_rows * sizeof *b->rows);
+    b->cells = malloc(p->max_rows * (r->n_need + 1) * sizeof *b->cells);
     b->cap = 1 << 16;
     b->text = malloc(b->cap);
     b->fp = open_memstream(&b->obuf, &b->olen);
     if (!b->rows || !b->cells || !b->text || !b->fp)
       goto fail;
+#ifdef HAVE_STDIO_EXT_H
+    /* One thread at a time writes a block, handed over under p->mu: the
+    ** stream's own lock is not needed. */
+    __fsetlocking(b->fp, FSETLOCKING_BYCALLER);
+#endif
   }
   for (k = 0; k < jobs; k++) {
     worker *w = &p->workers[k];
@@ -1126,7 +1144,7 @@ run_threads(run *r, int jobs)
     if (done)
       break;
     b = &p.ring[k % p.n_ring];
-    done = fill_block(r, b, max > BLOCK_ROWS ? BLOCK_ROWS : max);
+    done = fill_block(r, b, max > p.max_rows ? p.max_rows : max);
     pthread_mutex_lock(&p.mu);
     p.filled++;
     pthread_cond_signal(&p.cv_work);

@@ -118,6 +118,11 @@ awk -v OFS=, 'BEGIN { s = "x"; while (length(s) < 40000) s = s s }
      NR <= 301 { print $0, NR s }' FS=, "$tmp/big.csv" > "$tmp/wide.csv"
 same_at_j "64 KB cells, -k" -- -k "$iris/model.pmml" "$tmp/wide.csv"
 
+# 2,000 more columns, kept: blocks of fewer rows (a bound on cells).
+awk -F, -v OFS=, 'NR <= 1001 { s = ""; for (i = 1; i <= 2000; i++) s = s "," (NR == 1 ? "c" i : i * NR); print $0 s }' \
+  "$tmp/big.csv" > "$tmp/many.csv"
+same_at_j "2,000 more columns, -k" -- -k "$iris/model.pmml" "$tmp/many.csv"
+
 # --progress: the same count of rows at the end.
 "$PMMLC" score --progress -j 1 "$iris/model.pmml" "$tmp/big.csv" -o /dev/null 2>"$tmp/p1"
 "$PMMLC" score --progress -j 2 "$iris/model.pmml" "$tmp/big.csv" -o /dev/null 2>"$tmp/p2"
