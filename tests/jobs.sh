@@ -49,6 +49,14 @@ for bad in -1 x 2x 257 ""; do
 done
 if "$PMMLC" score --help | grep -q -- "--jobs=N"; then pass; else fail "--help has no --jobs"; fi
 
+# A header and no row; nothing at all; a header that is not one.
+head -n 1 "$iris/input.csv" > "$tmp/hdr.csv"
+same_at_j "header only" -- "$iris/model.pmml" "$tmp/hdr.csv"
+: > "$tmp/empty.csv"
+same_at_j "empty input" -- "$iris/model.pmml" "$tmp/empty.csv"
+printf 'a,b\n1,2\n' > "$tmp/nocols.csv"
+same_at_j "no such columns" -- "$iris/model.pmml" "$tmp/nocols.csv"
+
 # ---- every case of testdata/corpus, plain and with every option ---------
 for dir in "$top_srcdir"/testdata/corpus/*/*/; do
   case=${dir%/}
