@@ -17,6 +17,13 @@
 **   untimed pass first compares every
 **   output with --expected, so that a fast wrong answer is caught.
 **
+** When every input is a number (or missing), the batch API is measured
+** beside it on the same rows, each way reading every output as a number:
+** per input (pmml_ctx_set_number, pmml_score, pmml_ctx_output),
+** pmml_ctx_set_numbers with pmml_score and pmml_ctx_output, and
+** pmml_score_batch on the whole matrix (api_out_ns_row, set_numbers_ns_row,
+** batch_ns_row), after checking that the batch gives the same numbers.
+**
 ** With --callgrind it loads, parses and scores --rows rows once, counting
 ** only bench_score_pass() (start valgrind with --instr-atstart=no
 ** --collect-atstart=no --toggle-collect=bench_score_pass). With --perf-ctl
@@ -483,6 +490,138 @@ bench_score_pass(pmml_ctx *c, const cell *cells, size_t n_rows, size_t n_in)
   return failures;
 }
 
+/* ------------------------------------------------------------------------ */
+/* The batch API against the per-input API, outputs read as numbers        */
+
+/* What a way of scoring needs: the rows as a matrix and room for outputs. */
+typedef struct dense {
+  pmml_ctx *c;
+  const double *x;            /* n_rows x n_in, NaN for missing */
+  double *y;                  /* n_rows x n_out */
+  size_t n_rows, n_in, n_out;
+} dense;
+
+/* Per input: pmml_ctx_set_number() for each, pmml_score(), then
+   pmml_ctx_output() for each output. */
+static NOINLINE size_t
+pass_api_out(const dense *d)
+{
+  size_t r, i, failures = 0;
+  for (r = 0; r < d->n_rows; r++) {
+    const double *x = d->x + r * d->n_in;
+    double *y = d->y + r * d->n_out;
+    for (i = 0; i < d->n_in; i++)
+      pmml_ctx_set_number(d->c, i, x[i]);
+    if (pmml_score(d->c, NULL) != PMML_OK)
+      failures++;
+    for (i = 0; i < d->n_out; i++) {
+      pmml_value v;
+      pmml_ctx_output(d->c, i, &v);
+      y[i] = v.kind == PMML_NUMBER || v.kind == PMML_BOOLEAN ? v.number : NAN;
+    }
+  }
+  return failures;
+}
+
+/* The same with pmml_ctx_set_numbers() for the inputs. */
+static NOINLINE size_t
+pass_set_numbers(const dense *d)
+{
+  size_t r, i, failures = 0;
+  for (r = 0; r < d->n_rows; r++) {
+    double *y = d->y + r * d->n_out;
+    pmml_ctx_set_numbers(d->c, 0, d->x + r * d->n_in, d->n_in);
+    if (pmml_score(d->c, NULL) != PMML_OK)
+      failures++;
+    for (i = 0; i < d->n_out; i++) {
+      pmml_value v;
+      pmml_ctx_output(d->c, i, &v);
+      y[i] = v.kind == PMML_NUMBER || v.kind == PMML_BOOLEAN ? v.number : NAN;
+    }
+  }
+  return failures;
+}
+
+/* pmml_score_batch() on every row at once. */
+static NOINLINE size_t
+pass_batch(const dense *d)
+{
+  return pmml_score_batch(d->c, d->x, d->n_rows, d->y, NULL, NULL) ==
+                 PMML_OK
+             ? 0
+             : 1;
+}
+
+/* Median CPU ns/row of 'runs' timed runs of 'passes' passes of fn. */
+static double
+time_passes(size_t (*fn)(const dense *), const dense *d, int runs,
+            size_t passes)
+{
+  double t[MAX_RUNS], c0;
+  size_t p;
+  int i;
+  for (i = 0; i < runs; i++) {
+    c0 = cpu_now();
+    for (p = 0; p < passes; p++)
+      score_failures += fn(d);
+    t[i] = (cpu_now() - c0) / (double)(passes * d->n_rows);
+  }
+  return 1e9 * median(t, runs);
+}
+
+/* Both equal as numbers, or both NaN. */
+static int
+same_number(double a, double b)
+{
+  return a == b || (isnan(a) && isnan(b));
+}
+
+static void
+bench_batch(const opts *o, pmml_ctx *c, const pmml_model *m,
+            const cell *cells, size_t n_rows, size_t passes)
+{
+  dense d;
+  double *x, *y2;
+  size_t r, i, bad = 0;
+  d.c = c;
+  d.n_rows = n_rows;
+  d.n_in = pmml_model_input_count(m);
+  d.n_out = pmml_model_output_count(m);
+  for (r = 0; r < n_rows * d.n_in; r++)
+    if (cells[r].kind == C_TEXT) {
+      printf("batch=not measured (an input is not a number)\n");
+      return;
+    }
+  x = xmalloc((n_rows * d.n_in + 1) * sizeof *x);
+  for (r = 0; r < n_rows * d.n_in; r++)
+    x[r] = cells[r].kind == C_NUMBER ? cells[r].num : NAN;
+  d.x = x;
+  d.y = xmalloc((n_rows * d.n_out + 1) * sizeof *d.y);
+  y2 = xmalloc((n_rows * d.n_out + 1) * sizeof *y2);
+  /* Check: the batch gives what the per-input API gives. */
+  pass_api_out(&d);
+  memcpy(y2, d.y, n_rows * d.n_out * sizeof *y2);
+  pass_batch(&d);
+  for (i = 0; i < n_rows * d.n_out; i++)
+    bad += !same_number(d.y[i], y2[i]);
+  pass_set_numbers(&d);
+  for (i = 0; i < n_rows * d.n_out; i++)
+    bad += !same_number(d.y[i], y2[i]);
+  if (bad)
+    printf("batch_check=FAIL %lu values differ\n", (unsigned long)bad);
+  else
+    printf("batch_check=ok %lu values\n", (unsigned long)(2 * i));
+  printf("api_out_ns_row=%.3f\n", time_passes(pass_api_out, &d, o->runs,
+                                              passes));
+  printf("set_numbers_ns_row=%.3f\n",
+         time_passes(pass_set_numbers, &d, o->runs, passes));
+  printf("batch_ns_row=%.3f\n", time_passes(pass_batch, &d, o->runs,
+                                            passes));
+  free(x);
+  free(d.y);
+  free(y2);
+}
+
 /* The untimed pass: score every row and compare with the expectations. */
 static void
 check_outputs(const pmml_model *m, pmml_ctx *c, const cell *cells,
@@ -858,6 +997,7 @@ main(int argc, char **argv)
   printf("score_ns_row=%.3f\n", 1e9 * median(c_run, o.runs));
   printf("score_wall_ns_row=%.3f\n", 1e9 * median(t_run, o.runs));
   printf("score_wall_ns_row_min=%.3f\n", 1e9 * t_run[0]); /* sorted */
+  bench_batch(&o, c, m, cells, n_rows, passes);
   printf("status=ok\n");
   pmml_ctx_free(c);
   pmml_model_free(m);

@@ -346,6 +346,13 @@ bench_model() {
   *) row "  correct?" "WRONG: $check" "" "" ""; wrong=1 ;;
   esac
   [ "${fails:-0}" = 0 ] || row "  scoring failures" "$fails" "" "" ""
+  # The batch API beside the per-input API, outputs read as numbers.
+  batch_ns=$(kv "$raw.api" batch_ns_row)
+  if [ -n "$batch_ns" ]; then
+    bcheck=$(kv "$raw.api" batch_check)
+    case $bcheck in ok*) bv= ;; *) bv="WRONG"; wrong=1 ;; esac
+    row "  batch API" "$(fmt_ns "$batch_ns")/row; per input $(fmt_ns "$(kv "$raw.api" api_out_ns_row)"), set_numbers $(fmt_ns "$(kv "$raw.api" set_numbers_ns_row)")" "" "" "$bv"
+  fi
   [ $shared = 1 ] && [ -n "$tgt" ] &&
     target "interpreter $name" "<= $(fmt_ns "$tgt")/row" "$(fmt_ns "$api_ns")/row" "$v"
 

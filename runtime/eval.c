@@ -306,6 +306,43 @@ pmml_ctx_set_number(pmml_ctx *c, size_t i, double x)
   return set_number_slow(c, i, x);
 }
 
+/* Inputs first..first+n-1 from x[0..n), NaN for missing; the range is
+** checked by the caller. What pmml_ctx_set_number() does for each, with
+** the model's tables read once. */
+static void
+set_numbers(pmml_ctx *c, size_t first, const double *x, size_t n)
+{
+  const uint8_t *plain = c->m->input_plain + first;
+  const int32_t *slot = c->m->input_slot + first;
+  pm_val *vals = c->vals;
+  size_t i;
+  for (i = 0; i < n; i++) {
+    double v = x[i];
+    if (PM_LIKELY(plain[i] == PM_PLAIN_DOUBLE && v == v)) {
+      pm_val *cell = &vals[slot[i]];
+      cell->t = PM_T_NUM;
+      cell->dt = PMML_DT_DOUBLE;
+      cell->invalid = 0;
+      cell->sym = -1;
+      cell->u.num = v;
+    } else if (v != v) {
+      vals[slot[i]] = pmmlV_missing();
+    } else {
+      set_number_slow(c, first + i, v);
+    }
+  }
+}
+
+pmml_status
+pmml_ctx_set_numbers(pmml_ctx *c, size_t first, const double *x, size_t n)
+{
+  if (!c || (!x && n) || first > (size_t)c->m->n_inputs ||
+      n > (size_t)c->m->n_inputs - first)
+    return PMML_E_ARGUMENT;
+  set_numbers(c, first, x, n);
+  return PMML_OK;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Slots                                                                    */
 
@@ -714,16 +751,12 @@ pmmlE_output(pmml_ctx *c, const pm_model *m, const pm_ofield *of,
 /* ------------------------------------------------------------------------ */
 /* The public scoring entry points                                          */
 
-pmml_status
-pmml_score(pmml_ctx *c, pmml_error *err)
+/* Score the record of c: PMML_OK, or why not with the message in c->msg. */
+static pmml_status
+score_record(pmml_ctx *c)
 {
-  const pmml_model *doc;
+  const pmml_model *doc = c->m;
   int32_t i;
-  if (err)
-    memset(err, 0, sizeof *err);
-  if (!c)
-    return PMML_E_ARGUMENT;
-  doc = c->m;
   if (++c->gen == 0) {
     memset(c->stamp, 0, (size_t)doc->n_slots * sizeof *c->stamp);
     memset(c->res_gen, 0, (size_t)doc->n_models * sizeof *c->res_gen);
@@ -742,15 +775,74 @@ pmml_score(pmml_ctx *c, pmml_error *err)
   for (i = 0; i < doc->n_outs && !c->failed; i++)
     if (doc->outs[i].slot >= 0)
       pmmlE_slot(c, doc->outs[i].slot);
-  if (c->failed) {
-    if (err) {
-      err->code = c->status;
-      snprintf(err->message, sizeof err->message, "%s", c->msg);
-    }
+  if (c->failed)
     return c->status;
-  }
   c->scored = 1;
   return PMML_OK;
+}
+
+pmml_status
+pmml_score(pmml_ctx *c, pmml_error *err)
+{
+  pmml_status st;
+  if (err)
+    memset(err, 0, sizeof *err);
+  if (!c)
+    return PMML_E_ARGUMENT;
+  st = score_record(c);
+  if (st != PMML_OK && err) {
+    err->code = st;
+    snprintf(err->message, sizeof err->message, "%s", c->msg);
+  }
+  return st;
+}
+
+pmml_status
+pmml_score_batch(pmml_ctx *c, const double *in, size_t n_rows, double *out,
+                 pmml_status *row_status, pmml_error *err)
+{
+  const pmml_model *doc;
+  pmml_status first = PMML_OK;
+  size_t n_in, n_out, r, j;
+  if (err)
+    memset(err, 0, sizeof *err);
+  if (!c)
+    return PMML_E_ARGUMENT;
+  doc = c->m;
+  n_in = (size_t)doc->n_inputs;
+  n_out = (size_t)doc->n_outs;
+  if (n_rows && ((!in && n_in) || (!out && n_out)))
+    return PMML_E_ARGUMENT;
+  for (r = 0; r < n_rows; r++) {
+    double *o = out + r * n_out;
+    pmml_status st;
+    set_numbers(c, 0, in + r * n_in, n_in);
+    st = score_record(c);
+    if (row_status)
+      row_status[r] = st;
+    if (PM_UNLIKELY(st != PMML_OK)) {
+      for (j = 0; j < n_out; j++)
+        o[j] = NAN;
+      if (first == PMML_OK) {
+        first = st;
+        if (err) {
+          err->code = st;
+          /* "row K: " takes 26 bytes at most. */
+          snprintf(err->message, sizeof err->message, "row %zu: %.480s", r,
+                   c->msg);
+        }
+      }
+      continue;
+    }
+    /* What pmml_ctx_output() gives, as a number. */
+    for (j = 0; j < n_out; j++) {
+      const pm_out *po = &doc->outs[j];
+      const pm_val *x =
+          po->slot < 0 ? &c->res[po->model].value : &c->vals[po->slot];
+      o[j] = x->t == PM_T_NUM || x->t == PM_T_BOOL ? x->u.num : NAN;
+    }
+  }
+  return first;
 }
 
 pmml_status

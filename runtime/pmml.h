@@ -276,6 +276,18 @@ PMML_API pmml_status pmml_ctx_set_text(pmml_ctx *c, size_t i, const char *s,
 PMML_API pmml_status pmml_ctx_set_missing(pmml_ctx *c, size_t i);
 
 /*
+** Set the n consecutive inputs first, first+1, ..., first+n-1 from
+** x[0..n) in one call: for each, what pmml_ctx_set_number() does, except
+** that NaN always means missing (pmml_ctx_set_missing()), also for a
+** string input, to which pmml_ctx_set_number() would give the text "NaN".
+** Faster than n calls when the inputs are many. Returns PMML_E_ARGUMENT,
+** setting nothing, when the range goes past the last input or x is NULL
+** with n > 0.
+*/
+PMML_API pmml_status pmml_ctx_set_numbers(pmml_ctx *c, size_t first,
+                                          const double *x, size_t n);
+
+/*
 ** Inputs that group rows. An AssociationModel with a MiningField of
 ** usageType="group" scores transactions: a record is the set of values its
 ** item field takes over a group of rows (the rows that share a value of the
@@ -318,6 +330,31 @@ PMML_API pmml_status pmml_ctx_add_item(pmml_ctx *c, size_t i, const char *s,
 ** the next pmml_score() or pmml_ctx_clear().
 */
 PMML_API pmml_status pmml_score(pmml_ctx *c, pmml_error *err);
+
+/*
+** Score n_rows records given as numbers, row after row. Row r's inputs are
+** in[r * I .. r * I + I), with I = pmml_model_input_count(), in input
+** order, NaN for missing; its results go to out[r * O .. r * O + O), with
+** O = pmml_model_output_count(), in output order. Each row is scored
+** exactly as pmml_ctx_set_numbers(c, 0, row, I) then pmml_score() would
+** score it; an output that pmml_ctx_output() gives as a number is that
+** number, a boolean is 0 or 1, and a missing or string output (a
+** predicted label, say) is NaN: read such outputs with pmml_score() and
+** pmml_ctx_output(). A row that cannot be scored gets NaN for every output
+** and the next rows are scored all the same. 'row_status' (may be NULL)
+** receives each row's status (PMML_OK or why it failed). Returns PMML_OK
+** when every row scored, else the status of the first that failed, whose
+** message 'err' (may be NULL) holds as "row K: message", K counting rows
+** from 0; PMML_E_ARGUMENT when 'in' or 'out' is NULL but needed. Never
+** allocates. Afterwards the context holds the last row, as after
+** pmml_score(); as everywhere, one context per thread. A model with a
+** PMML_ROLE_ITEMS input accumulates items across the rows (as the calls
+** above would): score transactions one at a time instead.
+*/
+PMML_API pmml_status pmml_score_batch(pmml_ctx *c, const double *in,
+                                      size_t n_rows, double *out,
+                                      pmml_status *row_status,
+                                      pmml_error *err);
 
 /* Read output i of the last scored record. Returns PMML_E_ARGUMENT when i
 ** is out of range. Strings stay valid until the next pmml_score(). */

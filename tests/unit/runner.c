@@ -8,6 +8,7 @@
 
 #include <CUnit/Basic.h>
 
+void add_batch_suite(void);
 void add_builtins_suite(void);
 void add_clustering_suite(void);
 void add_csv_suite(void);
@@ -44,6 +45,7 @@ main(int argc, char **argv)
   add_text_suite();
   add_load_suite();
   add_score_suite();
+  add_batch_suite();
   add_genreg_suite();
   add_clustering_suite();
   add_knn_suite();
