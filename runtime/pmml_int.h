@@ -777,6 +777,10 @@ void pmmlL_push_index(pm_loader *ld, int32_t i);
 int32_t *pmmlL_pop_indices(pm_loader *ld, int32_t mark, int32_t *n);
 /* Parse whitespace-separated numbers (Array text and the like). */
 double *pmmlL_numbers(pm_loader *ld, const char *s, size_t len, int32_t *n);
+/* The same appended to the doubles of v (quoted: "1.5" allowed; 'what'
+** prefixes the message): the count appended, or -1 when the load failed. */
+int32_t pmmlL_push_numbers(pm_loader *ld, pm_vec *v, const char *s,
+                           size_t len, int quoted, const char *what);
 
 /* The document element and the PMML element names we know (load_doc.c). */
 extern const pm_elem pmmlL_root_elem;
