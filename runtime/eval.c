@@ -175,20 +175,9 @@ domain_check(const pmml_model *doc, const pm_datafield *f, const pm_val *v)
       return PM_PROP_VALID;
     if (v->t != PM_T_NUM)
       return PM_PROP_INVALID;
-    for (i = 0; i < d->n_intervals; i++) {
-      const pm_interval *iv = &d->intervals[i];
-      double x = v->u.num;
-      int lo = iv->closure == PM_CL_CLOSED_OPEN ||
-                       iv->closure == PM_CL_CLOSED_CLOSED
-                   ? x >= iv->left
-                   : x > iv->left;
-      int hi = iv->closure == PM_CL_OPEN_CLOSED ||
-                       iv->closure == PM_CL_CLOSED_CLOSED
-                   ? x <= iv->right
-                   : x < iv->right;
-      if (lo && hi)
+    for (i = 0; i < d->n_intervals; i++)
+      if (pmmlE_in_interval(&d->intervals[i], v->u.num))
         return PM_PROP_VALID;
-    }
     return PM_PROP_INVALID;
   }
   return d->n_valid > 0 ? PM_PROP_INVALID : PM_PROP_VALID;

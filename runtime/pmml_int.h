@@ -2059,6 +2059,22 @@ pm_val pmmlE_class_value(const pmml_model *doc, const pm_model *m,
                          int32_t k);
 /* The index of the largest probability (first wins ties), -1 if none. */
 int32_t pmmlE_argmax(const double *p, int32_t n);
+/* Is x inside the Interval (its closure says which margins belong to it)?
+** PMML 4.4 Interval: Discretize bins, DataField validity, the Comparisons
+** rows of ClusteringModel. */
+static inline int
+pmmlE_in_interval(const pm_interval *iv, double x)
+{
+  int lo = iv->closure == PM_CL_CLOSED_OPEN ||
+                   iv->closure == PM_CL_CLOSED_CLOSED
+               ? x >= iv->left
+               : x > iv->left;
+  int hi = iv->closure == PM_CL_OPEN_CLOSED ||
+                   iv->closure == PM_CL_CLOSED_CLOSED
+               ? x <= iv->right
+               : x < iv->right;
+  return lo && hi;
+}
 
 /* Builtin functions: builtins.c. The ids come from builtins.def. */
 enum {
