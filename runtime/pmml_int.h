@@ -1915,8 +1915,9 @@ const char *pmmlR_message(const pm_resolver *r);
 /* Can a model of this family (PM_FAM_*) and function (PM_FN_*) produce
 ** output feature f (PM_FEAT_*)? */
 int pmmlR_feature_supported(int family, int function, int f);
-/* The PMML names of the PM_FEAT_* values. */
-extern const char *const pmmlR_feature_names[PM_FEAT_COUNT];
+/* The PMML names of the PM_FEAT_* values, then NULL (the table that
+** OutputField@feature and ResultField@feature are read with). */
+extern const char *const pmmlR_feature_names[PM_FEAT_COUNT + 1];
 
 /* ------------------------------------------------------------------------ */
 /* Values: value.c                                                          */

@@ -1227,13 +1227,14 @@ resolve_outputs_classes(pm_resolver *r, pm_model *m)
   return 0;
 }
 
-const char *const pmmlR_feature_names[PM_FEAT_COUNT] = {
+/* PMML 4.4 Output, RESULT-FEATURE: the names of the PM_FEAT_* values. */
+const char *const pmmlR_feature_names[PM_FEAT_COUNT + 1] = {
   "predictedValue", "predictedDisplayValue", "probability",
   "transformedValue", "decision", "confidence", "residual", "standardError",
   "standardDeviation", "entityId", "clusterId", "affinity", "entityAffinity",
   "clusterAffinity", "warning", "ruleValue", "reasonCode", "antecedent",
   "consequent", "rule", "ruleId", "support", "lift", "leverage",
-  "confidenceIntervalLower", "confidenceIntervalUpper"};
+  "confidenceIntervalLower", "confidenceIntervalUpper", NULL};
 
 /* Can a model of this family and function produce output feature f? */
 int
