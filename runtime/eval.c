@@ -502,9 +502,10 @@ pmmlE_argmax(const double *p, int32_t n)
   return best;
 }
 
-/* The Target element for the model's target field, or NULL. */
-static const pm_target *
-model_target(const pm_model *m)
+/* The Target element for the model's target field, or NULL (PMML 4.4
+** Targets: a Target without field= is the model's). */
+const pm_target *
+pmmlE_model_target(const pm_model *m)
 {
   int32_t i;
   for (i = 0; i < m->n_targets; i++)
@@ -517,7 +518,7 @@ model_target(const pm_model *m)
 double
 pmmlE_target_value(const pm_model *m, double v)
 {
-  const pm_target *t = model_target(m);
+  const pm_target *t = pmmlE_model_target(m);
   if (!t)
     return v;
   if (t->has_min && v < t->min)
@@ -541,7 +542,7 @@ pmmlE_target_value(const pm_model *m, double v)
 static void
 default_result(pmml_ctx *c, const pm_model *m, pm_result *res)
 {
-  const pm_target *t = model_target(m);
+  const pm_target *t = pmmlE_model_target(m);
   int32_t i, k, best = -1;
   if (!t || t->n_values == 0)
     return;
@@ -600,7 +601,7 @@ display_value(pmml_ctx *c, const pm_model *m, const pm_val *pred,
               pm_val *out)
 {
   const pmml_model *doc = c->m;
-  const pm_target *t = model_target(m);
+  const pm_target *t = pmmlE_model_target(m);
   int32_t i;
   *out = *pred;
   if (pred->t == PM_T_MISSING)

@@ -2055,6 +2055,8 @@ int pmmlE_output(pmml_ctx *c, const pm_model *m, const pm_ofield *of,
                  pm_val *out);
 /* Apply the model's Targets to a regression value. */
 double pmmlE_target_value(const pm_model *m, double v);
+/* The Target element for the model's target field, or NULL. */
+const pm_target *pmmlE_model_target(const pm_model *m);
 /* The value of a class as the predicted value of model m. */
 pm_val pmmlE_class_value(const pmml_model *doc, const pm_model *m,
                          int32_t k);
