@@ -1949,6 +1949,9 @@ void pmmlV_civil_from_days(int64_t z, int64_t *y, int *m, int *d);
 int pmmlV_epoch_year(uint8_t dt);
 /* Format a value like pmml_value_format. */
 size_t pmmlV_format(const pm_val *v, char *buf, size_t size);
+/* v in decimal, at least 'width' digits padded with 'pad', no NUL: the
+** length (dates, times, formatDatetime). */
+size_t pmmlV_put_int(char *out, int64_t v, int width, char pad);
 
 static inline pm_val
 pmmlV_missing(void)
