@@ -484,13 +484,6 @@ resolve_rows(pm_resolver *r, pm_model *m)
   return 0;
 }
 
-/* The rule feature an output field asks for (ruleValue: ruleFeature=). */
-static int
-rule_feature(const pm_ofield *of)
-{
-  return of->feature == PM_FEAT_RULE_VALUE ? of->rule_feature : of->feature;
-}
-
 /* Bytes of text a multi-valued output may need: every rule's value and a
 ** separator (numbers take at most 32). */
 static size_t
@@ -534,20 +527,8 @@ resolve_outputs(pm_resolver *r, pm_model *m)
   int32_t i, k;
   for (i = 0; i < m->n_of; i++) {
     pm_ofield *of = &m->of[i];
-    int f = rule_feature(of);
-    switch (f) {
-    case PM_FEAT_ANTECEDENT:
-    case PM_FEAT_CONSEQUENT:
-    case PM_FEAT_RULE:
-    case PM_FEAT_RULE_ID:
-    case PM_FEAT_ENTITY_ID:
-    case PM_FEAT_CONFIDENCE:
-    case PM_FEAT_SUPPORT:
-    case PM_FEAT_LIFT:
-    case PM_FEAT_LEVERAGE:
-    case PM_FEAT_AFFINITY:
-      break;
-    default:
+    int f = pmmlE_assoc_rule_feature(of);
+    if (f < 0) {
       if (of->feature == PM_FEAT_RULE_VALUE) {
         pmmlR_fail(r, PMML_E_UNSUPPORTED, of->line,
                    "OutputField: '%s': this ruleFeature is not one of an "

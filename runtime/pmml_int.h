@@ -1792,6 +1792,9 @@ int pmmlE_association(pmml_ctx *c, const pm_model *m, pm_result *res);
 int pmmlE_association_feature(pmml_ctx *c, const pm_model *m,
                               const pm_ofield *of, const pm_result *res,
                               pm_val *out);
+/* The rule feature (PM_FEAT_*) output field 'of' asks for, ruleValue's
+** ruleFeature= included, or -1 when it is none of a rule's. */
+int pmmlE_assoc_rule_feature(const pm_ofield *of);
 
 /* ------------------------------------------------------------------------ */
 /* ModelVerification: load_verify.c, eval_verify.c                          */
