@@ -306,16 +306,6 @@ const pm_family pmmlL_association_family = {
 /* ------------------------------------------------------------------------ */
 /* Resolving                                                                */
 
-static int32_t
-datafield_of(const pmml_model *doc, int32_t name)
-{
-  int32_t i;
-  for (i = 0; i < doc->n_df; i++)
-    if (doc->df[i].name == name)
-      return i;
-  return -1;
-}
-
 /* Order items by key (the input lookup's binary search). */
 static int
 key_less(const pm_association *as, int32_t a, int32_t b)
@@ -408,8 +398,8 @@ resolve_grouped(pm_resolver *r, pm_model *m, int32_t group_mf)
     return -1;
   }
   as->grouped = 1;
-  as->group_df = datafield_of(doc, gmf->name);
-  as->item_df = datafield_of(doc, imf->name);
+  as->group_df = pmmlR_datafield_index(doc, gmf->name);
+  as->item_df = pmmlR_datafield_index(doc, imf->name);
   if (as->group_df < 0 || as->item_df < 0) {
     pmmlR_fail(r, PMML_E_UNSUPPORTED, m->line,
                "AssociationModel: the group field and the item field must "

@@ -1918,6 +1918,8 @@ const char *pmmlR_message(const pm_resolver *r);
 /* Can a model of this family (PM_FAM_*) and function (PM_FN_*) produce
 ** output feature f (PM_FEAT_*)? */
 int pmmlR_feature_supported(int family, int function, int f);
+/* The index of the DataField called 'name' in doc->df, or -1. */
+int32_t pmmlR_datafield_index(const pmml_model *doc, int32_t name);
 /* The PMML names of the PM_FEAT_* values, then NULL (the table that
 ** OutputField@feature and ResultField@feature are read with). */
 extern const char *const pmmlR_feature_names[PM_FEAT_COUNT + 1];

@@ -341,8 +341,9 @@ static int resolve_expr(pm_resolver *r, pm_scope *s, int32_t e);
 static const char *field_hint(pm_resolver *r, const pm_scope *s,
                               int32_t name, char *buf, size_t size);
 
-static int32_t
-datafield_index(const pmml_model *doc, int32_t name)
+/* The index of the DataField called 'name' in doc->df, or -1. */
+int32_t
+pmmlR_datafield_index(const pmml_model *doc, int32_t name)
 {
   int32_t i;
   for (i = 0; i < doc->n_df; i++)
@@ -587,7 +588,7 @@ lookup(pm_resolver *r, pm_scope *s, int32_t name)
         if (((sc_entry *)s->extra.data)[i].name == name)
           return ((sc_entry *)s->extra.data)[i].slot;
     } else {
-      i = datafield_index(r->doc, name);
+      i = pmmlR_datafield_index(r->doc, name);
       if (i >= 0)
         return input_slot(r, i);
     }
@@ -1119,8 +1120,9 @@ pmmlR_pred(pm_resolver *r, const pm_model *m, int32_t p)
 static int
 resolve_target(pm_resolver *r, pm_model *m)
 {
-  int32_t df = m->target_name >= 0 ? datafield_index(r->doc, m->target_name)
-                                   : -1;
+  int32_t df = m->target_name >= 0
+                   ? pmmlR_datafield_index(r->doc, m->target_name)
+                   : -1;
   int32_t i;
   int classification = m->function == PM_FN_CLASSIFICATION;
   /* Clusters are named by their ids, which are strings. */
