@@ -820,6 +820,10 @@ extern const pm_elem pmmlL_table_elem[]; /* InlineTable, TableLocator */
 /* <Array type= n=> contents as literals; *n gets the count. */
 pm_lit *pmmlL_array_lits(pm_loader *ld, const char *s, size_t len,
                          int32_t *n);
+/* An Array's n= (start handler: kept in its frame), and at its end the
+** check that it holds n values: 0, or -1 when the load failed. */
+void pmmlL_array_n_start(pm_loader *ld, const char **atts);
+int pmmlL_array_n_check(pm_loader *ld, int32_t n);
 /* The model element tables of each family (load_<family>.c). */
 extern const pm_elem pmmlL_tree_elems[];
 extern const pm_elem pmmlL_regression_elems[];
