@@ -917,6 +917,9 @@ typedef struct pm_tree {
   double *prob;        /* [n_nodes * n_classes] or NULL */
   double *conf;        /* [n_nodes * n_classes] or NULL */
   double *num;         /* [n_nodes] numeric score (regression), NaN */
+  uint8_t *pair;       /* [n_nodes] 1 when the node's two children test one
+                          field against one number, the second the first's
+                          negation (x < v / x >= v): one comparison picks */
 } pm_tree;
 
 int pmmlR_tree(pm_resolver *r, pm_model *m);
