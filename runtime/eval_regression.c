@@ -73,8 +73,33 @@ inverse_link_f(int norm, double y)
 ** (PMML: "if the input value is missing, the result is missing"). The
 ** order of the sums follows the document: numeric predictors, categorical
 ** predictors, terms, then the intercept. */
+static double table_value_any(pmml_ctx *c, const pm_model *m,
+                              const pm_regtable *t, int *missing);
+
+/* The value of a table: the sum in a tight loop when every predictor is a
+** number read straight from an input (the same sums, in the same order, as
+** the general path, which takes over at the first other value). */
 static double
 table_value(pmml_ctx *c, const pm_model *m, const pm_regtable *t, int *missing)
+{
+  if (t->plain) {
+    const pm_val *vals = c->vals;
+    double y = 0.0;
+    int32_t k;
+    for (k = 0; k < t->n_nums; k++) {
+      const pm_val *v = &vals[t->nums[k].direct];
+      if (PM_UNLIKELY(v->t != PM_T_NUM || v->invalid))
+        return table_value_any(c, m, t, missing);
+      y += t->nums[k].coef * v->u.num;
+    }
+    return y + t->intercept;
+  }
+  return table_value_any(c, m, t, missing);
+}
+
+static double
+table_value_any(pmml_ctx *c, const pm_model *m, const pm_regtable *t,
+                int *missing)
 {
   double y = 0.0;
   float yf = 0.0f;

@@ -266,6 +266,10 @@ pmmlR_regression(pm_resolver *r, pm_model *m)
           pmmlR_lit(r, &cp->value, pmmlR_slot_dtype(r, cp->slot), cp->line))
         return -1;
     }
+    t->plain = t->n_cats == 0 && t->n_terms == 0 && !m->math_float;
+    for (k = 0; k < t->n_nums; k++)
+      if (t->nums[k].direct < 0 || t->nums[k].exponent != 1.0)
+        t->plain = 0;
     for (k = 0; k < t->n_terms; k++) {
       int32_t f;
       for (f = 0; f < t->terms[k].n; f++)

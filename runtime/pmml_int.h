@@ -970,6 +970,9 @@ typedef struct pm_regtable {
   int32_t n_cats;
   pm_term *terms;
   int32_t n_terms;
+  uint8_t plain;       /* only NumericPredictors of exponent 1 whose fields
+                          are inputs read past plain MiningFields (direct):
+                          eval_regression.c sums them in a tight loop */
 } pm_regtable;
 
 typedef struct pm_regression {
