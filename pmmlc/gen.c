@@ -809,7 +809,7 @@ put_text(gen *g, gbuf *b, const char *name, const char *upfx)
       put_line(b, *l, g->o->prefix, upfx);
 }
 
-/* A section of genrt.inc. */
+/* A section of genrt.inc or builtins.inc: "/\*@ NAME: DEPS *\/". */
 typedef struct rt_section {
   char name[32];
   char deps[160];
@@ -817,16 +817,31 @@ typedef struct rt_section {
   int on;
 } rt_section;
 
+/* An embedded text cut into sections. */
+typedef struct rt_file {
+  const char *const *l;
+  rt_section sec[64];
+  int n;
+  int pre_end;         /* lines before the first section */
+  int post;            /* the line after the last section (or its end) */
+} rt_file;
+
 static int
-rt_sections(rt_section *sec, int max, const char *const *l)
+rt_sections(rt_file *f, const char *const *l, const char *postamble)
 {
   int n = 0, i;
+  f->l = l;
+  f->pre_end = -1;
   for (i = 0; l[i]; i++) {
+    if (postamble && !strncmp(l[i], postamble, strlen(postamble)))
+      break;
     if (strncmp(l[i], "/*@ ", 4))
       continue;
     if (n > 0)
-      sec[n - 1].end = i;
-    if (n == max)
+      f->sec[n - 1].end = i;
+    else
+      f->pre_end = i;
+    if (n == (int)(sizeof f->sec / sizeof f->sec[0]))
       return -1;
     {
       const char *p = l[i] + 4, *colon = strchr(p, ':'),
@@ -835,51 +850,51 @@ rt_sections(rt_section *sec, int max, const char *const *l)
       if (!close)
         return -1;
       len = (size_t)((colon && colon < close ? colon : close) - p);
-      if (len >= sizeof sec[n].name)
+      if (len >= sizeof f->sec[n].name)
         return -1;
-      memcpy(sec[n].name, p, len);
-      sec[n].name[len] = '\0';
-      sec[n].deps[0] = '\0';
+      memcpy(f->sec[n].name, p, len);
+      f->sec[n].name[len] = '\0';
+      f->sec[n].deps[0] = '\0';
       if (colon && colon < close) {
         size_t dl = (size_t)(close - colon - 1);
-        if (dl >= sizeof sec[n].deps)
+        if (dl >= sizeof f->sec[n].deps)
           return -1;
-        memcpy(sec[n].deps, colon + 1, dl);
-        sec[n].deps[dl] = '\0';
+        memcpy(f->sec[n].deps, colon + 1, dl);
+        f->sec[n].deps[dl] = '\0';
       }
-      sec[n].first = i + 1;
-      sec[n].on = 0;
+      f->sec[n].first = i + 1;
+      f->sec[n].on = 0;
       n++;
     }
   }
   if (n > 0)
-    sec[n - 1].end = i;
+    f->sec[n - 1].end = i;
+  f->post = i;
+  f->n = n;
   return n;
 }
 
-/* Turn on section 'name' and its dependencies. */
+/* Turn on section 'name' (of either file) and its dependencies. */
 static void
-rt_enable(rt_section *sec, int n, const char *name, int *numconv,
-          int *builtins)
+rt_enable(rt_file *files, int nf, const char *name, int *numconv)
 {
-  int i;
+  int i, k;
   if (!strcmp(name, "numconv")) {
     *numconv = 1;
     return;
   }
-  if (!strcmp(name, "builtins")) {
-    *builtins = 1;
-    return;
-  }
-  for (i = 0; i < n; i++)
-    if (!strcmp(sec[i].name, name)) {
+  for (k = 0; k < nf; k++)
+    for (i = 0; i < files[k].n; i++) {
+      rt_section *sec = &files[k].sec[i];
       char deps[160], *p, *save = NULL;
-      if (sec[i].on)
+      if (strcmp(sec->name, name))
+        continue;
+      if (sec->on)
         return;
-      sec[i].on = 1;
-      memcpy(deps, sec[i].deps, sizeof deps);
+      sec->on = 1;
+      memcpy(deps, sec->deps, sizeof deps);
       for (p = strtok_r(deps, " ", &save); p; p = strtok_r(NULL, " ", &save))
-        rt_enable(sec, n, p, numconv, builtins);
+        rt_enable(files, nf, p, numconv);
       return;
     }
 }
@@ -887,22 +902,44 @@ rt_enable(rt_section *sec, int n, const char *name, int *numconv,
 /* The sections of one kind: types (1), functions (0), or only the one
 ** called 'only' (-1). main() is emitted apart, after csv.c. */
 static void
-put_sections(gen *g, gbuf *b, rt_section *sec, int n, const char *const *l,
-             int types, const char *only, const char *upfx)
+put_sections(gen *g, gbuf *b, rt_file *f, int types, const char *only,
+             const char *upfx)
 {
   int i, k;
-  for (i = 0; i < n; i++) {
-    int is_type = sec[i].name[0] == 't' && sec[i].name[1] == '_';
-    if (!sec[i].on)
+  for (i = 0; i < f->n; i++) {
+    rt_section *sec = &f->sec[i];
+    int is_type = sec->name[0] == 't' && sec->name[1] == '_';
+    if (!sec->on)
       continue;
-    if (types < 0 ? strcmp(sec[i].name, only) != 0
-                  : types != is_type || !strcmp(sec[i].name, "main"))
+    if (types < 0 ? strcmp(sec->name, only) != 0
+                  : types != is_type || !strcmp(sec->name, "main"))
       continue;
     gb_printf(b, "\n/* ==== run-time support: %s (pmmlc/genrt.inc) ==== */\n",
-              sec[i].name);
-    for (k = sec[i].first; k < sec[i].end; k++)
-      put_line(b, l[k], g->o->prefix, upfx);
+              sec->name);
+    for (k = sec->first; k < sec->end; k++)
+      put_line(b, f->l[k], g->o->prefix, upfx);
   }
+}
+
+/* The sections of builtins.inc that are on, with its preamble and end. */
+static void
+put_builtins(gen *g, gbuf *b, rt_file *f, const char *upfx)
+{
+  int i, k, any = 0;
+  for (i = 0; i < f->n; i++)
+    any |= f->sec[i].on;
+  if (!any)
+    return;
+  gb_puts(b, "\n/* ==== builtins.inc (embedded by pmmlc) ==== */\n");
+  for (k = 0; k < f->pre_end; k++)
+    if (strncmp(f->l[k], "#include \"", 10))
+      put_line(b, f->l[k], g->o->prefix, upfx);
+  for (i = 0; i < f->n; i++)
+    if (f->sec[i].on)
+      for (k = f->sec[i].first; k < f->sec[i].end; k++)
+        put_line(b, f->l[k], g->o->prefix, upfx);
+  for (k = f->post; f->l[k]; k++)
+    put_line(b, f->l[k], g->o->prefix, upfx);
 }
 
 static void
@@ -1177,17 +1214,18 @@ gen_source(gen *g, gbuf *b, const char *upfx)
 {
   const pmml_model *doc = g->doc;
   const char *const *rt = text_lines("genrt.inc");
-  rt_section sec[64];
-  int n_sec, i, numconv = 0, builtins = 0;
+  const char *const *bi = text_lines("builtins.inc");
+  rt_file files[2];
+  int i, numconv = 0;
   char cname[256];
   snprintf(cname, sizeof cname, "%s.c", g->o->stem);
-  if (!rt) {
-    gen_fail(g, 0, "internal error: no embedded genrt.inc");
+  if (!rt || !bi) {
+    gen_fail(g, 0, "internal error: no embedded genrt.inc or builtins.inc");
     return;
   }
-  n_sec = rt_sections(sec, 64, rt);
-  if (n_sec < 0) {
-    gen_fail(g, 0, "internal error: bad section in genrt.inc");
+  if (rt_sections(&files[0], rt, NULL) < 0 ||
+      rt_sections(&files[1], bi, "#endif /* PM_BUILTINS_INC */") < 0) {
+    gen_fail(g, 0, "internal error: bad section in genrt.inc/builtins.inc");
     return;
   }
   /* Always: the data side and the API. */
@@ -1197,7 +1235,7 @@ gen_source(gen *g, gbuf *b, const char *upfx)
   if (g->o->with_main)
     gen_need(g, "main");
   for (i = 0; i < g->n_need; i++)
-    rt_enable(sec, n_sec, g->need[i], &numconv, &builtins);
+    rt_enable(files, 2, g->need[i], &numconv);
   banner(g, b, cname,
          "Score records with the model, without libpmmlrt: see the header.");
   gb_puts(b, "/*\n** Contents: the run-time support (types, then the "
@@ -1229,8 +1267,8 @@ gen_source(gen *g, gbuf *b, const char *upfx)
     gb_puts(b, "#if defined(__GNUC__)\n#define PM_CSV_API static "
                "__attribute__((unused))\n#else\n#define PM_CSV_API "
                "static\n#endif\n");
-  for (i = 0; i < n_sec; i++)
-    if (sec[i].on && !strcmp(sec[i].name, "bi")) {
+  for (i = 0; i < files[0].n; i++)
+    if (files[0].sec[i].on && !strcmp(files[0].sec[i].name, "bi")) {
       size_t k;
       gb_puts(b, "\n/* The built-in functions (runtime/builtins.def). */\n"
                  "enum {\n");
@@ -1245,13 +1283,12 @@ gen_source(gen *g, gbuf *b, const char *upfx)
       }
       gb_puts(b, "};\n");
     }
-  put_sections(g, b, sec, n_sec, rt, 1, NULL, upfx);
+  put_sections(g, b, &files[0], 1, NULL, upfx);
   if (numconv) {
     put_text(g, b, "numconv.h", upfx);
     put_text(g, b, "numconv.c", upfx);
   }
-  if (builtins)
-    put_text(g, b, "builtins.inc", upfx);
+  put_builtins(g, b, &files[1], upfx);
   /* Data */
   gb_printf(b, "\n/* ==== the model's tables ==== */\n"
                "\nconst char %s_pmml_sha256[65] = \"", g->o->prefix);
@@ -1359,7 +1396,7 @@ gen_source(gen *g, gbuf *b, const char *upfx)
   gb_put(b, g->out[GS_SLOTS].p, g->out[GS_SLOTS].len);
   gb_put(b, g->out[GS_DATA].p, g->out[GS_DATA].len);
   /* Functions */
-  put_sections(g, b, sec, n_sec, rt, 0, NULL, upfx);
+  put_sections(g, b, &files[0], 0, NULL, upfx);
   gb_puts(b, "\n/* ==== the model's fields and models ==== */\n\n");
   gb_put(b, g->out[GS_PROTO].p, g->out[GS_PROTO].len);
   gb_put(b, g->out[GS_CODE].p, g->out[GS_CODE].len);
@@ -1374,7 +1411,7 @@ gen_source(gen *g, gbuf *b, const char *upfx)
   if (g->o->with_main) {
     put_text(g, b, "csv.h", upfx);
     put_text(g, b, "csv.c", upfx);
-    put_sections(g, b, sec, n_sec, rt, -1, "main", upfx);
+    put_sections(g, b, &files[0], -1, "main", upfx);
   }
 }
 

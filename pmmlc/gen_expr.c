@@ -183,7 +183,8 @@ gen_expr(gen *g, int32_t ei)
   case PM_X_NORMDISC:
   case PM_X_DISCRETIZE: {
     gen_need(g, "exprs");
-    gb_printf(b, "  pm_v x;\n  if (c->failed_)\n    return -1;\n"
+    gb_printf(b, "  pm_v x;\n  *out = pm_missing();\n"
+                 "  if (c->failed_)\n    return -1;\n"
                  "  if (x%d(c, p, &x))\n    return -1;\n"
                  "  if (x.t == PM_T_MISSING) {\n    *out = pm_lit[%d];\n"
                  "    return 0;\n  }\n",
@@ -267,7 +268,7 @@ gen_expr(gen *g, int32_t ei)
       gb_printf(d, "%s%d", i ? ", " : "", (int)mv->in_cols[i]);
     gb_puts(d, e->n ? "};\n" : "0};\n");
     gb_printf(b, "  pm_v a[%d];\n  int any_missing = 0;\n"
-                 "  if (c->failed_)\n    return -1;\n",
+                 "  *out = pm_missing();\n  if (c->failed_)\n    return -1;\n",
               e->n ? (int)e->n : 1);
     eval_args(g, b, e, 1);
     gb_printf(b, "  if (any_missing) {\n    *out = pm_lit[%d];\n"
@@ -305,7 +306,7 @@ gen_expr(gen *g, int32_t ei)
       gb_puts(b, "  int any_missing = 0;\n");
     if (!e->n)
       gb_puts(b, "  (void)a;\n");
-    gb_puts(b, "  if (c->failed_)\n    return -1;\n");
+    gb_puts(b, "  *out = pm_missing();\n  if (c->failed_)\n    return -1;\n");
     eval_args(g, b, e, m >= 0);
     if (m >= 0)
       gb_printf(b, "  if (any_missing) {\n    *out = pm_lit[%d];\n"
@@ -330,7 +331,8 @@ gen_expr(gen *g, int32_t ei)
   }
   case PM_X_IF: {
     int32_t m = gen_plit(g, &e->missing), dflt = gen_plit(g, &e->deflt);
-    gb_printf(b, "  pm_v x;\n  if (c->failed_)\n    return -1;\n"
+    gb_printf(b, "  pm_v x;\n  *out = pm_missing();\n"
+                 "  if (c->failed_)\n    return -1;\n"
                  "  if (x%d(c, p, &x))\n    return -1;\n"
                  "  if (x.t == PM_T_MISSING) {\n    *out = pm_lit[%d];\n"
                  "    if (out->t == PM_T_MISSING)\n"
