@@ -132,6 +132,86 @@ while IFS= read -r line; do
 done <"$jobs" |
   xargs -0 -P "$n" -n 1 sh -c 'IFS=$(printf "\t"); set -f; exec sh "$0" --one $1' "$script" >"$results"
 [ -s "$results" ] || fail "no result at all"
+
+# Two models in one program: their objects export nothing but their
+# prefixed API, and each scores as `pmmlc score` does.
+link="$tmp/link"
+mkdir -p "$link"
+iris="$top_srcdir/testdata/corpus/tree/sklearn_iris_classifier/model.pmml"
+logreg="$top_srcdir/testdata/corpus/regression/sklearn_logistic_binary/model.pmml"
+cat >"$link/main.c" <<'EOC'
+#include <stdio.h>
+#include <string.h>
+#include "one.h"
+#include "two.h"
+/* Every input "1", then the outputs as pmmlc score prints them. */
+#define RUN(P, U)                                                            \
+  do {                                                                       \
+    static P##_ctx c;                                                        \
+    size_t i;                                                                \
+    P##_init(&c);                                                            \
+    for (i = 0; i < U##_N_INPUTS; i++)                                       \
+      P##_set_text(&c, i, "1", 1);                                           \
+    if (P##_score(&c) != 0)                                                  \
+      return 1;                                                              \
+    for (i = 0; i < U##_N_OUTPUTS; i++) {                                    \
+      P##_value v;                                                           \
+      char buf[64];                                                          \
+      P##_output(&c, i, &v);                                                 \
+      if (v.kind == U##_STRING)                                              \
+        printf("%s%.*s", i ? "," : "", (int)v.length, v.string);             \
+      else {                                                                 \
+        P##_format(&v, buf, sizeof buf);                                     \
+        printf("%s%s", i ? "," : "", buf);                                   \
+      }                                                                      \
+    }                                                                        \
+    printf("\n");                                                            \
+  } while (0)
+int
+main(void)
+{
+  RUN(one, ONE);
+  RUN(two, TWO);
+  return 0;
+}
+EOC
+ok=1
+for cc in $compilers; do
+  if ! (cd "$link" && "$PMMLC" compile "$iris" -o one.c &&
+      "$PMMLC" compile "$logreg" -o two.c &&
+      $cc -std=c99 -Wall -Wextra -pedantic -Werror -O1 -c one.c &&
+      $cc -std=c99 -Wall -Wextra -pedantic -Werror -O1 -c two.c &&
+      $cc -std=c99 -Wall -Wextra -pedantic -Werror -O1 -c main.c &&
+      $cc one.o two.o main.o -o both -lm) >"$link/err" 2>&1; then
+    fail "two models in one program ($cc): $(grep -m1 error "$link/err")"
+    ok=0
+    continue
+  fi
+  for p in one two; do
+    extra=$(nm -g --defined-only "$link/$p.o" | awk '{print $3}' |
+      grep -v "^${p}_" || true)
+    if [ -n "$extra" ]; then
+      fail "$p.o exports more than its API: $extra"
+      ok=0
+    fi
+  done
+  "$link/both" >"$link/got.txt" || { fail "two models: exit $?"; ok=0; }
+  : >"$link/want.txt"
+  for doc in "$iris" "$logreg"; do
+    n=$("$PMMLC" info "$doc" | awk '/^inputs:/{print $2}')
+    "$PMMLC" info "$doc" | sed -n "/^inputs:/,/^outputs:/p" |
+      sed '1d;$d' | awk '{print $1}' | paste -sd, - >"$link/in.csv"
+    awk -v n="$n" 'BEGIN{for(i=1;i<=n;i++) printf "%s1", (i > 1 ? "," : ""); print ""}' \
+      >>"$link/in.csv"
+    "$PMMLC" score "$doc" "$link/in.csv" | sed -n 2p >>"$link/want.txt"
+  done
+  if ! cmp -s "$link/got.txt" "$link/want.txt"; then
+    fail "two models in one program ($cc): $(cat "$link/got.txt") vs" \
+      "$(cat "$link/want.txt")"
+    ok=0
+  fi
+done
+[ $ok -eq 1 ] && pass
 while read -r status rest; do
   if [ "$status" = PASS ]; then pass; else fail "$rest"; fi
 done <"$results"
