@@ -162,6 +162,35 @@ gen_slot(const gen *g, int32_t k)
   return k < 0 ? -1 : g->slot_map[k];
 }
 
+int32_t
+gen_fast(const gen *g, int32_t k)
+{
+  const pmml_model *doc = g->doc;
+  const pm_slot *s;
+  if (k < 0)
+    return -1;
+  s = &doc->slots[k];
+  if (s->kind == PM_SLOT_INPUT)
+    return s->arg;
+  if (s->kind == PM_SLOT_MINING &&
+      doc->models[s->arg]->mf[s->aux].outliers == PM_OUT_AS_IS &&
+      doc->slots[s->src].kind == PM_SLOT_INPUT)
+    return doc->slots[s->src].arg;
+  return -1;
+}
+
+void
+gen_slot_ref(const gen *g, gbuf *b, int32_t k)
+{
+  int32_t in = gen_fast(g, k);
+  if (in >= 0 && g->doc->slots[k].kind == PM_SLOT_INPUT)
+    gb_printf(b, "&c->in_[%d]", (int)in);
+  else if (in >= 0)
+    gb_printf(b, "pm_fast(c, %d, %d)", (int)in, (int)gen_slot(g, k));
+  else
+    gb_printf(b, "pm_slot(c, %d)", (int)gen_slot(g, k));
+}
+
 /* ---- Literals ---------------------------------------------------------- */
 
 static uint32_t
@@ -321,9 +350,12 @@ emit_field(gen *g, int32_t df)
   int32_t k;
   gb_printf(b, "  /* %d: DataField ", (int)g->n_fields);
   gen_name(g, b, f->name);
-  gb_printf(b, " (line %u) */\n  {%d, %s, %d, %d, %d, %d, %d, %d},\n",
+  gb_printf(b, " (line %u) */\n  {%d, %s, %d, %d, %d, %d, %d, %d, %d},\n",
             (unsigned)f->line, (int)gen_str(g, f->name), gen_dt(f->dtype),
-            (int)f->optype, (int)g->n_dvals, (int)f->dom.n_values,
+            (int)f->optype,
+            f->dtype == PMML_DT_DOUBLE && f->dom.n_values == 0 &&
+                (f->optype != PMML_OP_CONTINUOUS || f->dom.n_intervals == 0),
+            (int)g->n_dvals, (int)f->dom.n_values,
             (int)f->dom.n_valid, (int)g->n_intervals,
             (int)f->dom.n_intervals);
   g->n_fields++;
@@ -491,7 +523,8 @@ gen_output(gen *g, const pm_model *m, const pm_ofield *of, int32_t k)
   gen_need(g, "outputs");
   if (of->expr >= 0 && gen_expr(g, of->expr))
     return -1;
-  gb_printf(gen_out(g, GS_PROTO), "static pm_v s%d(pm_ctx *c);\n", (int)k);
+  gb_printf(gen_out(g, GS_PROTO), "static void s%d(pm_ctx *c, pm_v *out);\n",
+            (int)k);
   gb_puts(b, "\n/* OutputField ");
   gen_name(g, b, of->name);
   gb_printf(b, " (line %u): feature=\"%s\"", (unsigned)of->line,
@@ -500,12 +533,12 @@ gen_output(gen *g, const pm_model *m, const pm_ofield *of, int32_t k)
     gb_puts(b, " value=");
     gen_lit_comment(g, b, &of->value);
   }
-  gb_printf(b, ", of model %d */\nstatic pm_v\ns%d(pm_ctx *c)\n{\n",
+  gb_printf(b, ", of model %d */\nstatic void\ns%d(pm_ctx *c, pm_v *out)\n{\n",
             (int)m->index, (int)k);
   gb_printf(b, "  const pm_modeld *m = &pm_models[%d];\n", (int)m->index);
   gb_printf(b, "  const pm_res *res = &c->res_[%d];\n", (int)m->index);
-  gb_puts(b, "  pm_v out = pm_missing();\n  (void)m;\n  (void)res;\n");
-  gb_printf(b, "  if (!c->rdone_[%d])\n    return out;\n", (int)m->index);
+  gb_puts(b, "  (void)m;\n  (void)res;\n  *out = pm_missing();\n");
+  gb_printf(b, "  if (!c->rdone_[%d])\n    return;\n", (int)m->index);
   if (fam && fam->feature) {
     rc = fam->feature(g, m, of, b);
     if (rc < 0)
@@ -514,12 +547,12 @@ gen_output(gen *g, const pm_model *m, const pm_ofield *of, int32_t k)
   if (rc == 1) {
     switch (of->feature) {
     case PM_FEAT_PREDICTED:
-      gb_puts(b, "  out = res->value;\n");
+      gb_puts(b, "  *out = res->value;\n");
       from = m->target_dt;
       break;
     case PM_FEAT_DISPLAY:
-      gb_puts(b, "  if (pm_display_value(c, m, &res->value, &out))\n"
-                 "    return out;\n");
+      gb_puts(b, "  if (pm_display_value(c, m, &res->value, out))\n"
+                 "    return;\n");
       gen_note_cast(g, m->target_dt, PMML_DT_STRING);
       from = PMML_DT_STRING;
       break;
@@ -528,7 +561,7 @@ gen_output(gen *g, const pm_model *m, const pm_ofield *of, int32_t k)
       int32_t klass = -1;
       if (of->value.t != PM_T_MISSING)
         klass = of->klass >= 0 ? of->klass : -2;
-      gb_printf(b, "  pm_output_prob(m, res, %d, %d, &out);\n", (int)klass,
+      gb_printf(b, "  pm_output_prob(m, res, %d, %d, out);\n", (int)klass,
                 of->feature == PM_FEAT_CONFIDENCE);
       from = PMML_DT_DOUBLE;
       break;
@@ -536,20 +569,20 @@ gen_output(gen *g, const pm_model *m, const pm_ofield *of, int32_t k)
     case PM_FEAT_TRANSFORMED:
     case PM_FEAT_DECISION:
       if (of->expr >= 0) {
-        gb_printf(b, "  if (x%d(c, 0, &out))\n    return out;\n",
+        gb_printf(b, "  if (x%d(c, 0, out))\n    return;\n",
                   (int)of->expr);
         from = g->doc->exprs[of->expr].dt;
       }
       break;
     case PM_FEAT_ENTITY_ID:
       gb_puts(b, "  if (res->entity_id >= 0)\n"
-                 "    out = pm_sym(res->entity_id);\n");
+                 "    *out = pm_sym(res->entity_id);\n");
       from = PMML_DT_STRING;
       break;
     case PM_FEAT_AFFINITY:
     case PM_FEAT_ENTITY_AFFINITY:
       gb_puts(b, "  if (!isnan(res->affinity))\n"
-                 "    out = pm_num(res->affinity, PM_DT_DOUBLE);\n");
+                 "    *out = pm_num(res->affinity, PM_DT_DOUBLE);\n");
       from = PMML_DT_DOUBLE;
       break;
     case PM_FEAT_WARNING:
@@ -561,7 +594,7 @@ gen_output(gen *g, const pm_model *m, const pm_ofield *of, int32_t k)
     }
   }
   gen_note_cast(g, from, dt);
-  gb_printf(b, "  pm_output_cast(c, %s, %d, &out);\n  return out;\n}\n",
+  gb_printf(b, "  pm_output_cast(c, %s, %d, out);\n}\n",
             gen_dt(dt), (int)gen_str(g, of->name));
   return 0;
 }
@@ -576,12 +609,13 @@ gen_derived(gen *g, const pm_slot *s, int32_t k)
     return -1;
   gen_need(g, "derived");
   gen_note_cast(g, g->doc->exprs[s->arg].dt, s->dtype);
-  gb_printf(gen_out(g, GS_PROTO), "static pm_v s%d(pm_ctx *c);\n", (int)k);
+  gb_printf(gen_out(g, GS_PROTO), "static void s%d(pm_ctx *c, pm_v *out);\n",
+            (int)k);
   gb_puts(b, "\n/* DerivedField ");
   gen_name(g, b, s->name);
-  gb_printf(b, " (line %u), %s */\nstatic pm_v\ns%d(pm_ctx *c)\n{\n"
-               "  pm_v r;\n  int rc = x%d(c, 0, &r);\n"
-               "  return pm_derived_value(c, rc, &r, %s, %d);\n}\n",
+  gb_printf(b, " (line %u), %s */\nstatic void\ns%d(pm_ctx *c, pm_v *out)\n"
+               "{\n  pm_v r;\n  int rc = x%d(c, 0, &r);\n"
+               "  pm_derived_value(c, rc, &r, %s, %d, out);\n}\n",
             d ? (unsigned)d->line : 0u,
             s->dtype == PM_DT_ANY ? "any type" : gen_dt(s->dtype), (int)k,
             (int)s->arg, gen_dt(s->dtype), (int)gen_str(g, s->name));
@@ -613,7 +647,7 @@ gen_slots(gen *g)
       gen_need(g, "treat");
       gb_puts(&sw, "MiningField ");
       gen_name(g, &sw, s->name);
-      gb_printf(&sw, " (line %u) */\n    v = pm_mining_value(c, %d);\n"
+      gb_printf(&sw, " (line %u) */\n    pm_mining_value(c, %d, v);\n"
                      "    break;\n",
                 (unsigned)mf->line, (int)g->n_minings);
       gb_printf(&minings, "  /* %d: MiningField ", (int)g->n_minings);
@@ -637,19 +671,19 @@ gen_slots(gen *g)
     case PM_SLOT_DERIVED:
       gb_puts(&sw, "DerivedField ");
       gen_name(g, &sw, s->name);
-      gb_printf(&sw, " */\n    v = s%d(c);\n    break;\n", (int)gk);
+      gb_printf(&sw, " */\n    s%d(c, v);\n    break;\n", (int)gk);
       rc = gen_derived(g, s, gk);
       break;
     case PM_SLOT_OUTPUT: {
       const pm_model *m = doc->models[s->arg];
       gb_puts(&sw, "OutputField ");
       gen_name(g, &sw, s->name);
-      gb_printf(&sw, " */\n    v = s%d(c);\n    break;\n", (int)gk);
+      gb_printf(&sw, " */\n    s%d(c, v);\n    break;\n", (int)gk);
       rc = gen_output(g, m, &m->of[s->aux], gk);
       break;
     }
     default:
-      gb_puts(&sw, "unused */\n    break;\n");
+      gb_puts(&sw, "unused */\n    *v = pm_missing();\n    break;\n");
       break;
     }
   }
@@ -674,15 +708,15 @@ gen_slots(gen *g)
     gb_puts(b, "\n/* The value of slot k for this record: every field but "
                "the inputs\n** (eval.c: pmmlE_slot_compute). */\n"
                "static const pm_v *\npm_slot_compute(pm_ctx *c, int32_t k)\n"
-               "{\n  int32_t i = k - PM_NIN;\n  pm_v v = pm_missing();\n"
+               "{\n  int32_t i = k - PM_NIN;\n  pm_v *v = &c->v_[i];\n"
                "  if (c->st_[i] == 1) {\n"
                "    pm_fail(c, PM_E_EVAL, \"field '%s' depends on itself\",\n"
                "            pm_strs[pm_slot_names[i]].s);\n"
-               "    return &c->v_[i];\n  }\n  c->st_[i] = 1;\n"
+               "    return v;\n  }\n  c->st_[i] = 1;\n"
                "  switch (k) {\n");
     gb_put(b, sw.p, sw.len);
-    gb_puts(b, "  default:\n    break;\n  }\n  c->v_[i] = v;\n"
-               "  c->st_[i] = 2;\n  return &c->v_[i];\n}\n");
+    gb_puts(b, "  default:\n    *v = pm_missing();\n    break;\n  }\n"
+               "  c->st_[i] = 2;\n  return v;\n}\n");
   }
   gb_free(&sw);
   gb_free(&names);
@@ -1344,13 +1378,14 @@ gen_source(gen *g, gbuf *b, const char *upfx)
   if (!g->n_lits)
     gb_puts(b, "  {0, 0, 0, -1, PM_T_MISSING, PM_DT_ANY, 0}\n");
   gb_puts(b, "};\n");
-  gb_printf(b, "\n/* DataFields: { name, data type, optype, Values, their "
-               "count, valid ones,\n** Intervals, their count } */\n"
+  gb_printf(b, "\n/* DataFields: { name, data type, optype, plain double, "
+               "Values, their count,\n** valid ones, Intervals, their "
+               "count } */\n"
                "static const pm_field pm_fields[%d] = {\n",
             g->n_fields ? (int)g->n_fields : 1);
   gb_put(b, g->t_fields.p, g->t_fields.len);
   if (!g->n_fields)
-    gb_puts(b, "  {0, 0, 0, 0, 0, 0, 0, 0}\n");
+    gb_puts(b, "  {0, 0, 0, 0, 0, 0, 0, 0, 0}\n");
   gb_printf(b, "};\n\n/* Values: { literal, displayValue, property } */\n"
                "static const pm_dval pm_dvals[%d] = {\n",
             g->n_dvals ? (int)g->n_dvals : 1);
@@ -1381,7 +1416,7 @@ gen_source(gen *g, gbuf *b, const char *upfx)
   gb_puts(b, "};\n");
   if (g->n_preds) {
     gb_printf(b, "\n/* Predicates: { kind, operator, the value is a number, "
-                 "slot, literal,\n** first, count, number } */\n"
+                 "slot, fast input,\n** literal, first, count, number } */\n"
                  "static const pm_pred pm_preds[%d] = {\n",
               (int)g->n_preds);
     gb_put(b, g->t_preds.p, g->t_preds.len);

@@ -177,6 +177,13 @@ int32_t gen_plit(gen *g, const pm_lit *l);
 void gen_lit_comment(gen *g, gbuf *b, const pm_lit *l);
 /* The generated index of document slot k. */
 int32_t gen_slot(const gen *g, int32_t k);
+/* The input whose value slot k is when that input holds a valid number
+** (an input slot, or a MiningField of one that leaves numbers alone), or
+** -1: generated code reads it with pm_fast(c, input, slot). */
+int32_t gen_fast(const gen *g, int32_t k);
+/* C code for a pointer to the value of slot k: "&c->in_[2]",
+** "pm_fast(c, 2, 7)" or "pm_slot(c, 7)". */
+void gen_slot_ref(const gen *g, gbuf *b, int32_t k);
 /* A name of the document for a comment: "name" (escaped, shortened). */
 void gen_name(gen *g, gbuf *b, int32_t id);
 /* The enum name of builtin id in generated code: "PM_BI_ADD". */

@@ -455,6 +455,31 @@ gen_pred_text(gen *g, gbuf *b, int32_t pi, int depth)
   }
 }
 
+static const char *const kind_names[] = {"PM_P_TRUE", "PM_P_FALSE",
+                                         "PM_P_SIMPLE", "PM_P_SET",
+                                         "PM_P_COMPOUND"};
+
+/* The operator of p as generated code names it. */
+static const char *
+pred_op_name(const pm_pred *p)
+{
+  static const char *const simple[] = {
+    "PM_PO_EQ", "PM_PO_NE", "PM_PO_LT", "PM_PO_LE", "PM_PO_GT", "PM_PO_GE",
+    "PM_PO_MISSING", "PM_PO_NOT_MISSING"};
+  static const char *const compound[] = {"PM_BO_AND", "PM_BO_OR",
+                                         "PM_BO_XOR", "PM_BO_SURROGATE"};
+  switch (p->kind) {
+  case PM_P_SIMPLE:
+    return simple[p->op & 7];
+  case PM_P_SET:
+    return p->op == PM_SET_IN ? "PM_SO_IN" : "PM_SO_NOT_IN";
+  case PM_P_COMPOUND:
+    return compound[p->op & 3];
+  default:
+    return "0";
+  }
+}
+
 int32_t
 gen_pred(gen *g, int32_t pi)
 {
@@ -500,11 +525,12 @@ gen_pred(gen *g, int32_t pi)
   idx = g->n_preds++;
   gb_printf(b, "  /* %d, line %u: ", (int)idx, (unsigned)p->line);
   gen_pred_text(g, b, pi, 0);
-  gb_printf(b, " */\n  {%d, %d, %d, %d, %d, %d, %d, ", (int)p->kind,
-            (int)p->op, p->kind == PM_P_SIMPLE && p->v.t == PM_T_NUM,
+  gb_printf(b, " */\n  {%s, %s, %d, %d, %d, %d, %d, %d, ", kind_names[p->kind],
+            pred_op_name(p), p->kind == PM_P_SIMPLE && p->v.t == PM_T_NUM,
             p->kind == PM_P_SIMPLE || p->kind == PM_P_SET
                 ? (int)gen_slot(g, p->slot)
                 : -1,
+            p->kind == PM_P_SIMPLE ? (int)gen_fast(g, p->slot) : -1,
             (int)lit, (int)first, (int)n);
   gb_real(b, p->kind == PM_P_SIMPLE && p->v.t == PM_T_NUM ? p->v.num : 0.0);
   gb_puts(b, "},\n");

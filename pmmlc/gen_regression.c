@@ -66,7 +66,9 @@ gen_table(gen *g, const pm_model *m, const pm_regtable *t, int32_t ti)
     gb_real(b, np->exponent);
     gb_puts(b, " coefficient=");
     gb_real(b, np->coef);
-    gb_printf(b, "/> */\n  v = pm_slot(c, %d);\n"
+    gb_puts(b, "/> */\n  v = ");
+    gen_slot_ref(g, b, np->slot);
+    gb_printf(b, ";\n"
                  "  if (v->t == PM_T_MISSING) {\n    *missing = 1;\n"
                  "    return NAN;\n  }\n"
                  "  if (v->t != PM_T_NUM && v->t != PM_T_BOOL) {\n"
@@ -74,7 +76,7 @@ gen_table(gen *g, const pm_model *m, const pm_regtable *t, int32_t ti)
                  "            \"NumericPredictor '%%s': the value is not a "
                  "number\",\n            pm_strs[%d].s);\n"
                  "    return NAN;\n  }\n  x = v->num;\n",
-              (int)gen_slot(g, np->slot), (int)gen_str(g, np->name));
+              (int)gen_str(g, np->name));
     if (np->exponent != 1.0) {
       gb_puts(b, "  x = pow(x, ");
       gb_real(b, np->exponent);

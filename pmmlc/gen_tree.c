@@ -15,6 +15,69 @@ static const char *const missing_names[] = {
   "lastPrediction", "nullPrediction", "defaultChild", "weightedConfidence",
   "aggregateNodes", "none"};
 
+/* Does predicate p compare a valid number of an input with a constant?
+** Then *in, *op and *x say how (pm_tree_fast). */
+static int
+fast_test(gen *g, int32_t p, int32_t *in, int *op, double *x)
+{
+  const pm_pred *pr = &g->doc->preds[p];
+  if (pr->kind != PM_P_SIMPLE || pr->op > PM_OP_GE || pr->v.t != PM_T_NUM)
+    return 0;
+  *in = gen_fast(g, pr->slot);
+  *op = pr->op;
+  *x = pr->v.num;
+  return *in >= 0;
+}
+
+static const char *const po_names[] = {"PM_PO_EQ", "PM_PO_NE", "PM_PO_LT",
+                                       "PM_PO_LE", "PM_PO_GT", "PM_PO_GE",
+                                       "PM_PO_MISSING"};
+
+/* m<I>_fast: the fast walk's view of the nodes; 0 when no node is a fast
+** split. */
+static int
+emit_fast(gen *g, const pm_model *m, const pm_tree *t, gbuf *d)
+{
+  int32_t i, n_split = 0;
+  gbuf rows = {0};
+  if (t->missing == PM_TMV_WEIGHTED_CONFIDENCE ||
+      t->missing == PM_TMV_AGGREGATE_NODES ||
+      g->doc->preds[t->nodes[0].pred].kind != PM_P_TRUE)
+    return 0;
+  for (i = 0; i < t->n_nodes; i++) {
+    const pm_tnode *nd = &t->nodes[i];
+    int32_t in0 = -1, in1 = -1;
+    int op0 = 0, op1 = PM_OP_MISSING;
+    double x0 = 0, x1 = 0;
+    if (nd->n_kids == 0) {
+      gb_puts(&rows, "  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},\n");
+      continue;
+    }
+    if (nd->n_kids == 2 &&
+        fast_test(g, t->nodes[nd->first].pred, &in0, &op0, &x0) &&
+        (g->doc->preds[t->nodes[nd->first + 1].pred].kind == PM_P_TRUE ||
+         fast_test(g, t->nodes[nd->first + 1].pred, &in1, &op1, &x1))) {
+      gb_printf(&rows, "  {PM_TF_SPLIT, %s, %s, %d, %d, %d, ", po_names[op0],
+                po_names[op1], (int)in0, (int)in1, (int)nd->first);
+      gb_real(&rows, x0);
+      gb_puts(&rows, ", ");
+      gb_real(&rows, x1);
+      gb_printf(&rows, "}, /* %d */\n", (int)i);
+      n_split++;
+      continue;
+    }
+    gb_printf(&rows, "  {PM_TF_SLOW, 0, 0, -1, -1, -1, 0.0, 0.0}, /* %d */\n",
+              (int)i);
+  }
+  if (n_split)
+    gb_printf(d, "/* The fast walk: { kind, tests, inputs, first child, "
+                 "constants } */\nstatic const pm_tfast m%d_fast[%d] = {\n"
+                 "%s};\n",
+              (int)m->index, (int)t->n_nodes, rows.p);
+  gb_free(&rows);
+  return n_split > 0;
+}
+
 /* <TreeModel>: m<I>_nodes, m<I>_prob/_conf, m<I>_tree and m<I>_eval. */
 static int
 tree_model(gen *g, const pm_model *m)
@@ -87,8 +150,12 @@ tree_model(gen *g, const pm_model *m)
       gb_puts(d, "};\n");
     }
   }
-  gb_printf(d, "static const pm_tree m%d_tree = {m%d_nodes, ", (int)mi,
-            (int)mi);
+  if (emit_fast(g, m, t, d))
+    gb_printf(d, "static const pm_tree m%d_tree = {m%d_fast, m%d_nodes, ",
+              (int)mi, (int)mi, (int)mi);
+  else
+    gb_printf(d, "static const pm_tree m%d_tree = {0, m%d_nodes, ", (int)mi,
+              (int)mi);
   if (t->prob)
     gb_printf(d, "m%d_prob, m%d_conf, ", (int)mi, (int)mi);
   else

@@ -107,6 +107,7 @@ typedef struct pm_interval {
 typedef struct pm_field {
   int32_t name;     /* pm_str index */
   uint8_t dtype, optype;
+  uint8_t plain;    /* double with no declared domain: numbers pass as is */
   int32_t val, n_val, n_valid; /* pm_dvals[val .. val + n_val) */
   int32_t iv, n_iv;            /* pm_intervals[iv .. iv + n_iv) */
 } pm_field;
@@ -182,6 +183,7 @@ typedef struct pm_pred {
   uint8_t op;        /* PM_PO_* / PM_BO_* / PM_SO_* */
   uint8_t numlit;    /* SIMPLE: the value is a number, in x */
   int32_t slot;      /* the field's slot */
+  int32_t fast;      /* the input pm_fast may read for it, -1 */
   int32_t lit;       /* SIMPLE: pm_lit index of the value, -1 */
   int32_t first, n;  /* COMPOUND: pm_pargs[first ..] predicates; SET:
                         pm_pargs[first ..] literals */
@@ -210,7 +212,20 @@ typedef struct pm_tnode {
   pm_real count;       /* recordCount, NaN */
 } pm_tnode;
 
+/* The fast walk: a node whose two children test valid numbers of inputs
+** against constants, or a leaf; anything else sends the record to the
+** general walk (pm_tree_walk), which decides every case. */
+enum { PM_TF_SLOW = 0, PM_TF_LEAF, PM_TF_SPLIT };
+typedef struct pm_tfast {
+  uint8_t kind;        /* PM_TF_* */
+  uint8_t op0, op1;    /* PM_PO_* of the children; op1 PM_PO_MISSING: True */
+  int32_t in0, in1;    /* the inputs they read */
+  int32_t first;       /* the first child; the second follows */
+  pm_real t0, t1;      /* the constants */
+} pm_tfast;
+
 typedef struct pm_tree {
+  const pm_tfast *fast; /* NULL: the general walk only */
   const pm_tnode *nodes;
   const pm_real *prob; /* [n_nodes * n_classes] or NULL */
   const pm_real *conf;
@@ -2139,17 +2154,17 @@ static const pm_v pm_lit[11] = {
   {1.550000011920929, 0, 0, -1, PM_T_NUM, PM_DT_DOUBLE, 0}, /* 10 */
 };
 
-/* DataFields: { name, data type, optype, Values, their count, valid ones,
-** Intervals, their count } */
+/* DataFields: { name, data type, optype, plain double, Values, their count,
+** valid ones, Intervals, their count } */
 static const pm_field pm_fields[4] = {
   /* 0: DataField "sepal_length" (line 7) */
-  {19, PM_DT_DOUBLE, 2, 0, 0, 0, 0, 0},
+  {19, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
   /* 1: DataField "petal_length" (line 9) */
-  {14, PM_DT_DOUBLE, 2, 0, 0, 0, 0, 0},
+  {14, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
   /* 2: DataField "petal_width" (line 10) */
-  {15, PM_DT_DOUBLE, 2, 0, 0, 0, 0, 0},
+  {15, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
   /* 3: DataField "Species" (line 11) */
-  {13, PM_DT_STRING, 0, 0, 3, 3, 0, 0},
+  {13, PM_DT_STRING, 0, 0, 0, 3, 3, 0, 0},
 };
 
 /* Values: { literal, displayValue, property } */
@@ -2176,35 +2191,35 @@ static const pm_tval pm_tvals[1] = {
   {-1, -1, 0, -1, -1}
 };
 
-/* Predicates: { kind, operator, the value is a number, slot, literal,
-** first, count, number } */
+/* Predicates: { kind, operator, the value is a number, slot, fast input,
+** literal, first, count, number } */
 static const pm_pred pm_preds[13] = {
   /* 0, line 31: True */
-  {0, 0, 0, -1, -1, 0, 0, 0.0},
+  {PM_P_TRUE, 0, 0, -1, -1, -1, 0, 0, 0.0},
   /* 1, line 33: "petal_width" <= 0.800000011920929 */
-  {2, 3, 1, 3, 6, 0, 0, 0.800000011920929},
+  {PM_P_SIMPLE, PM_PO_LE, 1, 3, 2, 6, 0, 0, 0.800000011920929},
   /* 2, line 39: "petal_width" > 0.800000011920929 */
-  {2, 4, 1, 3, 6, 0, 0, 0.800000011920929},
+  {PM_P_SIMPLE, PM_PO_GT, 1, 3, 2, 6, 0, 0, 0.800000011920929},
   /* 3, line 41: "petal_width" <= 1.75 */
-  {2, 3, 1, 3, 7, 0, 0, 1.75},
+  {PM_P_SIMPLE, PM_PO_LE, 1, 3, 2, 7, 0, 0, 1.75},
   /* 4, line 74: "petal_width" > 1.75 */
-  {2, 4, 1, 3, 7, 0, 0, 1.75},
+  {PM_P_SIMPLE, PM_PO_GT, 1, 3, 2, 7, 0, 0, 1.75},
   /* 5, line 43: "petal_length" <= 4.950000047683716 */
-  {2, 3, 1, 4, 8, 0, 0, 4.950000047683716},
+  {PM_P_SIMPLE, PM_PO_LE, 1, 4, 1, 8, 0, 0, 4.950000047683716},
   /* 6, line 58: "petal_length" > 4.950000047683716 */
-  {2, 4, 1, 4, 8, 0, 0, 4.950000047683716},
+  {PM_P_SIMPLE, PM_PO_GT, 1, 4, 1, 8, 0, 0, 4.950000047683716},
   /* 7, line 76: "petal_length" <= 4.8500001430511475 */
-  {2, 3, 1, 4, 9, 0, 0, 4.8500001430511475},
+  {PM_P_SIMPLE, PM_PO_LE, 1, 4, 1, 9, 0, 0, 4.8500001430511475},
   /* 8, line 82: "petal_length" > 4.8500001430511475 */
-  {2, 4, 1, 4, 9, 0, 0, 4.8500001430511475},
+  {PM_P_SIMPLE, PM_PO_GT, 1, 4, 1, 9, 0, 0, 4.8500001430511475},
   /* 9, line 45: "sepal_length" <= 4.950000047683716 */
-  {2, 3, 1, 5, 8, 0, 0, 4.950000047683716},
+  {PM_P_SIMPLE, PM_PO_LE, 1, 5, 0, 8, 0, 0, 4.950000047683716},
   /* 10, line 51: "sepal_length" > 4.950000047683716 */
-  {2, 4, 1, 5, 8, 0, 0, 4.950000047683716},
+  {PM_P_SIMPLE, PM_PO_GT, 1, 5, 0, 8, 0, 0, 4.950000047683716},
   /* 11, line 60: "petal_width" <= 1.550000011920929 */
-  {2, 3, 1, 3, 10, 0, 0, 1.550000011920929},
+  {PM_P_SIMPLE, PM_PO_LE, 1, 3, 2, 10, 0, 0, 1.550000011920929},
   /* 12, line 66: "petal_width" > 1.550000011920929 */
-  {2, 4, 1, 3, 10, 0, 0, 1.550000011920929},
+  {PM_P_SIMPLE, PM_PO_GT, 1, 3, 2, 10, 0, 0, 1.550000011920929},
 };
 
 /* Predicates' children and sets' literals. */
@@ -2309,7 +2324,23 @@ static const pm_real m0_conf[39] = {
   0.0, 0.0, 1.0,
   0.0, 0.6666666666666666, 0.3333333333333333,
 };
-static const pm_tree m0_tree = {m0_nodes, m0_prob, m0_conf, 1, 0, 1.0};
+/* The fast walk: { kind, tests, inputs, first child, constants } */
+static const pm_tfast m0_fast[13] = {
+  {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 2, 2, 1, 0.800000011920929, 0.800000011920929}, /* 0 */
+  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
+  {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 2, 2, 3, 1.75, 1.75}, /* 2 */
+  {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 1, 1, 5, 4.950000047683716, 4.950000047683716}, /* 3 */
+  {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 1, 1, 7, 4.8500001430511475, 4.8500001430511475}, /* 4 */
+  {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 0, 0, 9, 4.950000047683716, 4.950000047683716}, /* 5 */
+  {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 2, 2, 11, 1.550000011920929, 1.550000011920929}, /* 6 */
+  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
+  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
+  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
+  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
+  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
+  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
+};
+static const pm_tree m0_tree = {m0_fast, m0_nodes, m0_prob, m0_conf, 1, 0, 1.0};
 
 /* ==== run-time support: core (pmmlc/genrt.inc) ==== */
 /* ---- Values and failures (runtime/eval.c, pmml_int.h) ------------------ */
@@ -2317,12 +2348,8 @@ static const pm_tree m0_tree = {m0_nodes, m0_prob, m0_conf, 1, 0, 1.0};
 PM_RT pm_v
 pm_missing(void)
 {
-  pm_v v;
-  memset(&v, 0, sizeof v);
-  v.sym = -1;
-  v.t = PM_T_MISSING;
-  v.dt = PM_DT_ANY;
-  return v;
+  static const pm_v missing = {0, 0, 0, -1, PM_T_MISSING, PM_DT_ANY, 0};
+  return missing;
 }
 
 PM_RT pm_v
@@ -3143,6 +3170,10 @@ pm_set_number(pm_ctx *c, size_t i, double x)
 {
   const pm_field *f = &pm_fields[i];
   pm_v v;
+  if (f->plain) { /* what the general path does for such a field */
+    c->in_[i] = isnan(x) ? pm_missing() : pm_num(x, PM_DT_DOUBLE);
+    return;
+  }
   if (pm_numeric_dt(f->dtype) || f->dtype == PM_DT_BOOLEAN) {
     pm_v in = pm_num(x, PM_DT_DOUBLE);
     if (isnan(x)) {
@@ -3179,6 +3210,18 @@ pm_slot(pm_ctx *c, int32_t k)
   if (c->st_[k - PM_NIN] == 2)
     return &c->v_[k - PM_NIN];
   return pm_slot_compute(c, k);
+}
+
+/* The value of slot k, a MiningField whose treatments leave a valid number
+** as it is (outliers="asIs"), taken from input 'src': the input itself when
+** it is a valid number (what pm_slot would give), else pm_slot. */
+PM_RT const pm_v *
+pm_fast(pm_ctx *c, int32_t src, int32_t k)
+{
+  const pm_v *v = &c->in_[src];
+  if (v->t == PM_T_NUM && !v->inv)
+    return v;
+  return pm_slot(c, k);
 }
 
 
@@ -3236,14 +3279,13 @@ pm_treat(pm_ctx *c, const pm_mining *mf, const pm_v *in, pm_v *out)
 }
 
 /* A MiningField's slot (pmmlE_slot_compute, PM_SLOT_MINING). */
-PM_RT pm_v
-pm_mining_value(pm_ctx *c, int32_t j)
+PM_RT void
+pm_mining_value(pm_ctx *c, int32_t j, pm_v *v)
 {
   const pm_mining *mf = &pm_minings[j];
-  pm_v t = *pm_slot(c, mf->src), v;
-  if (pm_treat(c, mf, &t, &v))
-    v = pm_missing();
-  return v;
+  pm_v t = *pm_slot(c, mf->src);
+  if (pm_treat(c, mf, &t, v))
+    *v = pm_missing();
 }
 
 
@@ -3460,7 +3502,8 @@ pm_output_cast(pm_ctx *c, uint8_t dtype, int32_t name, pm_v *out)
 PM_RT int
 pm_pred_simple(pm_ctx *c, const pm_pred *p)
 {
-  const pm_v *v = pm_slot(c, p->slot);
+  const pm_v *v = p->fast >= 0 ? pm_fast(c, p->fast, p->slot)
+                               : pm_slot(c, p->slot);
   int cmp;
   if (p->op == PM_PO_MISSING)
     return v->t == PM_T_MISSING ? PM_TRUE : PM_FALSE;
@@ -3710,15 +3753,65 @@ pm_tree_eval_spread(pm_ctx *c, const pm_modeld *m, const pm_tree *t,
   return 0;
 }
 
+/* x op y, for the fast walk. */
+PM_RT int
+pm_tf_test(pm_real x, int op, pm_real y)
+{
+  switch (op) {
+  case PM_PO_EQ: return x == y;
+  case PM_PO_NE: return x != y;
+  case PM_PO_LT: return x < y;
+  case PM_PO_LE: return x <= y;
+  case PM_PO_GT: return x > y;
+  default: return x >= y;
+  }
+}
+
+/* The leaf the record reaches when every test on the way is a number
+** against a constant, which is the node pm_tree_walk reaches then (with
+** no missing value, every strategy walks alike); -1 when the general walk
+** must decide. Reads inputs only: no side effect. */
+PM_RT int32_t
+pm_tree_fast(const pm_ctx *c, const pm_tfast *f)
+{
+  int32_t node = 0;
+  for (;;) {
+    const pm_tfast *nd = &f[node];
+    const pm_v *x;
+    if (nd->kind == PM_TF_LEAF)
+      return node;
+    if (nd->kind != PM_TF_SPLIT)
+      return -1;
+    x = &c->in_[nd->in0];
+    if (x->t != PM_T_NUM || x->inv)
+      return -1;
+    if (pm_tf_test(x->num, nd->op0, nd->t0)) {
+      node = nd->first;
+      continue;
+    }
+    if (nd->op1 == PM_PO_MISSING) { /* <True/> */
+      node = nd->first + 1;
+      continue;
+    }
+    x = &c->in_[nd->in1];
+    if (x->t != PM_T_NUM || x->inv || !pm_tf_test(x->num, nd->op1, nd->t1))
+      return -1;
+    node = nd->first + 1;
+  }
+}
+
 /* Score a TreeModel (pmmlE_tree). */
 PM_RT int
 pm_tree_eval(pm_ctx *c, const pm_modeld *m, const pm_tree *t, pm_res *res)
 {
-  int32_t node, missing = 0, k, nc = m->n_classes;
+  int32_t node = -1, missing = 0, k, nc = m->n_classes;
   if (t->missing == PM_TMV_WEIGHTED_CONFIDENCE
       || t->missing == PM_TMV_AGGREGATE_NODES)
     return pm_tree_eval_spread(c, m, t, res);
-  node = pm_tree_walk(c, t, &missing);
+  if (t->fast)
+    node = pm_tree_fast(c, t->fast);
+  if (node < 0)
+    node = pm_tree_walk(c, t, &missing);
   if (node < 0)
     return c->failed_ ? -1 : 0;
   res->entity = node;
@@ -3882,9 +3975,9 @@ iris_tree_output_name(size_t i)
 /* ==== the model's fields and models ==== */
 
 static int m0_eval(pm_ctx *c, pm_res *res);
-static pm_v s6(pm_ctx *c);
-static pm_v s7(pm_ctx *c);
-static pm_v s8(pm_ctx *c);
+static void s6(pm_ctx *c, pm_v *out);
+static void s7(pm_ctx *c, pm_v *out);
+static void s8(pm_ctx *c, pm_v *out);
 
 /* TreeModel (line 17) */
 static int
@@ -3894,51 +3987,48 @@ m0_eval(pm_ctx *c, pm_res *res)
 }
 
 /* OutputField "probability(setosa)" (line 26): feature="probability" value="setosa", of model 0 */
-static pm_v
-s6(pm_ctx *c)
+static void
+s6(pm_ctx *c, pm_v *out)
 {
   const pm_modeld *m = &pm_models[0];
   const pm_res *res = &c->res_[0];
-  pm_v out = pm_missing();
   (void)m;
   (void)res;
+  *out = pm_missing();
   if (!c->rdone_[0])
-    return out;
-  pm_output_prob(m, res, 0, 0, &out);
-  pm_output_cast(c, PM_DT_DOUBLE, 16, &out);
-  return out;
+    return;
+  pm_output_prob(m, res, 0, 0, out);
+  pm_output_cast(c, PM_DT_DOUBLE, 16, out);
 }
 
 /* OutputField "probability(versicolor)" (line 27): feature="probability" value="versicolor", of model 0 */
-static pm_v
-s7(pm_ctx *c)
+static void
+s7(pm_ctx *c, pm_v *out)
 {
   const pm_modeld *m = &pm_models[0];
   const pm_res *res = &c->res_[0];
-  pm_v out = pm_missing();
   (void)m;
   (void)res;
+  *out = pm_missing();
   if (!c->rdone_[0])
-    return out;
-  pm_output_prob(m, res, 1, 0, &out);
-  pm_output_cast(c, PM_DT_DOUBLE, 17, &out);
-  return out;
+    return;
+  pm_output_prob(m, res, 1, 0, out);
+  pm_output_cast(c, PM_DT_DOUBLE, 17, out);
 }
 
 /* OutputField "probability(virginica)" (line 28): feature="probability" value="virginica", of model 0 */
-static pm_v
-s8(pm_ctx *c)
+static void
+s8(pm_ctx *c, pm_v *out)
 {
   const pm_modeld *m = &pm_models[0];
   const pm_res *res = &c->res_[0];
-  pm_v out = pm_missing();
   (void)m;
   (void)res;
+  *out = pm_missing();
   if (!c->rdone_[0])
-    return out;
-  pm_output_prob(m, res, 2, 0, &out);
-  pm_output_cast(c, PM_DT_DOUBLE, 18, &out);
-  return out;
+    return;
+  pm_output_prob(m, res, 2, 0, out);
+  pm_output_cast(c, PM_DT_DOUBLE, 18, out);
 }
 
 /* The value of slot k for this record: every field but the inputs
@@ -3947,38 +4037,38 @@ static const pm_v *
 pm_slot_compute(pm_ctx *c, int32_t k)
 {
   int32_t i = k - PM_NIN;
-  pm_v v = pm_missing();
+  pm_v *v = &c->v_[i];
   if (c->st_[i] == 1) {
     pm_fail(c, PM_E_EVAL, "field '%s' depends on itself",
             pm_strs[pm_slot_names[i]].s);
-    return &c->v_[i];
+    return v;
   }
   c->st_[i] = 1;
   switch (k) {
   case 3: /* MiningField "petal_width" (line 23) */
-    v = pm_mining_value(c, 0);
+    pm_mining_value(c, 0, v);
     break;
   case 4: /* MiningField "petal_length" (line 22) */
-    v = pm_mining_value(c, 1);
+    pm_mining_value(c, 1, v);
     break;
   case 5: /* MiningField "sepal_length" (line 20) */
-    v = pm_mining_value(c, 2);
+    pm_mining_value(c, 2, v);
     break;
   case 6: /* OutputField "probability(setosa)" */
-    v = s6(c);
+    s6(c, v);
     break;
   case 7: /* OutputField "probability(versicolor)" */
-    v = s7(c);
+    s7(c, v);
     break;
   case 8: /* OutputField "probability(virginica)" */
-    v = s8(c);
+    s8(c, v);
     break;
   default:
+    *v = pm_missing();
     break;
   }
-  c->v_[i] = v;
   c->st_[i] = 2;
-  return &c->v_[i];
+  return v;
 }
 
 /* Score model m with its family's code. */

@@ -107,6 +107,7 @@ typedef struct pm_interval {
 typedef struct pm_field {
   int32_t name;     /* pm_str index */
   uint8_t dtype, optype;
+  uint8_t plain;    /* double with no declared domain: numbers pass as is */
   int32_t val, n_val, n_valid; /* pm_dvals[val .. val + n_val) */
   int32_t iv, n_iv;            /* pm_intervals[iv .. iv + n_iv) */
 } pm_field;
@@ -2063,21 +2064,21 @@ static const pm_v pm_lit[4] = {
   {0, pm_s2, 9, 2, PM_T_STR, PM_DT_STRING, 0}, /* 3 */
 };
 
-/* DataFields: { name, data type, optype, Values, their count, valid ones,
-** Intervals, their count } */
+/* DataFields: { name, data type, optype, plain double, Values, their count,
+** valid ones, Intervals, their count } */
 static const pm_field pm_fields[6] = {
   /* 0: DataField "mean_radius" (line 7) */
-  {3, PM_DT_DOUBLE, 2, 0, 0, 0, 0, 0},
+  {3, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
   /* 1: DataField "mean_texture" (line 8) */
-  {5, PM_DT_DOUBLE, 2, 0, 0, 0, 0, 0},
+  {5, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
   /* 2: DataField "mean_smoothness" (line 9) */
-  {4, PM_DT_DOUBLE, 2, 0, 0, 0, 0, 0},
+  {4, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
   /* 3: DataField "worst_concavity" (line 10) */
-  {8, PM_DT_DOUBLE, 2, 0, 0, 0, 0, 0},
+  {8, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
   /* 4: DataField "worst_symmetry" (line 11) */
-  {9, PM_DT_DOUBLE, 2, 0, 0, 0, 0, 0},
+  {9, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
   /* 5: DataField "diagnosis" (line 12) */
-  {1, PM_DT_STRING, 0, 0, 2, 2, 0, 0},
+  {1, PM_DT_STRING, 0, 0, 0, 2, 2, 0, 0},
 };
 
 /* Values: { literal, displayValue, property } */
@@ -2147,12 +2148,8 @@ static const pm_outd pm_outs[3] = {
 PM_RT pm_v
 pm_missing(void)
 {
-  pm_v v;
-  memset(&v, 0, sizeof v);
-  v.sym = -1;
-  v.t = PM_T_MISSING;
-  v.dt = PM_DT_ANY;
-  return v;
+  static const pm_v missing = {0, 0, 0, -1, PM_T_MISSING, PM_DT_ANY, 0};
+  return missing;
 }
 
 PM_RT pm_v
@@ -2973,6 +2970,10 @@ pm_set_number(pm_ctx *c, size_t i, double x)
 {
   const pm_field *f = &pm_fields[i];
   pm_v v;
+  if (f->plain) { /* what the general path does for such a field */
+    c->in_[i] = isnan(x) ? pm_missing() : pm_num(x, PM_DT_DOUBLE);
+    return;
+  }
   if (pm_numeric_dt(f->dtype) || f->dtype == PM_DT_BOOLEAN) {
     pm_v in = pm_num(x, PM_DT_DOUBLE);
     if (isnan(x)) {
@@ -3009,6 +3010,18 @@ pm_slot(pm_ctx *c, int32_t k)
   if (c->st_[k - PM_NIN] == 2)
     return &c->v_[k - PM_NIN];
   return pm_slot_compute(c, k);
+}
+
+/* The value of slot k, a MiningField whose treatments leave a valid number
+** as it is (outliers="asIs"), taken from input 'src': the input itself when
+** it is a valid number (what pm_slot would give), else pm_slot. */
+PM_RT const pm_v *
+pm_fast(pm_ctx *c, int32_t src, int32_t k)
+{
+  const pm_v *v = &c->in_[src];
+  if (v->t == PM_T_NUM && !v->inv)
+    return v;
+  return pm_slot(c, k);
 }
 
 
@@ -3066,14 +3079,13 @@ pm_treat(pm_ctx *c, const pm_mining *mf, const pm_v *in, pm_v *out)
 }
 
 /* A MiningField's slot (pmmlE_slot_compute, PM_SLOT_MINING). */
-PM_RT pm_v
-pm_mining_value(pm_ctx *c, int32_t j)
+PM_RT void
+pm_mining_value(pm_ctx *c, int32_t j, pm_v *v)
 {
   const pm_mining *mf = &pm_minings[j];
-  pm_v t = *pm_slot(c, mf->src), v;
-  if (pm_treat(c, mf, &t, &v))
-    v = pm_missing();
-  return v;
+  pm_v t = *pm_slot(c, mf->src);
+  if (pm_treat(c, mf, &t, v))
+    *v = pm_missing();
 }
 
 
@@ -3535,8 +3547,8 @@ logreg_output_name(size_t i)
 static double m0_t0(pm_ctx *c, int *missing);
 static double m0_t1(pm_ctx *c, int *missing);
 static int m0_eval(pm_ctx *c, pm_res *res);
-static pm_v s10(pm_ctx *c);
-static pm_v s11(pm_ctx *c);
+static void s10(pm_ctx *c, pm_v *out);
+static void s11(pm_ctx *c, pm_v *out);
 
 /* <RegressionTable intercept=-27.17817062820532 targetCategory="malignant"> of model 0: its value, NaN when an input is missing. */
 static double
@@ -3551,7 +3563,7 @@ m0_t0(pm_ctx *c, int *missing)
   (void)x;
   (void)yf;
   /* <NumericPredictor name="mean_radius" exponent=1.0 coefficient=1.1388861004657367/> */
-  v = pm_slot(c, 5);
+  v = pm_fast(c, 0, 5);
   if (v->t == PM_T_MISSING) {
     *missing = 1;
     return NAN;
@@ -3565,7 +3577,7 @@ m0_t0(pm_ctx *c, int *missing)
   x = v->num;
   y += 1.1388861004657367 * x;
   /* <NumericPredictor name="mean_texture" exponent=1.0 coefficient=0.2704659778310288/> */
-  v = pm_slot(c, 6);
+  v = pm_fast(c, 1, 6);
   if (v->t == PM_T_MISSING) {
     *missing = 1;
     return NAN;
@@ -3579,7 +3591,7 @@ m0_t0(pm_ctx *c, int *missing)
   x = v->num;
   y += 0.2704659778310288 * x;
   /* <NumericPredictor name="mean_smoothness" exponent=1.0 coefficient=3.4521608895441145/> */
-  v = pm_slot(c, 7);
+  v = pm_fast(c, 2, 7);
   if (v->t == PM_T_MISSING) {
     *missing = 1;
     return NAN;
@@ -3593,7 +3605,7 @@ m0_t0(pm_ctx *c, int *missing)
   x = v->num;
   y += 3.4521608895441145 * x;
   /* <NumericPredictor name="worst_concavity" exponent=1.0 coefficient=7.49676262249068/> */
-  v = pm_slot(c, 8);
+  v = pm_fast(c, 3, 8);
   if (v->t == PM_T_MISSING) {
     *missing = 1;
     return NAN;
@@ -3607,7 +3619,7 @@ m0_t0(pm_ctx *c, int *missing)
   x = v->num;
   y += 7.49676262249068 * x;
   /* <NumericPredictor name="worst_symmetry" exponent=1.0 coefficient=8.586006223891987/> */
-  v = pm_slot(c, 9);
+  v = pm_fast(c, 4, 9);
   if (v->t == PM_T_MISSING) {
     *missing = 1;
     return NAN;
@@ -3670,35 +3682,33 @@ m0_eval(pm_ctx *c, pm_res *res)
 }
 
 /* OutputField "probability(benign)" (line 27): feature="probability" value="benign", of model 0 */
-static pm_v
-s10(pm_ctx *c)
+static void
+s10(pm_ctx *c, pm_v *out)
 {
   const pm_modeld *m = &pm_models[0];
   const pm_res *res = &c->res_[0];
-  pm_v out = pm_missing();
   (void)m;
   (void)res;
+  *out = pm_missing();
   if (!c->rdone_[0])
-    return out;
-  pm_output_prob(m, res, 0, 0, &out);
-  pm_output_cast(c, PM_DT_DOUBLE, 6, &out);
-  return out;
+    return;
+  pm_output_prob(m, res, 0, 0, out);
+  pm_output_cast(c, PM_DT_DOUBLE, 6, out);
 }
 
 /* OutputField "probability(malignant)" (line 28): feature="probability" value="malignant", of model 0 */
-static pm_v
-s11(pm_ctx *c)
+static void
+s11(pm_ctx *c, pm_v *out)
 {
   const pm_modeld *m = &pm_models[0];
   const pm_res *res = &c->res_[0];
-  pm_v out = pm_missing();
   (void)m;
   (void)res;
+  *out = pm_missing();
   if (!c->rdone_[0])
-    return out;
-  pm_output_prob(m, res, 1, 0, &out);
-  pm_output_cast(c, PM_DT_DOUBLE, 7, &out);
-  return out;
+    return;
+  pm_output_prob(m, res, 1, 0, out);
+  pm_output_cast(c, PM_DT_DOUBLE, 7, out);
 }
 
 /* The value of slot k for this record: every field but the inputs
@@ -3707,41 +3717,41 @@ static const pm_v *
 pm_slot_compute(pm_ctx *c, int32_t k)
 {
   int32_t i = k - PM_NIN;
-  pm_v v = pm_missing();
+  pm_v *v = &c->v_[i];
   if (c->st_[i] == 1) {
     pm_fail(c, PM_E_EVAL, "field '%s' depends on itself",
             pm_strs[pm_slot_names[i]].s);
-    return &c->v_[i];
+    return v;
   }
   c->st_[i] = 1;
   switch (k) {
   case 5: /* MiningField "mean_radius" (line 20) */
-    v = pm_mining_value(c, 0);
+    pm_mining_value(c, 0, v);
     break;
   case 6: /* MiningField "mean_texture" (line 21) */
-    v = pm_mining_value(c, 1);
+    pm_mining_value(c, 1, v);
     break;
   case 7: /* MiningField "mean_smoothness" (line 22) */
-    v = pm_mining_value(c, 2);
+    pm_mining_value(c, 2, v);
     break;
   case 8: /* MiningField "worst_concavity" (line 23) */
-    v = pm_mining_value(c, 3);
+    pm_mining_value(c, 3, v);
     break;
   case 9: /* MiningField "worst_symmetry" (line 24) */
-    v = pm_mining_value(c, 4);
+    pm_mining_value(c, 4, v);
     break;
   case 10: /* OutputField "probability(benign)" */
-    v = s10(c);
+    s10(c, v);
     break;
   case 11: /* OutputField "probability(malignant)" */
-    v = s11(c);
+    s11(c, v);
     break;
   default:
+    *v = pm_missing();
     break;
   }
-  c->v_[i] = v;
   c->st_[i] = 2;
-  return &c->v_[i];
+  return v;
 }
 
 /* Score model m with its family's code. */

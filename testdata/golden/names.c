@@ -254,6 +254,7 @@ typedef struct pm_interval {
 typedef struct pm_field {
   int32_t name;     /* pm_str index */
   uint8_t dtype, optype;
+  uint8_t plain;    /* double with no declared domain: numbers pass as is */
   int32_t val, n_val, n_valid; /* pm_dvals[val .. val + n_val) */
   int32_t iv, n_iv;            /* pm_intervals[iv .. iv + n_iv) */
 } pm_field;
@@ -329,6 +330,7 @@ typedef struct pm_pred {
   uint8_t op;        /* PM_PO_* / PM_BO_* / PM_SO_* */
   uint8_t numlit;    /* SIMPLE: the value is a number, in x */
   int32_t slot;      /* the field's slot */
+  int32_t fast;      /* the input pm_fast may read for it, -1 */
   int32_t lit;       /* SIMPLE: pm_lit index of the value, -1 */
   int32_t first, n;  /* COMPOUND: pm_pargs[first ..] predicates; SET:
                         pm_pargs[first ..] literals */
@@ -357,7 +359,20 @@ typedef struct pm_tnode {
   pm_real count;       /* recordCount, NaN */
 } pm_tnode;
 
+/* The fast walk: a node whose two children test valid numbers of inputs
+** against constants, or a leaf; anything else sends the record to the
+** general walk (pm_tree_walk), which decides every case. */
+enum { PM_TF_SLOW = 0, PM_TF_LEAF, PM_TF_SPLIT };
+typedef struct pm_tfast {
+  uint8_t kind;        /* PM_TF_* */
+  uint8_t op0, op1;    /* PM_PO_* of the children; op1 PM_PO_MISSING: True */
+  int32_t in0, in1;    /* the inputs they read */
+  int32_t first;       /* the first child; the second follows */
+  pm_real t0, t1;      /* the constants */
+} pm_tfast;
+
 typedef struct pm_tree {
+  const pm_tfast *fast; /* NULL: the general walk only */
   const pm_tnode *nodes;
   const pm_real *prob; /* [n_nodes * n_classes] or NULL */
   const pm_real *conf;
@@ -2652,29 +2667,29 @@ static const pm_v pm_lit[14] = {
   {0, pm_s0, 1, 0, PM_T_STR, PM_DT_STRING, 0}, /* 13 */
 };
 
-/* DataFields: { name, data type, optype, Values, their count, valid ones,
-** Intervals, their count } */
+/* DataFields: { name, data type, optype, plain double, Values, their count,
+** valid ones, Intervals, their count } */
 static const pm_field pm_fields[10] = {
   /* 0: DataField "x * / abort(); / *" (line 5) */
-  {19, PM_DT_DOUBLE, 2, 0, 0, 0, 0, 0},
+  {19, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
   /* 1: DataField "q"uote" (line 6) */
-  {14, PM_DT_DOUBLE, 2, 0, 0, 0, 0, 0},
+  {14, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
   /* 2: DataField "back.slash" (line 7) */
-  {5, PM_DT_DOUBLE, 2, 0, 0, 0, 0, 0},
+  {5, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
   /* 3: DataField "new.line" (line 8) */
-  {12, PM_DT_DOUBLE, 2, 0, 0, 0, 0, 0},
+  {12, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
   /* 4: DataField "tri../graph" (line 9) */
-  {18, PM_DT_DOUBLE, 2, 0, 0, 0, 0, 0},
+  {18, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
   /* 5: DataField "..l..ve ..." (line 10) */
-  {20, PM_DT_DOUBLE, 2, 0, 0, 0, 0, 0},
+  {20, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
   /* 6: DataField "// comment" (line 11) */
-  {2, PM_DT_DOUBLE, 2, 0, 0, 0, 0, 0},
+  {2, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
   /* 7: DataField "* /" (line 12) */
-  {1, PM_DT_DOUBLE, 2, 0, 0, 0, 0, 0},
+  {1, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
   /* 8: DataField "cat * / x" (line 13) */
-  {7, PM_DT_STRING, 0, 0, 7, 7, 0, 0},
+  {7, PM_DT_STRING, 0, 0, 0, 7, 7, 0, 0},
   /* 9: DataField "out "* /" (line 22) */
-  {13, PM_DT_STRING, 0, 7, 7, 7, 0, 0},
+  {13, PM_DT_STRING, 0, 0, 7, 7, 7, 0, 0},
 };
 
 /* Values: { literal, displayValue, property } */
@@ -2712,23 +2727,23 @@ static const pm_tval pm_tvals[1] = {
   {-1, -1, 0, -1, -1}
 };
 
-/* Predicates: { kind, operator, the value is a number, slot, literal,
-** first, count, number } */
+/* Predicates: { kind, operator, the value is a number, slot, fast input,
+** literal, first, count, number } */
 static const pm_pred pm_preds[7] = {
   /* 0, line 35: True */
-  {0, 0, 0, -1, -1, 0, 0, 0.0},
+  {PM_P_TRUE, 0, 0, -1, -1, -1, 0, 0, 0.0},
   /* 1, line 36: "cat * / x" == "a * / b" */
-  {2, 0, 0, 8, 0, 0, 0, 0.0},
+  {PM_P_SIMPLE, PM_PO_EQ, 0, 8, 8, 0, 0, 0, 0.0},
   /* 2, line 37: "cat * / x" == "c"d" */
-  {2, 0, 0, 8, 1, 0, 0, 0.0},
+  {PM_P_SIMPLE, PM_PO_EQ, 0, 8, 8, 1, 0, 0, 0.0},
   /* 3, line 38: "cat * / x" == "e.f" */
-  {2, 0, 0, 8, 2, 0, 0, 0.0},
+  {PM_P_SIMPLE, PM_PO_EQ, 0, 8, 8, 2, 0, 0, 0.0},
   /* 4, line 39: "cat * / x" == "g.h" */
-  {2, 0, 0, 8, 3, 0, 0, 0.0},
+  {PM_P_SIMPLE, PM_PO_EQ, 0, 8, 8, 3, 0, 0, 0.0},
   /* 5, line 40: "cat * / x" == "..=" */
-  {2, 0, 0, 8, 4, 0, 0, 0.0},
+  {PM_P_SIMPLE, PM_PO_EQ, 0, 8, 8, 4, 0, 0, 0.0},
   /* 6, line 41: "cat * / x" == "......" */
-  {2, 0, 0, 8, 5, 0, 0, 0.0},
+  {PM_P_SIMPLE, PM_PO_EQ, 0, 8, 8, 5, 0, 0, 0.0},
 };
 
 /* Predicates' children and sets' literals. */
@@ -2824,7 +2839,7 @@ static const pm_real m0_conf[49] = {
   0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
   0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
 };
-static const pm_tree m0_tree = {m0_nodes, m0_prob, m0_conf, 5, 0, 1.0};
+static const pm_tree m0_tree = {0, m0_nodes, m0_prob, m0_conf, 5, 0, 1.0};
 
 /* ==== run-time support: core (pmmlc/genrt.inc) ==== */
 /* ---- Values and failures (runtime/eval.c, pmml_int.h) ------------------ */
@@ -2832,12 +2847,8 @@ static const pm_tree m0_tree = {m0_nodes, m0_prob, m0_conf, 5, 0, 1.0};
 PM_RT pm_v
 pm_missing(void)
 {
-  pm_v v;
-  memset(&v, 0, sizeof v);
-  v.sym = -1;
-  v.t = PM_T_MISSING;
-  v.dt = PM_DT_ANY;
-  return v;
+  static const pm_v missing = {0, 0, 0, -1, PM_T_MISSING, PM_DT_ANY, 0};
+  return missing;
 }
 
 PM_RT pm_v
@@ -3658,6 +3669,10 @@ pm_set_number(pm_ctx *c, size_t i, double x)
 {
   const pm_field *f = &pm_fields[i];
   pm_v v;
+  if (f->plain) { /* what the general path does for such a field */
+    c->in_[i] = isnan(x) ? pm_missing() : pm_num(x, PM_DT_DOUBLE);
+    return;
+  }
   if (pm_numeric_dt(f->dtype) || f->dtype == PM_DT_BOOLEAN) {
     pm_v in = pm_num(x, PM_DT_DOUBLE);
     if (isnan(x)) {
@@ -3694,6 +3709,18 @@ pm_slot(pm_ctx *c, int32_t k)
   if (c->st_[k - PM_NIN] == 2)
     return &c->v_[k - PM_NIN];
   return pm_slot_compute(c, k);
+}
+
+/* The value of slot k, a MiningField whose treatments leave a valid number
+** as it is (outliers="asIs"), taken from input 'src': the input itself when
+** it is a valid number (what pm_slot would give), else pm_slot. */
+PM_RT const pm_v *
+pm_fast(pm_ctx *c, int32_t src, int32_t k)
+{
+  const pm_v *v = &c->in_[src];
+  if (v->t == PM_T_NUM && !v->inv)
+    return v;
+  return pm_slot(c, k);
 }
 
 
@@ -3751,14 +3778,13 @@ pm_treat(pm_ctx *c, const pm_mining *mf, const pm_v *in, pm_v *out)
 }
 
 /* A MiningField's slot (pmmlE_slot_compute, PM_SLOT_MINING). */
-PM_RT pm_v
-pm_mining_value(pm_ctx *c, int32_t j)
+PM_RT void
+pm_mining_value(pm_ctx *c, int32_t j, pm_v *v)
 {
   const pm_mining *mf = &pm_minings[j];
-  pm_v t = *pm_slot(c, mf->src), v;
-  if (pm_treat(c, mf, &t, &v))
-    v = pm_missing();
-  return v;
+  pm_v t = *pm_slot(c, mf->src);
+  if (pm_treat(c, mf, &t, v))
+    *v = pm_missing();
 }
 
 
@@ -3975,7 +4001,8 @@ pm_output_cast(pm_ctx *c, uint8_t dtype, int32_t name, pm_v *out)
 PM_RT int
 pm_pred_simple(pm_ctx *c, const pm_pred *p)
 {
-  const pm_v *v = pm_slot(c, p->slot);
+  const pm_v *v = p->fast >= 0 ? pm_fast(c, p->fast, p->slot)
+                               : pm_slot(c, p->slot);
   int cmp;
   if (p->op == PM_PO_MISSING)
     return v->t == PM_T_MISSING ? PM_TRUE : PM_FALSE;
@@ -4225,15 +4252,65 @@ pm_tree_eval_spread(pm_ctx *c, const pm_modeld *m, const pm_tree *t,
   return 0;
 }
 
+/* x op y, for the fast walk. */
+PM_RT int
+pm_tf_test(pm_real x, int op, pm_real y)
+{
+  switch (op) {
+  case PM_PO_EQ: return x == y;
+  case PM_PO_NE: return x != y;
+  case PM_PO_LT: return x < y;
+  case PM_PO_LE: return x <= y;
+  case PM_PO_GT: return x > y;
+  default: return x >= y;
+  }
+}
+
+/* The leaf the record reaches when every test on the way is a number
+** against a constant, which is the node pm_tree_walk reaches then (with
+** no missing value, every strategy walks alike); -1 when the general walk
+** must decide. Reads inputs only: no side effect. */
+PM_RT int32_t
+pm_tree_fast(const pm_ctx *c, const pm_tfast *f)
+{
+  int32_t node = 0;
+  for (;;) {
+    const pm_tfast *nd = &f[node];
+    const pm_v *x;
+    if (nd->kind == PM_TF_LEAF)
+      return node;
+    if (nd->kind != PM_TF_SPLIT)
+      return -1;
+    x = &c->in_[nd->in0];
+    if (x->t != PM_T_NUM || x->inv)
+      return -1;
+    if (pm_tf_test(x->num, nd->op0, nd->t0)) {
+      node = nd->first;
+      continue;
+    }
+    if (nd->op1 == PM_PO_MISSING) { /* <True/> */
+      node = nd->first + 1;
+      continue;
+    }
+    x = &c->in_[nd->in1];
+    if (x->t != PM_T_NUM || x->inv || !pm_tf_test(x->num, nd->op1, nd->t1))
+      return -1;
+    node = nd->first + 1;
+  }
+}
+
 /* Score a TreeModel (pmmlE_tree). */
 PM_RT int
 pm_tree_eval(pm_ctx *c, const pm_modeld *m, const pm_tree *t, pm_res *res)
 {
-  int32_t node, missing = 0, k, nc = m->n_classes;
+  int32_t node = -1, missing = 0, k, nc = m->n_classes;
   if (t->missing == PM_TMV_WEIGHTED_CONFIDENCE
       || t->missing == PM_TMV_AGGREGATE_NODES)
     return pm_tree_eval_spread(c, m, t, res);
-  node = pm_tree_walk(c, t, &missing);
+  if (t->fast)
+    node = pm_tree_fast(c, t->fast);
+  if (node < 0)
+    node = pm_tree_walk(c, t, &missing);
   if (node < 0)
     return c->failed_ ? -1 : 0;
   res->entity = node;
@@ -4942,7 +5019,7 @@ names_output_name(size_t i)
 /* ==== the model's fields and models ==== */
 
 static int m0_eval(pm_ctx *c, pm_res *res);
-static pm_v s9(pm_ctx *c);
+static void s9(pm_ctx *c, pm_v *out);
 static int x1(pm_ctx *c, const pm_v *p, pm_v *out);
 static int x2(pm_ctx *c, const pm_v *p, pm_v *out);
 static int x3(pm_ctx *c, const pm_v *p, pm_v *out);
@@ -4952,10 +5029,10 @@ static int x6(pm_ctx *c, const pm_v *p, pm_v *out);
 static int x7(pm_ctx *c, const pm_v *p, pm_v *out);
 static int x8(pm_ctx *c, const pm_v *p, pm_v *out);
 static int x0(pm_ctx *c, const pm_v *p, pm_v *out);
-static pm_v s10(pm_ctx *c);
+static void s10(pm_ctx *c, pm_v *out);
 static int x10(pm_ctx *c, const pm_v *p, pm_v *out);
 static int x9(pm_ctx *c, const pm_v *p, pm_v *out);
-static pm_v s11(pm_ctx *c);
+static void s11(pm_ctx *c, pm_v *out);
 
 /* TreeModel (line 32) */
 static int
@@ -4965,20 +5042,19 @@ m0_eval(pm_ctx *c, pm_res *res)
 }
 
 /* OutputField "id * /" (line 34): feature="entityId", of model 0 */
-static pm_v
-s9(pm_ctx *c)
+static void
+s9(pm_ctx *c, pm_v *out)
 {
   const pm_modeld *m = &pm_models[0];
   const pm_res *res = &c->res_[0];
-  pm_v out = pm_missing();
   (void)m;
   (void)res;
+  *out = pm_missing();
   if (!c->rdone_[0])
-    return out;
+    return;
   if (res->entity_id >= 0)
-    out = pm_sym(res->entity_id);
-  pm_output_cast(c, PM_DT_STRING, 10, &out);
-  return out;
+    *out = pm_sym(res->entity_id);
+  pm_output_cast(c, PM_DT_STRING, 10, out);
 }
 
 /* <FieldRef field="x * / abort(); / *"> (line 34) */
@@ -5099,20 +5175,19 @@ x0(pm_ctx *c, const pm_v *p, pm_v *out)
 }
 
 /* OutputField "sum ../" (line 34): feature="transformedValue", of model 0 */
-static pm_v
-s10(pm_ctx *c)
+static void
+s10(pm_ctx *c, pm_v *out)
 {
   const pm_modeld *m = &pm_models[0];
   const pm_res *res = &c->res_[0];
-  pm_v out = pm_missing();
   (void)m;
   (void)res;
+  *out = pm_missing();
   if (!c->rdone_[0])
-    return out;
-  if (x0(c, 0, &out))
-    return out;
-  pm_output_cast(c, PM_DT_DOUBLE, 17, &out);
-  return out;
+    return;
+  if (x0(c, 0, out))
+    return;
+  pm_output_cast(c, PM_DT_DOUBLE, 17, out);
 }
 
 /* <FieldRef field="cat * / x"> (line 34) */
@@ -5142,20 +5217,19 @@ x9(pm_ctx *c, const pm_v *p, pm_v *out)
 }
 
 /* OutputField "len ." (line 34): feature="transformedValue", of model 0 */
-static pm_v
-s11(pm_ctx *c)
+static void
+s11(pm_ctx *c, pm_v *out)
 {
   const pm_modeld *m = &pm_models[0];
   const pm_res *res = &c->res_[0];
-  pm_v out = pm_missing();
   (void)m;
   (void)res;
+  *out = pm_missing();
   if (!c->rdone_[0])
-    return out;
-  if (x9(c, 0, &out))
-    return out;
-  pm_output_cast(c, PM_DT_INTEGER, 11, &out);
-  return out;
+    return;
+  if (x9(c, 0, out))
+    return;
+  pm_output_cast(c, PM_DT_INTEGER, 11, out);
 }
 
 /* The value of slot k for this record: every field but the inputs
@@ -5164,53 +5238,53 @@ static const pm_v *
 pm_slot_compute(pm_ctx *c, int32_t k)
 {
   int32_t i = k - PM_NIN;
-  pm_v v = pm_missing();
+  pm_v *v = &c->v_[i];
   if (c->st_[i] == 1) {
     pm_fail(c, PM_E_EVAL, "field '%s' depends on itself",
             pm_strs[pm_slot_names[i]].s);
-    return &c->v_[i];
+    return v;
   }
   c->st_[i] = 1;
   switch (k) {
   case 9: /* OutputField "id * /" */
-    v = s9(c);
+    s9(c, v);
     break;
   case 10: /* OutputField "sum ../" */
-    v = s10(c);
+    s10(c, v);
     break;
   case 11: /* OutputField "len ." */
-    v = s11(c);
+    s11(c, v);
     break;
   case 12: /* MiningField "x * / abort(); / *" (line 33) */
-    v = pm_mining_value(c, 0);
+    pm_mining_value(c, 0, v);
     break;
   case 13: /* MiningField "q"uote" (line 33) */
-    v = pm_mining_value(c, 1);
+    pm_mining_value(c, 1, v);
     break;
   case 14: /* MiningField "back.slash" (line 33) */
-    v = pm_mining_value(c, 2);
+    pm_mining_value(c, 2, v);
     break;
   case 15: /* MiningField "new.line" (line 33) */
-    v = pm_mining_value(c, 3);
+    pm_mining_value(c, 3, v);
     break;
   case 16: /* MiningField "tri../graph" (line 33) */
-    v = pm_mining_value(c, 4);
+    pm_mining_value(c, 4, v);
     break;
   case 17: /* MiningField "..l..ve ..." (line 33) */
-    v = pm_mining_value(c, 5);
+    pm_mining_value(c, 5, v);
     break;
   case 18: /* MiningField "// comment" (line 33) */
-    v = pm_mining_value(c, 6);
+    pm_mining_value(c, 6, v);
     break;
   case 19: /* MiningField "* /" (line 33) */
-    v = pm_mining_value(c, 7);
+    pm_mining_value(c, 7, v);
     break;
   default:
+    *v = pm_missing();
     break;
   }
-  c->v_[i] = v;
   c->st_[i] = 2;
-  return &c->v_[i];
+  return v;
 }
 
 /* Score model m with its family's code. */

@@ -254,6 +254,7 @@ typedef struct pm_interval {
 typedef struct pm_field {
   int32_t name;     /* pm_str index */
   uint8_t dtype, optype;
+  uint8_t plain;    /* double with no declared domain: numbers pass as is */
   int32_t val, n_val, n_valid; /* pm_dvals[val .. val + n_val) */
   int32_t iv, n_iv;            /* pm_intervals[iv .. iv + n_iv) */
 } pm_field;
@@ -2387,15 +2388,15 @@ static const pm_v pm_lit[1] = {
   {2.0, 0, 0, -1, PM_T_NUM, PM_DT_DOUBLE, 0}, /* 0 */
 };
 
-/* DataFields: { name, data type, optype, Values, their count, valid ones,
-** Intervals, their count } */
+/* DataFields: { name, data type, optype, plain double, Values, their count,
+** valid ones, Intervals, their count } */
 static const pm_field pm_fields[3] = {
   /* 0: DataField "x" (line 5) */
-  {4, PM_DT_DOUBLE, 2, 0, 0, 0, 0, 1},
+  {4, PM_DT_DOUBLE, 2, 0, 0, 0, 0, 0, 1},
   /* 1: DataField "z" (line 11) */
-  {6, PM_DT_DOUBLE, 2, 0, 0, 0, 1, 0},
+  {6, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 1, 0},
   /* 2: DataField "y" (line 12) */
-  {5, PM_DT_DOUBLE, 2, 0, 0, 0, 1, 0},
+  {5, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 1, 0},
 };
 
 /* Values: { literal, displayValue, property } */
@@ -2455,12 +2456,8 @@ static const pm_outd pm_outs[2] = {
 PM_RT pm_v
 pm_missing(void)
 {
-  pm_v v;
-  memset(&v, 0, sizeof v);
-  v.sym = -1;
-  v.t = PM_T_MISSING;
-  v.dt = PM_DT_ANY;
-  return v;
+  static const pm_v missing = {0, 0, 0, -1, PM_T_MISSING, PM_DT_ANY, 0};
+  return missing;
 }
 
 PM_RT pm_v
@@ -3281,6 +3278,10 @@ pm_set_number(pm_ctx *c, size_t i, double x)
 {
   const pm_field *f = &pm_fields[i];
   pm_v v;
+  if (f->plain) { /* what the general path does for such a field */
+    c->in_[i] = isnan(x) ? pm_missing() : pm_num(x, PM_DT_DOUBLE);
+    return;
+  }
   if (pm_numeric_dt(f->dtype) || f->dtype == PM_DT_BOOLEAN) {
     pm_v in = pm_num(x, PM_DT_DOUBLE);
     if (isnan(x)) {
@@ -3317,6 +3318,18 @@ pm_slot(pm_ctx *c, int32_t k)
   if (c->st_[k - PM_NIN] == 2)
     return &c->v_[k - PM_NIN];
   return pm_slot_compute(c, k);
+}
+
+/* The value of slot k, a MiningField whose treatments leave a valid number
+** as it is (outliers="asIs"), taken from input 'src': the input itself when
+** it is a valid number (what pm_slot would give), else pm_slot. */
+PM_RT const pm_v *
+pm_fast(pm_ctx *c, int32_t src, int32_t k)
+{
+  const pm_v *v = &c->in_[src];
+  if (v->t == PM_T_NUM && !v->inv)
+    return v;
+  return pm_slot(c, k);
 }
 
 
@@ -3374,40 +3387,38 @@ pm_treat(pm_ctx *c, const pm_mining *mf, const pm_v *in, pm_v *out)
 }
 
 /* A MiningField's slot (pmmlE_slot_compute, PM_SLOT_MINING). */
-PM_RT pm_v
-pm_mining_value(pm_ctx *c, int32_t j)
+PM_RT void
+pm_mining_value(pm_ctx *c, int32_t j, pm_v *v)
 {
   const pm_mining *mf = &pm_minings[j];
-  pm_v t = *pm_slot(c, mf->src), v;
-  if (pm_treat(c, mf, &t, &v))
-    v = pm_missing();
-  return v;
+  pm_v t = *pm_slot(c, mf->src);
+  if (pm_treat(c, mf, &t, v))
+    *v = pm_missing();
 }
 
 
 /* ==== run-time support: derived (pmmlc/genrt.inc) ==== */
 /* A DerivedField's value after its data type (pmmlE_slot_compute,
 ** PM_SLOT_DERIVED): 'rc' is what its expression returned into r. */
-PM_RT pm_v
+PM_RT void
 pm_derived_value(pm_ctx *c, int rc, const pm_v *r, uint8_t dtype,
-                 int32_t name)
+                 int32_t name, pm_v *v)
 {
-  pm_v v = pm_missing();
+  *v = pm_missing();
   if (rc == 0) {
     if (r->t != PM_T_MISSING && dtype != PM_DT_ANY && r->dt != dtype) {
-      if (pm_cast(c, r, dtype, &v) != 0) {
+      if (pm_cast(c, r, dtype, v) != 0) {
         char buf[64];
         pm_format(r, buf, sizeof buf);
         pm_fail(c, PM_E_EVAL, "DerivedField '%s': '%s' is not a valid %s",
                 pm_strs[name].s, buf, pm_dtype_name(dtype));
-        v = pm_missing();
+        *v = pm_missing();
       }
     } else {
-      v = *r;
+      *v = *r;
     }
   }
-  v.inv = 0;
-  return v;
+  v->inv = 0;
 }
 
 
@@ -4330,12 +4341,12 @@ static int m0_eval(pm_ctx *c, pm_res *res);
 static int x6(pm_ctx *c, const pm_v *p, pm_v *out);
 static int x7(pm_ctx *c, const pm_v *p, pm_v *out);
 static int x8(pm_ctx *c, const pm_v *p, pm_v *out);
-static pm_v s4(pm_ctx *c);
+static void s4(pm_ctx *c, pm_v *out);
 static int x5(pm_ctx *c, const pm_v *p, pm_v *out);
-static pm_v s5(pm_ctx *c);
+static void s5(pm_ctx *c, pm_v *out);
 static int x9(pm_ctx *c, const pm_v *p, pm_v *out);
 static int x10(pm_ctx *c, const pm_v *p, pm_v *out);
-static pm_v s6(pm_ctx *c);
+static void s6(pm_ctx *c, pm_v *out);
 
 /* <RegressionTable intercept=1.0> of model 0: its value, NaN when an input is missing. */
 static double
@@ -4350,7 +4361,7 @@ m0_t0(pm_ctx *c, int *missing)
   (void)x;
   (void)yf;
   /* <NumericPredictor name="x" exponent=1.0 coefficient=2.0/> */
-  v = pm_slot(c, 2);
+  v = pm_fast(c, 0, 2);
   if (v->t == PM_T_MISSING) {
     *missing = 1;
     return NAN;
@@ -4437,12 +4448,12 @@ x8(pm_ctx *c, const pm_v *p, pm_v *out)
 }
 
 /* DerivedField "half" (line 15), PM_DT_DOUBLE */
-static pm_v
-s4(pm_ctx *c)
+static void
+s4(pm_ctx *c, pm_v *out)
 {
   pm_v r;
   int rc = x8(c, 0, &r);
-  return pm_derived_value(c, rc, &r, PM_DT_DOUBLE, 1);
+  pm_derived_value(c, rc, &r, PM_DT_DOUBLE, 1, out);
 }
 
 /* <FieldRef field="zlog"> (line 30) */
@@ -4457,20 +4468,19 @@ x5(pm_ctx *c, const pm_v *p, pm_v *out)
 }
 
 /* OutputField "o_zlog" (line 30): feature="transformedValue", of model 0 */
-static pm_v
-s5(pm_ctx *c)
+static void
+s5(pm_ctx *c, pm_v *out)
 {
   const pm_modeld *m = &pm_models[0];
   const pm_res *res = &c->res_[0];
-  pm_v out = pm_missing();
   (void)m;
   (void)res;
+  *out = pm_missing();
   if (!c->rdone_[0])
-    return out;
-  if (x5(c, 0, &out))
-    return out;
-  pm_output_cast(c, PM_DT_DOUBLE, 3, &out);
-  return out;
+    return;
+  if (x5(c, 0, out))
+    return;
+  pm_output_cast(c, PM_DT_DOUBLE, 3, out);
 }
 
 /* <FieldRef field="z"> (line 19) */
@@ -4500,12 +4510,12 @@ x10(pm_ctx *c, const pm_v *p, pm_v *out)
 }
 
 /* DerivedField "zlog" (line 18), PM_DT_DOUBLE */
-static pm_v
-s6(pm_ctx *c)
+static void
+s6(pm_ctx *c, pm_v *out)
 {
   pm_v r;
   int rc = x10(c, 0, &r);
-  return pm_derived_value(c, rc, &r, PM_DT_DOUBLE, 7);
+  pm_derived_value(c, rc, &r, PM_DT_DOUBLE, 7, out);
 }
 
 /* The value of slot k for this record: every field but the inputs
@@ -4514,35 +4524,35 @@ static const pm_v *
 pm_slot_compute(pm_ctx *c, int32_t k)
 {
   int32_t i = k - PM_NIN;
-  pm_v v = pm_missing();
+  pm_v *v = &c->v_[i];
   if (c->st_[i] == 1) {
     pm_fail(c, PM_E_EVAL, "field '%s' depends on itself",
             pm_strs[pm_slot_names[i]].s);
-    return &c->v_[i];
+    return v;
   }
   c->st_[i] = 1;
   switch (k) {
   case 2: /* MiningField "x" (line 25) */
-    v = pm_mining_value(c, 0);
+    pm_mining_value(c, 0, v);
     break;
   case 3: /* MiningField "z" (line 27) */
-    v = pm_mining_value(c, 1);
+    pm_mining_value(c, 1, v);
     break;
   case 4: /* DerivedField "half" */
-    v = s4(c);
+    s4(c, v);
     break;
   case 5: /* OutputField "o_zlog" */
-    v = s5(c);
+    s5(c, v);
     break;
   case 6: /* DerivedField "zlog" */
-    v = s6(c);
+    s6(c, v);
     break;
   default:
+    *v = pm_missing();
     break;
   }
-  c->v_[i] = v;
   c->st_[i] = 2;
-  return &c->v_[i];
+  return v;
 }
 
 /* Score model m with its family's code. */
