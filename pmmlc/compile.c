@@ -35,6 +35,8 @@ compile_usage(FILE *out)
     "                        and writes what `pmmlc score` writes\n"
     "      --split=BYTES     put the tables of big models in several files\n"
     "                        of about BYTES (default 8000000; 0: never)\n"
+    "      --pack-nodes=N    tree tables as bytes rather than readable\n"
+    "                        structs beyond N nodes in all (default 4096)\n"
     "  -h, --help            show this help\n",
     progname, progname);
 }
@@ -147,6 +149,7 @@ cmd_compile(int argc, char **argv)
     {"float", no_argument, NULL, 'F'},
     {"main", no_argument, NULL, 'M'},
     {"split", required_argument, NULL, 'S'},
+    {"pack-nodes", required_argument, NULL, 'N'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
   };
@@ -165,6 +168,7 @@ cmd_compile(int argc, char **argv)
 
   memset(&o, 0, sizeof o);
   o.split_bytes = 8000000;
+  o.pack_nodes = 4096;
   optind = 1;
   while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
     switch (c) {
@@ -183,6 +187,14 @@ cmd_compile(int argc, char **argv)
     case 'M':
       o.with_main = 1;
       break;
+    case 'N': {
+      char *end;
+      long v = strtol(optarg, &end, 10);
+      if (*end || end == optarg || v < 0 || v > 2000000000L)
+        die_usage("compile: --pack-nodes takes a number, not '%s'", optarg);
+      o.pack_nodes = (int32_t)v;
+      break;
+    }
     case 'S': {
       char *end;
       unsigned long long v = strtoull(optarg, &end, 10);

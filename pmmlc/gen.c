@@ -55,6 +55,80 @@ gen_tbuf(gen *g, gbuf *t)
   return t;
 }
 
+/* The bytes as string literals of 4000 (C99 guarantees 4095 characters a
+** literal), each byte as itself when printable, else in the shortest
+** octal escape the next character cannot join. */
+static void
+put_byte_rows(gbuf *d, const unsigned char *p, size_t len)
+{
+  size_t i, row = 4000;
+  for (i = 0; i < len; i++) {
+    unsigned char ch = p[i];
+    char tmp[5];
+    int last_in_line;
+    if (i % row == 0)
+      gb_puts(d, i ? "\",\n  \"" : "  \"");
+    else if (i % 64 == 0)
+      gb_puts(d, "\"\n  \"");
+    last_in_line = i + 1 == len || (i + 1) % 64 == 0;
+    if (ch >= 0x20 && ch < 0x7f && ch != '"' && ch != '\\' && ch != '?') {
+      tmp[0] = (char)ch;
+      gb_put(d, tmp, 1);
+    } else {
+      unsigned char next = last_in_line ? 0 : p[i + 1];
+      int n = 0, full = next >= '0' && next <= '7';
+      tmp[n++] = '\\';
+      if (full || ch >= 64)
+        tmp[n++] = (char)('0' + (ch >> 6));
+      if (full || ch >= 8)
+        tmp[n++] = (char)('0' + ((ch >> 3) & 7));
+      tmp[n++] = (char)('0' + (ch & 7));
+      gb_put(d, tmp, (size_t)n);
+    }
+  }
+  gb_puts(d, len ? "\"\n" : "  \"\"\n");
+}
+
+void
+gen_bytes(gen *g, const char *what, const char *name, const unsigned char *p,
+          size_t n)
+{
+  size_t rows = n ? (n + 3999) / 4000 : 1;
+  gbuf *d = gen_out(g, GS_DATA), *part;
+  size_t so_far = g->out[GS_DATA].len + g->out[GS_CODE].len;
+  if (g->pass == 2 && g->o->split_bytes > 0 && n > 16000 &&
+      so_far + 3 * n > g->o->split_bytes) {
+    /* A file of its own (the current part while it has room). */
+    if (g->n_parts == 0 || g->parts[g->n_parts - 1].len + 3 * n >
+                               g->o->split_bytes) {
+      if (g->n_parts == (int)(sizeof g->parts / sizeof g->parts[0])) {
+        gen_fail(g, 0, "the model needs more than %d files",
+                 g->n_parts + 1);
+        return;
+      }
+      g->n_parts++;
+    }
+    part = &g->parts[g->n_parts - 1];
+    gb_printf(part, "\n/* %s: %lu bytes (pm_tb_*) */\n"
+                    "const unsigned char %s__%s[%lu][4000] = {\n",
+              what, (unsigned long)n, g->o->prefix, name,
+              (unsigned long)rows);
+    put_byte_rows(part, p, n);
+    gb_puts(part, "};\n");
+    gb_printf(d, "\n/* %s: in %s_%d.c */\n"
+                 "extern const unsigned char %s__%s[%lu][4000];\n"
+                 "#define %s %s__%s\n",
+              what, g->o->stem, g->n_parts, g->o->prefix, name,
+              (unsigned long)rows, name, g->o->prefix, name);
+    return;
+  }
+  gb_printf(d, "/* %s: %lu bytes (pm_tb_*) */\n"
+               "static const unsigned char %s[%lu][4000] = {\n",
+            what, (unsigned long)n, name, (unsigned long)rows);
+  put_byte_rows(d, p, n);
+  gb_puts(d, "};\n");
+}
+
 int32_t
 gen_dbl(gen *g, int32_t n)
 {
@@ -1414,12 +1488,17 @@ gen_source(gen *g, gbuf *b, const char *upfx)
   if (!g->n_tvals)
     gb_puts(b, "  {-1, -1, 0, -1, -1}\n");
   gb_puts(b, "};\n");
-  if (g->n_preds) {
+  for (i = 0; i < files[0].n; i++)
+    if (files[0].sec[i].on && !strcmp(files[0].sec[i].name, "preds"))
+      break;
+  if (i < files[0].n) {
     gb_printf(b, "\n/* Predicates: { kind, operator, the value is a number, "
                  "slot, fast input,\n** literal, first, count, number } */\n"
                  "static const pm_pred pm_preds[%d] = {\n",
-              (int)g->n_preds);
+              g->n_preds ? (int)g->n_preds : 1);
     gb_put(b, g->t_preds.p, g->t_preds.len);
+    if (!g->n_preds)
+      gb_puts(b, "  {PM_P_TRUE, 0, 0, -1, -1, -1, 0, 0, 0.0}\n");
     gb_printf(b, "};\n\n/* Predicates' children and sets' literals. */\n"
                  "static const int32_t pm_pargs[%d] = {\n",
               g->n_pargs ? (int)g->n_pargs : 1);
@@ -1429,6 +1508,25 @@ gen_source(gen *g, gbuf *b, const char *upfx)
     gb_puts(b, "};\n");
   }
   gb_put(b, g->out[GS_SLOTS].p, g->out[GS_SLOTS].len);
+  for (i = 0; i < files[0].n; i++)
+    if (files[0].sec[i].on && !strcmp(files[0].sec[i].name, "tree")) {
+      int32_t *fast = malloc(((size_t)g->n_slots + 1) * sizeof *fast), k;
+      if (!fast) {
+        gen_fail(g, 0, "out of memory");
+        return;
+      }
+      for (k = 0; k < doc->n_slots; k++)
+        fast[gen_slot(g, k)] = gen_fast(g, k);
+      gb_printf(b, "\n/* The input each slot is when that input is a valid "
+                   "number (pm_fast), or -1. */\n"
+                   "static const int32_t pm_slot_fast[%d] = {",
+                g->n_slots ? (int)g->n_slots : 1);
+      for (k = 0; k < g->n_slots; k++)
+        gb_printf(b, "%s%d", k == 0 ? "\n  " : k % 16 ? ", " : ",\n  ",
+                  (int)fast[k]);
+      gb_puts(b, g->n_slots ? "\n};\n" : "0};\n");
+      free(fast);
+    }
   gb_put(b, g->out[GS_DATA].p, g->out[GS_DATA].len);
   /* Functions */
   put_sections(g, b, &files[0], 0, NULL, upfx);
@@ -1514,8 +1612,16 @@ gen_document(const pmml_model *doc, const gen_options *o, gen_file **files,
     gen_fail(&g, 0, "out of memory");
     goto done;
   }
-  for (k = 0; k < doc->n_models; k++)
+  for (k = 0; k < doc->n_models; k++) {
+    const pm_model *m = doc->models[k];
+    int32_t j;
     g.model_prob[k] = -1;
+    for (j = 0; j < m->n_of; j++)
+      if (m->of[j].feature == PM_FEAT_ENTITY_ID)
+        g.need_ids = 1;
+    if (m->family == PM_FAM_TREE)
+      g.tree_nodes += ((const pm_tree *)m->body)->n_nodes;
+  }
   /* Slots: inputs first. */
   for (k = 0, n = doc->n_inputs; k < doc->n_slots; k++)
     g.slot_map[k] = doc->slots[k].kind == PM_SLOT_INPUT ? doc->slots[k].arg
@@ -1552,10 +1658,27 @@ gen_document(const pmml_model *doc, const gen_options *o, gen_file **files,
     g.model_prob[k] = -1;
   if (run_pass(&g))
     goto done;
-  out = calloc(2, sizeof *out);
+  out = calloc(2 + (size_t)g.n_parts, sizeof *out);
   if (!out) {
     gen_fail(&g, 0, "out of memory");
     goto done;
+  }
+  for (k = 0; k < g.n_parts; k++) {
+    char name[300];
+    snprintf(name, sizeof name, "%s_%d.c", o->stem, (int)k + 1);
+    out[2 + k].name = strdup(name);
+    if (!out[2 + k].name) {
+      gen_fail(&g, 0, "out of memory");
+      goto done;
+    }
+    banner(&g, &out[2 + k].text, name,
+           "A part of the model: tables of big trees.");
+    gb_printf(&out[2 + k].text,
+              "/* Part %d of %s.c: compile it and link it with %s.c. */\n",
+              (int)k + 1, o->stem, o->stem);
+    gb_put(&out[2 + k].text, g.parts[k].p, g.parts[k].len);
+    if (out[2 + k].text.failed)
+      gen_fail(&g, 0, "out of memory");
   }
   out[0].name = malloc(strlen(o->stem) + 3);
   out[1].name = malloc(strlen(o->header) + 1);
@@ -1572,12 +1695,14 @@ gen_document(const pmml_model *doc, const gen_options *o, gen_file **files,
   if (g.failed)
     goto done;
   *files = out;
-  *n_files = 2;
+  *n_files = 2 + g.n_parts;
   out = NULL;
   rc = 0;
 done:
   if (out)
-    gen_files_free(out, 2);
+    gen_files_free(out, 2 + g.n_parts);
+  for (k = 0; k < (int32_t)(sizeof g.parts / sizeof g.parts[0]); k++)
+    gb_free(&g.parts[k]);
   for (k = 0; k < GS_COUNT; k++)
     gb_free(&g.out[k]);
   gb_free(&g.scratch);

@@ -86,6 +86,7 @@ typedef struct gen_options {
   int use_float;             /* --float: compute in single precision */
   int with_main;             /* --main: add main() reading CSV */
   size_t split_bytes;        /* split tables into files beyond this */
+  int32_t pack_nodes;        /* pack tree tables beyond this many nodes */
 } gen_options;
 
 /* One output file. */
@@ -143,7 +144,12 @@ struct gen {
   int32_t n_dbl;             /* doubles of c->d_ in use */
   int32_t *model_prob;       /* [n_models]: offset of prob in d_, -1 */
   int makes_strings;         /* the record may compute strings */
+  int need_ids;              /* some output reports entity ids */
+  int32_t tree_nodes;        /* nodes of every TreeModel of the document */
   int text_inputs;           /* some input is a string type */
+  /* Tables written to files of their own (--split): model_1.c... */
+  gbuf parts[256];
+  int n_parts;
   /* Run-time sections needed (names), and the error. */
   const char *need[64];
   int n_need;
@@ -156,6 +162,11 @@ struct gen {
 gbuf *gen_out(gen *g, int s);
 /* Table buffer t in pass 2, the scratch buffer in pass 1. */
 gbuf *gen_tbuf(gen *g, gbuf *t);
+/* A table of bytes, 'name' (model.c refers to it by that name): static in
+** model.c, or in a file of its own when the model is split (--split).
+** 'what' says what it holds. */
+void gen_bytes(gen *g, const char *what, const char *name,
+               const unsigned char *p, size_t n);
 /* Reserve n doubles of the context's d_ array; their offset. */
 int32_t gen_dbl(gen *g, int32_t n);
 /* Fail generation with "LINE:ELEMENT: message" (first failure wins). */

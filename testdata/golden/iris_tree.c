@@ -31,7 +31,7 @@ typedef struct iris_tree_ctx pm_ctx;
 typedef double pm_real;
 #define PM_NIN 3 /* inputs */
 #define PM_NOUT 4 /* outputs */
-#define PM_NSTR 23 /* strings */
+#define PM_NSTR 10 /* strings */
 #define PM_TOP 0 /* the top-level model */
 #define PM_FORMAT_REAL pmmlN_format_double
 #if defined(__GNUC__)
@@ -200,7 +200,8 @@ enum { PM_TNT_NULL = 0, PM_TNT_LAST };
 
 /* <Node>, breadth first: the children of a node are contiguous. */
 typedef struct pm_tnode {
-  int32_t pred;        /* pm_preds index */
+  int32_t pred;        /* pm_preds index; packed trees: -1 <True/>, -2 the
+                          SimplePredicate in pop/pdt/pslot/px */
   int32_t first;       /* first child */
   int32_t n_kids;
   int32_t deflt;       /* defaultChild's node, -1 */
@@ -224,11 +225,27 @@ typedef struct pm_tfast {
   pm_real t0, t1;      /* the constants */
 } pm_tfast;
 
+/*
+** A tree's tables are arrays of the structs above (small trees: readable),
+** or, for big trees, bytes that compile in a fraction of the time and
+** memory of initializers: a row of 'row' bytes a node, whose fields sit at
+** the offsets below (0: not stored; pm_tb_node decodes them), then 8 bytes
+** a probability; little-endian, the doubles as their IEEE 754 bits. The
+** fast walk of a packed tree reads the node rows.
+*/
+typedef struct pm_tpack {
+  uint8_t row;         /* bytes a node: pred, op, dt, slot, first, n_kids */
+  uint8_t deflt, id, klass, score, line, x, num, count; /* offsets */
+} pm_tpack;
+
 typedef struct pm_tree {
-  const pm_tfast *fast; /* NULL: the general walk only */
-  const pm_tnode *nodes;
+  const pm_tfast *fast;       /* NULL: the general walk only */
+  const pm_tnode *nodes;      /* or packed: */
+  const unsigned char *bnodes;
+  pm_tpack pack;
   const pm_real *prob; /* [n_nodes * n_classes] or NULL */
   const pm_real *conf;
+  const unsigned char *bprob, *bconf; /* packed prob and conf */
   uint8_t missing;     /* PM_TMV_* */
   uint8_t no_true;     /* PM_TNT_* */
   pm_real penalty;     /* missingValuePenalty */
@@ -2090,63 +2107,37 @@ pm_fn_month_days(int64_t y, int m)
 const char iris_tree_pmml_sha256[65] = "e0d648f03745d508291ba50378f347a4ca6c08c2042bb4a6626489eac221f5aa";
 
 /* The document's strings that scoring uses, sorted by bytes. */
-static const char pm_s0[] = "0";
-static const char pm_s1[] = "1";
-static const char pm_s2[] = "10";
-static const char pm_s3[] = "11";
-static const char pm_s4[] = "12";
-static const char pm_s5[] = "2";
-static const char pm_s6[] = "3";
-static const char pm_s7[] = "4";
-static const char pm_s8[] = "5";
-static const char pm_s9[] = "6";
-static const char pm_s10[] = "7";
-static const char pm_s11[] = "8";
-static const char pm_s12[] = "9";
-static const char pm_s13[] = "Species";
-static const char pm_s14[] = "petal_length";
-static const char pm_s15[] = "petal_width";
-static const char pm_s16[] = "probability(setosa)";
-static const char pm_s17[] = "probability(versicolor)";
-static const char pm_s18[] = "probability(virginica)";
-static const char pm_s19[] = "sepal_length";
-static const char pm_s20[] = "setosa";
-static const char pm_s21[] = "versicolor";
-static const char pm_s22[] = "virginica";
-static const pm_sd pm_strs[23] = {
-  {pm_s0, 1},
-  {pm_s1, 1},
-  {pm_s2, 2},
-  {pm_s3, 2},
-  {pm_s4, 2},
-  {pm_s5, 1},
-  {pm_s6, 1},
-  {pm_s7, 1},
-  {pm_s8, 1},
-  {pm_s9, 1},
-  {pm_s10, 1},
-  {pm_s11, 1},
-  {pm_s12, 1},
-  {pm_s13, 7},
-  {pm_s14, 12},
-  {pm_s15, 11},
-  {pm_s16, 19},
-  {pm_s17, 23},
-  {pm_s18, 22},
-  {pm_s19, 12},
-  {pm_s20, 6},
-  {pm_s21, 10},
-  {pm_s22, 9},
+static const char pm_s0[] = "Species";
+static const char pm_s1[] = "petal_length";
+static const char pm_s2[] = "petal_width";
+static const char pm_s3[] = "probability(setosa)";
+static const char pm_s4[] = "probability(versicolor)";
+static const char pm_s5[] = "probability(virginica)";
+static const char pm_s6[] = "sepal_length";
+static const char pm_s7[] = "setosa";
+static const char pm_s8[] = "versicolor";
+static const char pm_s9[] = "virginica";
+static const pm_sd pm_strs[10] = {
+  {pm_s0, 7},
+  {pm_s1, 12},
+  {pm_s2, 11},
+  {pm_s3, 19},
+  {pm_s4, 23},
+  {pm_s5, 22},
+  {pm_s6, 12},
+  {pm_s7, 6},
+  {pm_s8, 10},
+  {pm_s9, 9},
 };
 
 /* Literals: { number, string, length, string index, kind, data type } */
 static const pm_v pm_lit[11] = {
-  {0, pm_s20, 6, 20, PM_T_STR, PM_DT_STRING, 0}, /* 0 */
-  {0, pm_s21, 10, 21, PM_T_STR, PM_DT_STRING, 0}, /* 1 */
-  {0, pm_s22, 9, 22, PM_T_STR, PM_DT_STRING, 0}, /* 2 */
-  {0, pm_s20, 6, 20, PM_T_STR, PM_DT_STRING, 0}, /* 3 */
-  {0, pm_s21, 10, 21, PM_T_STR, PM_DT_STRING, 0}, /* 4 */
-  {0, pm_s22, 9, 22, PM_T_STR, PM_DT_STRING, 0}, /* 5 */
+  {0, pm_s7, 6, 7, PM_T_STR, PM_DT_STRING, 0}, /* 0 */
+  {0, pm_s8, 10, 8, PM_T_STR, PM_DT_STRING, 0}, /* 1 */
+  {0, pm_s9, 9, 9, PM_T_STR, PM_DT_STRING, 0}, /* 2 */
+  {0, pm_s7, 6, 7, PM_T_STR, PM_DT_STRING, 0}, /* 3 */
+  {0, pm_s8, 10, 8, PM_T_STR, PM_DT_STRING, 0}, /* 4 */
+  {0, pm_s9, 9, 9, PM_T_STR, PM_DT_STRING, 0}, /* 5 */
   {0.800000011920929, 0, 0, -1, PM_T_NUM, PM_DT_DOUBLE, 0}, /* 6 */
   {1.75, 0, 0, -1, PM_T_NUM, PM_DT_DOUBLE, 0}, /* 7 */
   {4.950000047683716, 0, 0, -1, PM_T_NUM, PM_DT_DOUBLE, 0}, /* 8 */
@@ -2158,13 +2149,13 @@ static const pm_v pm_lit[11] = {
 ** valid ones, Intervals, their count } */
 static const pm_field pm_fields[4] = {
   /* 0: DataField "sepal_length" (line 7) */
-  {19, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
+  {6, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
   /* 1: DataField "petal_length" (line 9) */
-  {14, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
+  {1, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
   /* 2: DataField "petal_width" (line 10) */
-  {15, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
+  {2, PM_DT_DOUBLE, 2, 1, 0, 0, 0, 0, 0},
   /* 3: DataField "Species" (line 11) */
-  {13, PM_DT_STRING, 0, 0, 0, 3, 3, 0, 0},
+  {0, PM_DT_STRING, 0, 0, 0, 3, 3, 0, 0},
 };
 
 /* Values: { literal, displayValue, property } */
@@ -2229,22 +2220,22 @@ static const int32_t pm_pargs[1] = {
 
 /* The name of every slot but the inputs (messages). */
 static const int32_t pm_slot_names[6] = {
-  15,
-  14,
-  19,
-  16,
-  17,
-  18,
+  2,
+  1,
+  6,
+  3,
+  4,
+  5,
 };
 
 /* MiningFields whose treatments change values. */
 static const pm_mining pm_minings[3] = {
   /* 0: MiningField "petal_width" of model 0 */
-  {15, 2, 0, 0, 0, 0.0, 0.0, -1, -1},
+  {2, 2, 0, 0, 0, 0.0, 0.0, -1, -1},
   /* 1: MiningField "petal_length" of model 0 */
-  {14, 1, 0, 0, 0, 0.0, 0.0, -1, -1},
+  {1, 1, 0, 0, 0, 0.0, 0.0, -1, -1},
   /* 2: MiningField "sepal_length" of model 0 */
-  {19, 0, 0, 0, 0, 0.0, 0.0, -1, -1},
+  {6, 0, 0, 0, 0, 0.0, 0.0, -1, -1},
 };
 
 /* Every model element (pmmlE_model). */
@@ -2255,61 +2246,50 @@ static const pm_modeld pm_models[1] = {
 
 /* The outputs: each target's predicted value, then the final OutputFields. */
 static const pm_outd pm_outs[4] = {
-  {13, -1, 0, PM_DT_STRING}, /* "Species" */
-  {16, 6, 0, PM_DT_DOUBLE}, /* "probability(setosa)" */
-  {17, 7, 0, PM_DT_DOUBLE}, /* "probability(versicolor)" */
-  {18, 8, 0, PM_DT_DOUBLE}, /* "probability(virginica)" */
+  {0, -1, 0, PM_DT_STRING}, /* "Species" */
+  {3, 6, 0, PM_DT_DOUBLE}, /* "probability(setosa)" */
+  {4, 7, 0, PM_DT_DOUBLE}, /* "probability(versicolor)" */
+  {5, 8, 0, PM_DT_DOUBLE}, /* "probability(virginica)" */
 };
 
-/* TreeModel of model 0 (line 17): missingValueStrategy="nullPrediction", noTrueChildStrategy="returnNullPrediction".
-** Nodes breadth first: { predicate, first child, children, defaultChild,
-** id, class, score, line, numeric score, recordCount } */
+/* The input each slot is when that input is a valid number (pm_fast), or -1. */
+static const int32_t pm_slot_fast[9] = {
+  0, 1, 2, 2, 1, 0, -1, -1, -1
+};
+
+/* TreeModel of model 0 (line 17): 13 nodes, missingValueStrategy="nullPrediction",
+** noTrueChildStrategy="returnNullPrediction". Nodes breadth first: { predicate, first child,
+** children, defaultChild, id, class, score, line, numeric score, recordCount } */
 static const pm_tnode m0_nodes[13] = {
   /* 0: Node id="0", True -> "setosa" */
-  {0, 1, 2, -1, 0, 0, 3, 30, NAN, 150.0},
+  {0, 1, 2, -1, -1, 0, 3, 30, NAN, 150.0},
   /* 1: Node id="1", "petal_width" <= 0.800000011920929 -> "setosa" */
-  {1, -1, 0, -1, 1, 0, 3, 32, NAN, 50.0},
+  {1, -1, 0, -1, -1, 0, 3, 32, NAN, 50.0},
   /* 2: Node id="2", "petal_width" > 0.800000011920929 -> "versicolor" */
-  {2, 3, 2, -1, 5, 1, 4, 38, NAN, 100.0},
+  {2, 3, 2, -1, -1, 1, 4, 38, NAN, 100.0},
   /* 3: Node id="3", "petal_width" <= 1.75 -> "versicolor" */
-  {3, 5, 2, -1, 6, 1, 4, 40, NAN, 54.0},
+  {3, 5, 2, -1, -1, 1, 4, 40, NAN, 54.0},
   /* 4: Node id="10", "petal_width" > 1.75 -> "virginica" */
-  {4, 7, 2, -1, 2, 2, 5, 73, NAN, 46.0},
+  {4, 7, 2, -1, -1, 2, 5, 73, NAN, 46.0},
   /* 5: Node id="4", "petal_length" <= 4.950000047683716 -> "versicolor" */
-  {5, 9, 2, -1, 7, 1, 4, 42, NAN, 48.0},
+  {5, 9, 2, -1, -1, 1, 4, 42, NAN, 48.0},
   /* 6: Node id="7", "petal_length" > 4.950000047683716 -> "virginica" */
-  {6, 11, 2, -1, 10, 2, 5, 57, NAN, 6.0},
+  {6, 11, 2, -1, -1, 2, 5, 57, NAN, 6.0},
   /* 7: Node id="11", "petal_length" <= 4.8500001430511475 -> "virginica" */
-  {7, -1, 0, -1, 3, 2, 5, 75, NAN, 3.0},
+  {7, -1, 0, -1, -1, 2, 5, 75, NAN, 3.0},
   /* 8: Node id="12", "petal_length" > 4.8500001430511475 -> "virginica" */
-  {8, -1, 0, -1, 4, 2, 5, 81, NAN, 43.0},
+  {8, -1, 0, -1, -1, 2, 5, 81, NAN, 43.0},
   /* 9: Node id="5", "sepal_length" <= 4.950000047683716 -> "versicolor" */
-  {9, -1, 0, -1, 8, 1, 4, 44, NAN, 2.0},
+  {9, -1, 0, -1, -1, 1, 4, 44, NAN, 2.0},
   /* 10: Node id="6", "sepal_length" > 4.950000047683716 -> "versicolor" */
-  {10, -1, 0, -1, 9, 1, 4, 50, NAN, 46.0},
+  {10, -1, 0, -1, -1, 1, 4, 50, NAN, 46.0},
   /* 11: Node id="8", "petal_width" <= 1.550000011920929 -> "virginica" */
-  {11, -1, 0, -1, 11, 2, 5, 59, NAN, 3.0},
+  {11, -1, 0, -1, -1, 2, 5, 59, NAN, 3.0},
   /* 12: Node id="9", "petal_width" > 1.550000011920929 -> "versicolor" */
-  {12, -1, 0, -1, 12, 1, 4, 65, NAN, 3.0},
+  {12, -1, 0, -1, -1, 1, 4, 65, NAN, 3.0},
 };
-/* Probabilities of each node's classes */
+/* Probabilities (and confidences) of each node's classes */
 static const pm_real m0_prob[39] = {
-  0.0, 0.0, 0.0,
-  1.0, 0.0, 0.0,
-  0.0, 0.0, 0.0,
-  0.0, 0.0, 0.0,
-  0.0, 0.0, 0.0,
-  0.0, 0.0, 0.0,
-  0.0, 0.0, 0.0,
-  0.0, 0.3333333333333333, 0.6666666666666666,
-  0.0, 0.0, 1.0,
-  0.0, 0.5, 0.5,
-  0.0, 1.0, 0.0,
-  0.0, 0.0, 1.0,
-  0.0, 0.6666666666666666, 0.3333333333333333,
-};
-/* Confidences of each node's classes */
-static const pm_real m0_conf[39] = {
   0.0, 0.0, 0.0,
   1.0, 0.0, 0.0,
   0.0, 0.0, 0.0,
@@ -2327,20 +2307,20 @@ static const pm_real m0_conf[39] = {
 /* The fast walk: { kind, tests, inputs, first child, constants } */
 static const pm_tfast m0_fast[13] = {
   {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 2, 2, 1, 0.800000011920929, 0.800000011920929}, /* 0 */
-  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
+  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0}, /* 1 */
   {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 2, 2, 3, 1.75, 1.75}, /* 2 */
   {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 1, 1, 5, 4.950000047683716, 4.950000047683716}, /* 3 */
   {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 1, 1, 7, 4.8500001430511475, 4.8500001430511475}, /* 4 */
   {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 0, 0, 9, 4.950000047683716, 4.950000047683716}, /* 5 */
   {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 2, 2, 11, 1.550000011920929, 1.550000011920929}, /* 6 */
-  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
-  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
-  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
-  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
-  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
-  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
+  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0}, /* 7 */
+  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0}, /* 8 */
+  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0}, /* 9 */
+  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0}, /* 10 */
+  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0}, /* 11 */
+  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0}, /* 12 */
 };
-static const pm_tree m0_tree = {m0_fast, m0_nodes, m0_prob, m0_conf, 1, 0, 1.0};
+static const pm_tree m0_tree = {m0_fast, m0_nodes, 0, {0, 0, 0, 0, 0, 0, 0, 0, 0}, m0_prob, m0_prob, 0, 0, 1, 0, 1.0};
 
 /* ==== run-time support: core (pmmlc/genrt.inc) ==== */
 /* ---- Values and failures (runtime/eval.c, pmml_int.h) ------------------ */
@@ -3617,24 +3597,146 @@ pm_pred_eval(pm_ctx *c, int32_t pi)
 /* ---- TreeModel (runtime/eval_tree.c) ---------------------------------- */
 
 PM_RT int32_t
+pm_tb_i32(const unsigned char *p)
+{
+  return (int32_t)((uint32_t)p[0] | (uint32_t)p[1] << 8
+                   | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24);
+}
+
+PM_RT double
+pm_tb_f64(const unsigned char *p)
+{
+  uint64_t u = 0;
+  double x;
+  int i;
+  for (i = 7; i >= 0; i--)
+    u = u << 8 | p[i];
+  memcpy(&x, &u, sizeof x);
+  return x;
+}
+
+/* Node k of tree t; for a packed SimplePredicate also its operator, the
+** data type of its value, its slot and its value. */
+PM_RT void
+pm_tb_node(const pm_tree *t, int32_t k, pm_tnode *nd, uint8_t *op,
+           uint8_t *dt, int32_t *slot, double *x)
+{
+  const pm_tpack *f = &t->pack;
+  const unsigned char *p;
+  if (t->nodes) {
+    *nd = t->nodes[k];
+    return;
+  }
+  p = t->bnodes + (size_t)k * f->row;
+  nd->pred = pm_tb_i32(p);
+  *op = p[4];
+  *dt = p[5];
+  *slot = pm_tb_i32(p + 8);
+  nd->first = pm_tb_i32(p + 12);
+  nd->n_kids = pm_tb_i32(p + 16);
+  nd->deflt = f->deflt ? pm_tb_i32(p + f->deflt) : -1;
+  nd->id = f->id ? pm_tb_i32(p + f->id) : -1;
+  nd->klass = f->klass ? pm_tb_i32(p + f->klass) : -1;
+  nd->score = f->score ? pm_tb_i32(p + f->score) : -1;
+  nd->line = f->line ? (uint32_t)pm_tb_i32(p + f->line) : 0;
+  *x = f->x ? pm_tb_f64(p + f->x) : 0.0;
+  nd->num = (pm_real)(f->num ? pm_tb_f64(p + f->num) : NAN);
+  nd->count = (pm_real)(f->count ? pm_tb_f64(p + f->count) : NAN);
+}
+
+/* The predicate of node k: PM_TRUE, PM_FALSE or PM_UNKNOWN (pmmlE_pred; a
+** packed SimplePredicate as pm_pred_simple does it). */
+PM_RT int
+pm_tree_pred(pm_ctx *c, const pm_tree *t, int32_t k)
+{
+  pm_tnode nd;
+  uint8_t op = 0, dt = 0;
+  int32_t slot = -1;
+  double x = 0;
+  const pm_v *v;
+  pm_v lv;
+  int cmp;
+  if (t->nodes)
+    return pm_pred_eval(c, t->nodes[k].pred);
+  pm_tb_node(t, k, &nd, &op, &dt, &slot, &x);
+  if (nd.pred >= 0)
+    return pm_pred_eval(c, nd.pred);
+  if (nd.pred == -1)
+    return PM_TRUE;
+  v = pm_slot_fast[slot] >= 0 ? pm_fast(c, pm_slot_fast[slot], slot)
+                              : pm_slot(c, slot);
+  if (op == PM_PO_MISSING)
+    return v->t == PM_T_MISSING ? PM_TRUE : PM_FALSE;
+  if (op == PM_PO_NOT_MISSING)
+    return v->t == PM_T_MISSING ? PM_FALSE : PM_TRUE;
+  if (v->t == PM_T_MISSING)
+    return PM_UNKNOWN;
+  if (v->t == PM_T_NUM) {
+    pm_real a = v->num, b = (pm_real)x;
+    switch (op) {
+    case PM_PO_EQ: return a == b;
+    case PM_PO_NE: return a != b;
+    case PM_PO_LT: return a < b;
+    case PM_PO_LE: return a <= b;
+    case PM_PO_GT: return a > b;
+    default: return a >= b;
+    }
+  }
+  lv = pm_num(x, dt);
+  if (op == PM_PO_EQ || op == PM_PO_NE) {
+    int eq = pm_equal(v, &lv);
+    return (op == PM_PO_EQ) == (eq == 1);
+  }
+  cmp = pm_compare(v, &lv);
+  if (cmp == -2)
+    return PM_UNKNOWN;
+  switch (op) {
+  case PM_PO_LT: return cmp < 0;
+  case PM_PO_LE: return cmp <= 0;
+  case PM_PO_GT: return cmp > 0;
+  default: return cmp >= 0;
+  }
+}
+
+/* Probability (which 0) or confidence (1) number i of tree t. */
+PM_RT pm_real
+pm_tree_p(const pm_tree *t, int which, size_t i)
+{
+  if (t->prob)
+    return which ? t->conf[i] : t->prob[i];
+  return (pm_real)pm_tb_f64((which ? t->bconf : t->bprob) + 8 * i);
+}
+
+/* Node k without its predicate. */
+PM_RT pm_tnode
+pm_tree_node(const pm_tree *t, int32_t k)
+{
+  pm_tnode nd;
+  uint8_t op, dt;
+  int32_t slot;
+  double x;
+  pm_tb_node(t, k, &nd, &op, &dt, &slot, &x);
+  return nd;
+}
+
+PM_RT int32_t
 pm_tree_walk(pm_ctx *c, const pm_tree *t, int32_t *missing)
 {
-  const pm_tnode *nodes = t->nodes;
   int32_t node = 0, k;
-  int st = pm_pred_eval(c, nodes[0].pred);
+  int st = pm_tree_pred(c, t, 0);
   if (st != PM_TRUE)
     return st == PM_UNKNOWN && t->missing == PM_TMV_DEFAULT_CHILD ? 0 : -1;
   for (;;) {
-    const pm_tnode *nd = &nodes[node];
+    pm_tnode nd = pm_tree_node(t, node);
     int32_t next = -1;
-    if (nd->n_kids == 0)
+    if (nd.n_kids == 0)
       return node;
-    for (k = 0; k < nd->n_kids; k++) {
-      st = pm_pred_eval(c, nodes[nd->first + k].pred);
+    for (k = 0; k < nd.n_kids; k++) {
+      st = pm_tree_pred(c, t, nd.first + k);
       if (c->failed_)
         return -1;
       if (st == PM_TRUE) {
-        next = nd->first + k;
+        next = nd.first + k;
         break;
       }
       if (st == PM_UNKNOWN) {
@@ -3644,14 +3746,14 @@ pm_tree_walk(pm_ctx *c, const pm_tree *t, int32_t *missing)
         case PM_TMV_LAST_PREDICTION:
           return node;
         case PM_TMV_DEFAULT_CHILD:
-          if (nd->deflt < 0) {
+          if (nd.deflt < 0) {
             pm_fail(c, PM_E_EVAL,
                     "TreeModel: a value is missing at the Node of line "
                     "%u, which has no defaultChild",
-                    (unsigned)nd->line);
+                    (unsigned)nd.line);
             return -1;
           }
-          next = nd->deflt;
+          next = nd.deflt;
           (*missing)++;
           break;
         default:
@@ -3670,51 +3772,51 @@ PM_RT void
 pm_tree_spread(pm_ctx *c, const pm_modeld *m, const pm_tree *t, int32_t node,
                double weight, pm_real *acc, int depth)
 {
-  const pm_tnode *nd = &t->nodes[node];
+  pm_tnode nd = pm_tree_node(t, node);
   int32_t k, nc = m->n_classes;
   int open = 0;
   if (c->failed_ || depth > 10000)
     return;
-  if (nd->n_kids > 0) {
-    for (k = 0; k < nd->n_kids; k++) {
-      int st = pm_pred_eval(c, t->nodes[nd->first + k].pred);
+  if (nd.n_kids > 0) {
+    for (k = 0; k < nd.n_kids; k++) {
+      int st = pm_tree_pred(c, t, nd.first + k);
       if (st == PM_TRUE) {
-        pm_tree_spread(c, m, t, nd->first + k, weight, acc, depth + 1);
+        pm_tree_spread(c, m, t, nd.first + k, weight, acc, depth + 1);
         return;
       }
       open |= st == PM_UNKNOWN;
     }
     if (open) {
-      for (k = 0; k < nd->n_kids; k++) {
-        const pm_tnode *kid = &t->nodes[nd->first + k];
-        int st = pm_pred_eval(c, kid->pred);
+      for (k = 0; k < nd.n_kids; k++) {
+        pm_tnode kid = pm_tree_node(t, nd.first + k);
+        int st = pm_tree_pred(c, t, nd.first + k);
         double w = weight;
         if (st != PM_UNKNOWN)
           continue;
         if (t->missing == PM_TMV_WEIGHTED_CONFIDENCE)
-          w = nd->count > 0 && !isnan(kid->count)
-                  ? weight * kid->count / nd->count
+          w = nd.count > 0 && !isnan(kid.count)
+                  ? weight * kid.count / nd.count
                   : 0;
-        pm_tree_spread(c, m, t, nd->first + k, w, acc, depth + 1);
+        pm_tree_spread(c, m, t, nd.first + k, w, acc, depth + 1);
       }
       return;
     }
     if (t->no_true != PM_TNT_LAST)
       return;
   }
-  if (m->function == PM_FN_CLASSIFICATION && t->prob) {
+  if (m->function == PM_FN_CLASSIFICATION && (t->prob || t->bprob)) {
     for (k = 0; k < nc; k++) {
       if (t->missing == PM_TMV_AGGREGATE_NODES)
-        acc[k] += t->prob[(size_t)node * nc + k]
-                  * (isnan(nd->count) ? 1.0 : nd->count);
+        acc[k] += pm_tree_p(t, 0, (size_t)node * nc + k)
+                  * (isnan(nd.count) ? 1.0 : nd.count);
       else
-        acc[k] += weight * t->conf[(size_t)node * nc + k];
+        acc[k] += weight * pm_tree_p(t, 1, (size_t)node * nc + k);
     }
-  } else if (!isnan(nd->num)) {
+  } else if (!isnan(nd.num)) {
     double w = t->missing == PM_TMV_AGGREGATE_NODES
-                   ? (isnan(nd->count) ? 1.0 : nd->count)
+                   ? (isnan(nd.count) ? 1.0 : nd.count)
                    : weight;
-    acc[0] += w * nd->num;
+    acc[0] += w * nd.num;
     acc[1] += w;
   }
 }
@@ -3728,7 +3830,7 @@ pm_tree_eval_spread(pm_ctx *c, const pm_modeld *m, const pm_tree *t,
   double sum = 0;
   pm_real *acc = m->function == PM_FN_CLASSIFICATION && res->prob ? res->prob
                                                                   : acc2;
-  if (pm_pred_eval(c, t->nodes[0].pred) != PM_TRUE)
+  if (pm_tree_pred(c, t, 0) != PM_TRUE)
     return c->failed_ ? -1 : 0;
   pm_tree_spread(c, m, t, 0, 1.0, acc, 0);
   if (c->failed_)
@@ -3767,14 +3869,49 @@ pm_tf_test(pm_real x, int op, pm_real y)
   }
 }
 
+/* The child of packed node k that its test sends the record to when the
+** test reads a valid input number (pm_tree_fast); -1 otherwise. */
+PM_RT int32_t
+pm_tb_fast(const pm_ctx *c, const pm_tree *t, int32_t k)
+{
+  const unsigned char *p = t->bnodes + (size_t)k * t->pack.row, *q;
+  int32_t first = pm_tb_i32(p + 12), in, j;
+  const pm_v *x;
+  if (pm_tb_i32(p + 16) != 2)
+    return -1;
+  for (j = 0; j < 2; j++) {
+    q = t->bnodes + (size_t)(first + j) * t->pack.row;
+    if (pm_tb_i32(q) == -1 && j == 1) /* <True/> */
+      return first + 1;
+    if (pm_tb_i32(q) != -2 || q[4] > PM_PO_GE
+        || (in = pm_slot_fast[pm_tb_i32(q + 8)]) < 0)
+      return -1;
+    x = &c->in_[in];
+    if (x->t != PM_T_NUM || x->inv)
+      return -1;
+    if (pm_tf_test(x->num, q[4], (pm_real)pm_tb_f64(q + t->pack.x)))
+      return first + j;
+  }
+  return -1;
+}
+
 /* The leaf the record reaches when every test on the way is a number
 ** against a constant, which is the node pm_tree_walk reaches then (with
 ** no missing value, every strategy walks alike); -1 when the general walk
 ** must decide. Reads inputs only: no side effect. */
 PM_RT int32_t
-pm_tree_fast(const pm_ctx *c, const pm_tfast *f)
+pm_tree_fast(const pm_ctx *c, const pm_tree *t)
 {
   int32_t node = 0;
+  const pm_tfast *f = t->fast;
+  if (!f) {
+    if (pm_tb_i32(t->bnodes) != -1) /* the root is not <True/> */
+      return -1;
+    while (pm_tb_i32(t->bnodes + (size_t)node * t->pack.row + 16) != 0)
+      if ((node = pm_tb_fast(c, t, node)) < 0)
+        return -1;
+    return node;
+  }
   for (;;) {
     const pm_tfast *nd = &f[node];
     const pm_v *x;
@@ -3805,34 +3942,37 @@ PM_RT int
 pm_tree_eval(pm_ctx *c, const pm_modeld *m, const pm_tree *t, pm_res *res)
 {
   int32_t node = -1, missing = 0, k, nc = m->n_classes;
+  pm_tnode nd;
   if (t->missing == PM_TMV_WEIGHTED_CONFIDENCE
       || t->missing == PM_TMV_AGGREGATE_NODES)
     return pm_tree_eval_spread(c, m, t, res);
-  if (t->fast)
-    node = pm_tree_fast(c, t->fast);
+  if ((t->fast || t->bnodes) && t->missing != PM_TMV_WEIGHTED_CONFIDENCE
+      && t->missing != PM_TMV_AGGREGATE_NODES)
+    node = pm_tree_fast(c, t);
   if (node < 0)
     node = pm_tree_walk(c, t, &missing);
   if (node < 0)
     return c->failed_ ? -1 : 0;
+  nd = pm_tree_node(t, node);
   res->entity = node;
-  res->entity_id = t->nodes[node].id;
+  res->entity_id = nd.id;
   if (m->function == PM_FN_CLASSIFICATION) {
-    if (t->prob) {
+    if (t->prob || t->bprob) {
       double pen = missing ? pow(t->penalty, (double)missing) : 1.0;
-      memcpy(res->prob, t->prob + (size_t)node * nc,
-             (size_t)nc * sizeof(pm_real));
-      for (k = 0; k < nc; k++)
-        res->conf[k] = (pm_real)(t->conf[(size_t)node * nc + k] * pen);
+      for (k = 0; k < nc; k++) {
+        res->prob[k] = pm_tree_p(t, 0, (size_t)node * nc + k);
+        res->conf[k] = (pm_real)(pm_tree_p(t, 1, (size_t)node * nc + k) * pen);
+      }
     }
-    if (t->nodes[node].klass >= 0)
-      res->value = pm_class_value(m, t->nodes[node].klass);
+    if (nd.klass >= 0)
+      res->value = pm_class_value(m, nd.klass);
     return 0;
   }
-  if (!isnan(t->nodes[node].num)) {
-    res->raw = t->nodes[node].num;
-    res->value = pm_num(pm_target_value(m, t->nodes[node].num), m->target_dt);
-  } else if (t->nodes[node].score >= 0) {
-    res->value = pm_lit[t->nodes[node].score];
+  if (!isnan(nd.num)) {
+    res->raw = nd.num;
+    res->value = pm_num(pm_target_value(m, nd.num), m->target_dt);
+  } else if (nd.score >= 0) {
+    res->value = pm_lit[nd.score];
   }
   return 0;
 }
@@ -3998,7 +4138,7 @@ s6(pm_ctx *c, pm_v *out)
   if (!c->rdone_[0])
     return;
   pm_output_prob(m, res, 0, 0, out);
-  pm_output_cast(c, PM_DT_DOUBLE, 16, out);
+  pm_output_cast(c, PM_DT_DOUBLE, 3, out);
 }
 
 /* OutputField "probability(versicolor)" (line 27): feature="probability" value="versicolor", of model 0 */
@@ -4013,7 +4153,7 @@ s7(pm_ctx *c, pm_v *out)
   if (!c->rdone_[0])
     return;
   pm_output_prob(m, res, 1, 0, out);
-  pm_output_cast(c, PM_DT_DOUBLE, 17, out);
+  pm_output_cast(c, PM_DT_DOUBLE, 4, out);
 }
 
 /* OutputField "probability(virginica)" (line 28): feature="probability" value="virginica", of model 0 */
@@ -4028,7 +4168,7 @@ s8(pm_ctx *c, pm_v *out)
   if (!c->rdone_[0])
     return;
   pm_output_prob(m, res, 2, 0, out);
-  pm_output_cast(c, PM_DT_DOUBLE, 18, out);
+  pm_output_cast(c, PM_DT_DOUBLE, 5, out);
 }
 
 /* The value of slot k for this record: every field but the inputs
