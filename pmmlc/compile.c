@@ -281,6 +281,19 @@ cmd_compile(int argc, char **argv)
     const char *slash = strrchr(model, '/');
     o.source = slash ? slash + 1 : model;
   }
+  if (o.use_float) {
+    /* Single precision holds 24 bits: seconds since 1970 do not fit. */
+    size_t k;
+    for (k = 0; k < pmml_model_input_count(m); k++) {
+      pmml_dtype dt = pmml_model_input_dtype(m, k);
+      if (dt >= PMML_DT_DATE && dt != PMML_DT_BOOLEAN) {
+        fprintf(stderr, "%s: warning: --float: input '%s' is a %s, which "
+                "loses precision in single precision\n",
+                model, pmml_model_input_name(m, k), pmml_dtype_name(dt));
+        break;
+      }
+    }
+  }
   o.prefix = pfx;
   o.header = hname;
   o.stem = stem;

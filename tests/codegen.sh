@@ -144,6 +144,44 @@ done <"$jobs" |
   xargs -0 -P "$n" -n 1 sh -c 'IFS=$(printf "\t"); set -f; exec sh "$0" --one $1' "$script" >"$results"
 [ -s "$results" ] || fail "no result at all"
 
+# --float: every model compiles warning-free in single precision, and the
+# corpus models still give their framework's predictions (float tolerance).
+for dir in "$top_srcdir"/testdata/corpus/*/*/ "$top_srcdir"/testdata/codegen/*/; do
+  dir=${dir%/}
+  case=${dir#"$top_srcdir"/testdata/}
+  family=${case#corpus/}
+  family=${family%%/*}
+  case $case in
+    corpus/*)
+      generated=0
+      for f in $GENERATED; do [ "$f" = "$family" ] && generated=1; done
+      [ $generated -eq 1 ] || continue ;;
+  esac
+  if ! "$PMMLC" compile "$dir/model.pmml" -o "$tmp/f.c" --main --float \
+      2>"$tmp/f.err"; then
+    fail "--float $case: $(head -n1 "$tmp/f.err")"
+    continue
+  fi
+  for cc in $compilers; do
+    if ! $cc -std=c99 -Wall -Wextra -pedantic -Werror -O1 "$tmp/f.c" \
+        -o "$tmp/f" -lm 2>"$tmp/cc.err"; then
+      fail "--float $case: $cc: $(grep -m1 -E 'error|warning' "$tmp/cc.err")"
+      continue 2
+    fi
+  done
+  case $case in
+    corpus/*)
+      "$tmp/f" <"$dir/input.csv" >"$tmp/f.csv" 2>/dev/null
+      if "$CSVCMP" --rel 1e-5 --zero 1e-5 "$dir/expected.csv" "$tmp/f.csv" \
+        >"$tmp/cmp.txt" 2>&1; then
+        pass
+      else
+        fail "--float $case: $(head -n1 "$tmp/cmp.txt")"
+      fi ;;
+    *) pass ;;
+  esac
+done
+
 # Two models in one program: their objects export nothing but their
 # prefixed API, and each scores as `pmmlc score` does.
 link="$tmp/link"
