@@ -807,7 +807,7 @@ pmmlR_builtin(pm_resolver *r, pm_expr *e)
       || (e->fn != PM_BI_MATCHES && e->fn != PM_BI_REPLACE) || e->n < 2)
     return 0;
   doc->uses_regex = 1;
-  pat = &doc->exprs[doc->args[e->first + 1]];
+  pat = pmmlR_expr_at(r, pmmlR_arg(r, e->first + 1));
   if (pat->op != PM_X_CONST || pat->lit.t != PM_T_STR || pat->lit.sym < 0)
     return 0; /* compiled per call: the documented fallback */
   e->ext = pmmlR_regex_ex(pmmlR_arena(r), pmmlS_str(&doc->strs, pat->lit.sym),
