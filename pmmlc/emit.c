@@ -178,3 +178,28 @@ gb_ident(gbuf *b, const char *s, size_t n, int upper)
   if (!any)
     gb_put(b, "_", 1);
 }
+
+void
+gb_comment(gbuf *b, const char *text, int indent)
+{
+  size_t col = (size_t)indent + 3, len = strlen(text), i = 0;
+  int first = 1;
+  while (i < len) {
+    size_t end = len, room = col < 78 ? 78 - col : 20, k;
+    if (len - i > room) { /* break at the last space that fits */
+      for (k = i + room; k > i && text[k] != ' '; k--)
+        ;
+      end = k > i ? k : i + room;
+    }
+    if (first)
+      gb_printf(b, "%*s/* ", indent, "");
+    else
+      gb_printf(b, "\n%*s** ", indent, "");
+    gb_put(b, text + i, end - i);
+    first = 0;
+    i = end;
+    while (i < len && text[i] == ' ')
+      i++;
+  }
+  gb_puts(b, first ? "/* */\n" : " */\n");
+}

@@ -599,16 +599,22 @@ gen_output(gen *g, const pm_model *m, const pm_ofield *of, int32_t k)
     return -1;
   gb_printf(gen_out(g, GS_PROTO), "static void s%d(pm_ctx *c, pm_v *out);\n",
             (int)k);
-  gb_puts(b, "\n/* OutputField ");
-  gen_name(g, b, of->name);
-  gb_printf(b, " (line %u): feature=\"%s\"", (unsigned)of->line,
-            of->feature < PM_FEAT_COUNT ? feats[of->feature] : "?");
-  if (of->value.t != PM_T_MISSING) {
-    gb_puts(b, " value=");
-    gen_lit_comment(g, b, &of->value);
+  {
+    gbuf cm = {0};
+    gb_puts(&cm, "OutputField ");
+    gen_name(g, &cm, of->name);
+    gb_printf(&cm, " (line %u) of model %d: feature=\"%s\"",
+              (unsigned)of->line, (int)m->index,
+              of->feature < PM_FEAT_COUNT ? feats[of->feature] : "?");
+    if (of->value.t != PM_T_MISSING) {
+      gb_puts(&cm, " value=");
+      gen_lit_comment(g, &cm, &of->value);
+    }
+    gb_puts(b, "\n");
+    gb_comment(b, cm.p, 0);
+    gb_free(&cm);
   }
-  gb_printf(b, ", of model %d */\nstatic void\ns%d(pm_ctx *c, pm_v *out)\n{\n",
-            (int)m->index, (int)k);
+  gb_printf(b, "static void\ns%d(pm_ctx *c, pm_v *out)\n{\n", (int)k);
   gb_printf(b, "  const pm_modeld *m = &pm_models[%d];\n", (int)m->index);
   gb_printf(b, "  const pm_res *res = &c->res_[%d];\n", (int)m->index);
   gb_puts(b, "  (void)m;\n  (void)res;\n  *out = pm_missing();\n");
@@ -1081,7 +1087,7 @@ banner(gen *g, gbuf *b, const char *file, const char *what)
     gb_ctext(b, doc->application, strlen(doc->application), 80);
     gb_puts(b, "\"");
   }
-  gb_puts(b, ".\n** sha256 of the document: ");
+  gb_puts(b, ".\n** sha256 of the document:\n**   ");
   put_hex(b, g->o->sha, 32);
   gb_puts(b, "\n*/\n");
 }
@@ -1140,7 +1146,7 @@ gen_header(gen *g, gbuf *b, const char *upfx)
                "#endif\n\n",
             upfx, upfx);
   gb_printf(b, "/* The sha256 of the PMML document this model came from. */"
-               "\n#define %s_PMML_SHA256 \"", upfx);
+               "\n#define %s_PMML_SHA256 \\\n  \"", upfx);
   put_hex(b, g->o->sha, 32);
   gb_printf(b, "\"\nextern const char %s_pmml_sha256[65];\n\n", p);
   ids = malloc(((size_t)(n_in > n_out ? n_in : n_out) + 1) * sizeof *ids);
@@ -1165,49 +1171,51 @@ gen_header(gen *g, gbuf *b, const char *upfx)
     size_t len;
     const char *s = gen_strtext(g, f->name, &len);
     int shown = 0;
-    macro_names(g, b, upfx, "IN", ids, n_in, i);
-    gb_printf(b, " %d /* ", (int)i);
-    gb_ctext(b, s, len, 60);
-    gb_printf(b, ": %s %s", optype_names[f->optype % 3],
+    gbuf c = {0}, *cb = &c;
+    gb_ctext(cb, s, len, 60);
+    gb_printf(cb, ": %s %s", optype_names[f->optype % 3],
               pmml_dtype_name((pmml_dtype)f->dtype));
     for (k = 0; k < f->dom.n_values; k++) {
       const pm_fvalue *fv = &f->dom.values[k];
       if (fv->property != PM_PROP_VALID)
         continue;
       if (shown == 8) {
-        gb_puts(b, ", ...");
+        gb_puts(cb, ", ...");
         break;
       }
-      gb_puts(b, shown ? ", " : " {");
-      gen_lit_comment(g, b, &fv->v);
+      gb_puts(cb, shown ? ", " : " {");
+      gen_lit_comment(g, cb, &fv->v);
       shown++;
     }
     if (shown)
-      gb_puts(b, shown == 8 && k < f->dom.n_values ? "}" : "}");
+      gb_puts(cb, "}");
     for (k = 0, shown = 0; k < f->dom.n_values; k++) {
       const pm_fvalue *fv = &f->dom.values[k];
       if (fv->property != PM_PROP_MISSING)
         continue;
-      gb_puts(b, shown++ ? ", " : "; missing also ");
-      gen_lit_comment(g, b, &fv->v);
+      gb_puts(cb, shown++ ? ", " : "; missing also ");
+      gen_lit_comment(g, cb, &fv->v);
     }
     if (f->dom.n_intervals) {
       const pm_interval *iv = &f->dom.intervals[0];
-      gb_puts(b, f->dom.n_intervals > 1 ? "; valid in intervals, first "
-                                        : "; valid in ");
-      gb_puts(b, iv->closure == PM_CL_CLOSED_OPEN ||
-                         iv->closure == PM_CL_CLOSED_CLOSED
-                     ? "["
-                     : "(");
-      gb_real(b, iv->left);
-      gb_puts(b, ", ");
-      gb_real(b, iv->right);
-      gb_puts(b, iv->closure == PM_CL_OPEN_CLOSED ||
-                         iv->closure == PM_CL_CLOSED_CLOSED
-                     ? "]"
-                     : ")");
+      gb_puts(cb, f->dom.n_intervals > 1 ? "; valid in intervals, first "
+                                         : "; valid in ");
+      gb_puts(cb, iv->closure == PM_CL_CLOSED_OPEN ||
+                          iv->closure == PM_CL_CLOSED_CLOSED
+                      ? "["
+                      : "(");
+      gb_real(cb, iv->left);
+      gb_puts(cb, ", ");
+      gb_real(cb, iv->right);
+      gb_puts(cb, iv->closure == PM_CL_OPEN_CLOSED ||
+                          iv->closure == PM_CL_CLOSED_CLOSED
+                      ? "]"
+                      : ")");
     }
-    gb_puts(b, " */\n");
+    gb_comment(b, c.p ? c.p : "", 0);
+    gb_free(&c);
+    macro_names(g, b, upfx, "IN", ids, n_in, i);
+    gb_printf(b, " %d\n", (int)i);
   }
   /* Outputs */
   gb_printf(b, "\n/*\n** Outputs: %d, by index (%s_output): the predicted "
@@ -1221,22 +1229,24 @@ gen_header(gen *g, gbuf *b, const char *upfx)
     size_t len;
     const char *s = gen_strtext(g, o->name, &len);
     const pm_model *m = doc->models[o->model];
-    macro_names(g, b, upfx, "OUT", ids, n_out, i);
-    gb_printf(b, " %d /* ", (int)i);
-    gb_ctext(b, s, len, 60);
-    gb_printf(b, ": %s %s", optype_names[o->optype % 3],
+    gbuf c = {0};
+    gb_ctext(&c, s, len, 60);
+    gb_printf(&c, ": %s %s", optype_names[o->optype % 3],
               o->dtype == PM_DT_ANY ? "(any type)"
                                     : pmml_dtype_name((pmml_dtype)o->dtype));
     if (o->slot < 0 && m->n_classes > 0) {
-      gb_puts(b, " {");
+      gb_puts(&c, " {");
       for (k = 0; k < m->n_classes && k < 8; k++) {
         if (k)
-          gb_puts(b, ", ");
-        gen_lit_comment(g, b, &m->classes[k]);
+          gb_puts(&c, ", ");
+        gen_lit_comment(g, &c, &m->classes[k]);
       }
-      gb_puts(b, k < m->n_classes ? ", ...}" : "}");
+      gb_puts(&c, k < m->n_classes ? ", ...}" : "}");
     }
-    gb_puts(b, " */\n");
+    gb_comment(b, c.p ? c.p : "", 0);
+    gb_free(&c);
+    macro_names(g, b, upfx, "OUT", ids, n_out, i);
+    gb_printf(b, " %d\n", (int)i);
   }
   free(ids);
   gb_printf(b,
@@ -1399,7 +1409,7 @@ gen_source(gen *g, gbuf *b, const char *upfx)
   put_builtins(g, b, &files[1], upfx);
   /* Data */
   gb_printf(b, "\n/* ==== the model's tables ==== */\n"
-               "\nconst char %s_pmml_sha256[65] = \"", g->o->prefix);
+               "\nconst char %s_pmml_sha256[65] =\n  \"", g->o->prefix);
   put_hex(b, g->o->sha, 32);
   gb_puts(b, "\";\n");
   {

@@ -50,6 +50,9 @@ void gb_ctext(gbuf *b, const char *s, size_t n, size_t max);
 /* A double as a C constant that reads back exactly (shortest digits; NAN,
 ** INFINITY for the special values). */
 void gb_real(gbuf *b, double x);
+/* text (already comment-safe, see gb_ctext) as a comment wrapped at 78
+** columns, indented, followed by a newline. */
+void gb_comment(gbuf *b, const char *text, int indent);
 /* A C identifier made of s (letters, digits, '_'), upper or lower case. */
 void gb_ident(gbuf *b, const char *s, size_t n, int upper);
 

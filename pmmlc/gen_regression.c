@@ -52,30 +52,28 @@ gen_table(gen *g, const pm_model *m, const pm_regtable *t, int32_t ti)
     gb_puts(b, " targetCategory=");
     gen_lit_comment(g, b, &t->category);
   }
-  gb_printf(b, "> of model %d: its value, NaN when an input is missing. */\n"
-               "static double\nm%d_t%d(pm_ctx *c, int *missing)\n{\n"
-               "  double y = 0.0, x;\n  float yf = 0.0f;\n  const pm_v *v;\n"
-               "  (void)c;\n  (void)missing;\n  (void)v;\n  (void)x;\n"
-               "  (void)yf;\n",
+  gb_printf(b, "> of model %d:\n** its value, NaN when an input is "
+               "missing. */\nstatic double\nm%d_t%d(pm_ctx *c, "
+               "int *missing)\n{\n",
             (int)mi, (int)mi, (int)ti);
+  gb_printf(b, "  double y = 0.0%s;\n", t->n_nums ? ", x = 0.0" : "");
+  if (fl)
+    gb_puts(b, "  float yf = 0.0f;\n");
+  if (!t->n_nums && !t->n_terms)
+    gb_puts(b, "  (void)missing;\n");
+  if (!t->n_nums && !t->n_cats && !t->n_terms)
+    gb_puts(b, "  (void)c;\n");
   for (k = 0; k < t->n_nums; k++) {
     const pm_numpred *np = &t->nums[k];
     gb_puts(b, "  /* <NumericPredictor name=");
     gen_name(g, b, np->name);
-    gb_puts(b, " exponent=");
-    gb_real(b, np->exponent);
-    gb_puts(b, " coefficient=");
-    gb_real(b, np->coef);
-    gb_puts(b, "/> */\n  v = ");
+    if (np->exponent != 1.0) {
+      gb_puts(b, " exponent=");
+      gb_real(b, np->exponent);
+    }
+    gb_puts(b, "> */\n  if (pm_reg_x(c, ");
     gen_slot_ref(g, b, np->slot);
-    gb_printf(b, ";\n"
-                 "  if (v->t == PM_T_MISSING) {\n    *missing = 1;\n"
-                 "    return NAN;\n  }\n"
-                 "  if (v->t != PM_T_NUM && v->t != PM_T_BOOL) {\n"
-                 "    pm_fail(c, PM_E_EVAL,\n"
-                 "            \"NumericPredictor '%%s': the value is not a "
-                 "number\",\n            pm_strs[%d].s);\n"
-                 "    return NAN;\n  }\n  x = v->num;\n",
+    gb_printf(b, ", %d, &x, missing))\n    return NAN;\n",
               (int)gen_str(g, np->name));
     if (np->exponent != 1.0) {
       gb_puts(b, "  x = pow(x, ");
@@ -93,30 +91,24 @@ gen_table(gen *g, const pm_model *m, const pm_regtable *t, int32_t ti)
     }
   }
   if (t->n_cats)
-    gb_printf(b, "  /* CategoricalPredictors */\n"
-                 "  pm_reg_cats(c, m%d_t%d_cats, %d, %d, &y, &yf);\n",
-              (int)mi, (int)ti, (int)t->n_cats, fl);
+    gb_printf(b, "  /* <CategoricalPredictor>s */\n"
+                 "  pm_reg_cats(c, m%d_t%d_cats, %d, %d, &y, %s);\n",
+              (int)mi, (int)ti, (int)t->n_cats, fl, fl ? "&yf" : "0");
   for (k = 0; k < t->n_terms; k++) {
     const pm_term *tm = &t->terms[k];
     gb_puts(b, "  /* <PredictorTerm coefficient=");
     gb_real(b, tm->coef);
     gb_puts(b, "> */\n  {\n    double prod = ");
     gb_real(b, tm->coef);
-    gb_puts(b, ";\n    pm_v fv;\n");
+    gb_puts(b, ", f = 0.0;\n    pm_v fv;\n");
     for (f = 0; f < tm->n; f++)
-      gb_printf(b, "    if (x%d(c, 0, &fv))\n      return NAN;\n"
-                   "    if (fv.t == PM_T_MISSING) {\n      *missing = 1;\n"
-                   "      return NAN;\n    }\n"
-                   "    if (fv.t != PM_T_NUM && fv.t != PM_T_BOOL) {\n"
-                   "      pm_fail(c, PM_E_EVAL,\n"
-                   "              \"PredictorTerm: a factor is not a "
-                   "number\");\n      return NAN;\n    }\n"
-                   "    prod *= fv.num;\n",
+      gb_printf(b, "    if (x%d(c, 0, &fv) || pm_reg_factor(c, &fv, &f, "
+                   "missing))\n      return NAN;\n    prod *= f;\n",
                 (int)g->doc->args[tm->first + f]);
     gb_puts(b, fl ? "    yf += (float)prod;\n  }\n" : "    y += prod;\n  }\n");
   }
   if (fl) {
-    gb_puts(b, "  return (double)(yf + (float)");
+    gb_puts(b, "  (void)y;\n  return (double)(yf + (float)");
     gb_real(b, t->intercept);
     gb_puts(b, ");\n}\n");
   } else {

@@ -162,15 +162,16 @@ emit_fast(gen *g, const pm_model *m, const pm_tree *t, gbuf *d, bytes *fb)
       continue;
     }
     if (kind == 2) {
-      gb_printf(&rows, "  {PM_TF_SPLIT, %s, %s, %d, %d, %d, ", po_names[op0],
-                po_names[op1], (int)in0, (int)in1, (int)first);
+      gb_printf(&rows, "  /* %d */ {PM_TF_SPLIT, %s, %s, %d, %d, %d,\n    ",
+                (int)i, po_names[op0], po_names[op1], (int)in0, (int)in1,
+                (int)first);
       gb_real(&rows, x0);
       gb_puts(&rows, ", ");
       gb_real(&rows, x1);
-      gb_printf(&rows, "}, /* %d */\n", (int)i);
+      gb_puts(&rows, "},\n");
     } else {
-      gb_printf(&rows, "  {%s, 0, 0, -1, -1, -1, 0.0, 0.0}, /* %d */\n",
-                kind ? "PM_TF_LEAF" : "PM_TF_SLOW", (int)i);
+      gb_printf(&rows, "  /* %d */ {%s, 0, 0, -1, -1, -1, 0.0, 0.0},\n",
+                (int)i, kind ? "PM_TF_LEAF" : "PM_TF_SLOW");
     }
   }
   if (n_split && !fb)
@@ -318,15 +319,21 @@ tree_model(gen *g, const pm_model *m)
   bytes nb = {0}, fb = {0}, pb = {0}, cb = {0};
   layout l;
   gen_need(g, "tree");
-  gb_printf(d, "\n/* TreeModel of model %d (line %u): %d nodes, "
-               "missingValueStrategy=\"%s\",\n** noTrueChildStrategy=\"%s\"."
-               " Nodes breadth first: { predicate, first child,\n"
-               "** children, defaultChild, id, class, score, line, numeric "
-               "score, recordCount } */\n",
-            (int)mi, (unsigned)m->line, (int)t->n_nodes,
-            missing_names[t->missing % 6],
-            t->no_true == PM_TNT_LAST ? "returnLastPrediction"
-                                      : "returnNullPrediction");
+  {
+    gbuf cm = {0};
+    gb_printf(&cm, "TreeModel of model %d (line %u), %d nodes: "
+                   "missingValueStrategy=\"%s\" noTrueChildStrategy=\"%s\"."
+                   " Nodes breadth first: { predicate, first child, "
+                   "children, defaultChild, id, class, score, line, "
+                   "numeric score, recordCount }",
+              (int)mi, (unsigned)m->line, (int)t->n_nodes,
+              missing_names[t->missing % 6],
+              t->no_true == PM_TNT_LAST ? "returnLastPrediction"
+                                        : "returnNullPrediction");
+    gb_puts(d, "\n");
+    gb_comment(d, cm.p, 0);
+    gb_free(&cm);
+  }
   if (packed) {
     plan_layout(g, m, t, &l);
     for (i = 0; i < t->n_nodes; i++)
@@ -389,7 +396,7 @@ tree_model(gen *g, const pm_model *m)
     goto fail;
   }
   /* { fast, nodes, bnodes, pack, prob, conf, bprob, bconf, ... } */
-  gb_printf(d, "static const pm_tree m%d_tree = {", (int)mi);
+  gb_printf(d, "static const pm_tree m%d_tree = {\n  ", (int)mi);
   if (has_fast)
     gb_printf(d, "m%d_fast, ", (int)mi);
   else
@@ -400,7 +407,7 @@ tree_model(gen *g, const pm_model *m)
               (int)mi, l.row, l.deflt, l.id, l.klass, l.score, l.line, l.x,
               l.num, l.count);
   else
-    gb_printf(d, "m%d_nodes, 0, {0, 0, 0, 0, 0, 0, 0, 0, 0}, ", (int)mi);
+    gb_printf(d, "m%d_nodes, 0, {0, 0, 0, 0, 0, 0, 0, 0, 0},\n  ", (int)mi);
   if (np && !packed)
     gb_printf(d, "m%d_prob, m%d_%s, 0, 0, ", (int)mi, (int)mi,
               same ? "prob" : "conf");
@@ -411,7 +418,7 @@ tree_model(gen *g, const pm_model *m)
     gb_puts(d, "0, 0, 0, 0, ");
   gb_printf(d, "%d, %d, ", (int)t->missing, (int)t->no_true);
   gb_real(d, t->penalty);
-  gb_puts(d, "};\n");
+  gb_puts(d, "\n};\n");
   gb_printf(gen_out(g, GS_PROTO),
             "static int m%d_eval(pm_ctx *c, pm_res *res);\n", (int)mi);
   gb_printf(b, "\n/* TreeModel (line %u) */\nstatic int\nm%d_eval(pm_ctx *c, "

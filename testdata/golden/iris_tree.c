@@ -4,7 +4,8 @@
 **
 ** PMML 4.4, TreeModel "iris_tree" (classification),
 ** Header/Application "pmmlc tests/gen 1".
-** sha256 of the document: e0d648f03745d508291ba50378f347a4ca6c08c2042bb4a6626489eac221f5aa
+** sha256 of the document:
+**   e0d648f03745d508291ba50378f347a4ca6c08c2042bb4a6626489eac221f5aa
 */
 /*
 ** Contents: the run-time support (types, then the number conversions and
@@ -2104,7 +2105,8 @@ pm_fn_month_days(int64_t y, int m)
 
 /* ==== the model's tables ==== */
 
-const char iris_tree_pmml_sha256[65] = "e0d648f03745d508291ba50378f347a4ca6c08c2042bb4a6626489eac221f5aa";
+const char iris_tree_pmml_sha256[65] =
+  "e0d648f03745d508291ba50378f347a4ca6c08c2042bb4a6626489eac221f5aa";
 
 /* The document's strings that scoring uses, sorted by bytes. */
 static const char pm_s0[] = "Species";
@@ -2257,9 +2259,11 @@ static const int32_t pm_slot_fast[9] = {
   0, 1, 2, 2, 1, 0, -1, -1, -1
 };
 
-/* TreeModel of model 0 (line 17): 13 nodes, missingValueStrategy="nullPrediction",
-** noTrueChildStrategy="returnNullPrediction". Nodes breadth first: { predicate, first child,
-** children, defaultChild, id, class, score, line, numeric score, recordCount } */
+/* TreeModel of model 0 (line 17), 13 nodes:
+** missingValueStrategy="nullPrediction"
+** noTrueChildStrategy="returnNullPrediction". Nodes breadth first: {
+** predicate, first child, children, defaultChild, id, class, score, line,
+** numeric score, recordCount } */
 static const pm_tnode m0_nodes[13] = {
   /* 0: Node id="0", True -> "setosa" */
   {0, 1, 2, -1, -1, 0, 3, 30, NAN, 150.0},
@@ -2306,21 +2310,30 @@ static const pm_real m0_prob[39] = {
 };
 /* The fast walk: { kind, tests, inputs, first child, constants } */
 static const pm_tfast m0_fast[13] = {
-  {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 2, 2, 1, 0.800000011920929, 0.800000011920929}, /* 0 */
-  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0}, /* 1 */
-  {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 2, 2, 3, 1.75, 1.75}, /* 2 */
-  {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 1, 1, 5, 4.950000047683716, 4.950000047683716}, /* 3 */
-  {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 1, 1, 7, 4.8500001430511475, 4.8500001430511475}, /* 4 */
-  {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 0, 0, 9, 4.950000047683716, 4.950000047683716}, /* 5 */
-  {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 2, 2, 11, 1.550000011920929, 1.550000011920929}, /* 6 */
-  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0}, /* 7 */
-  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0}, /* 8 */
-  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0}, /* 9 */
-  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0}, /* 10 */
-  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0}, /* 11 */
-  {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0}, /* 12 */
+  /* 0 */ {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 2, 2, 1,
+    0.800000011920929, 0.800000011920929},
+  /* 1 */ {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
+  /* 2 */ {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 2, 2, 3,
+    1.75, 1.75},
+  /* 3 */ {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 1, 1, 5,
+    4.950000047683716, 4.950000047683716},
+  /* 4 */ {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 1, 1, 7,
+    4.8500001430511475, 4.8500001430511475},
+  /* 5 */ {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 0, 0, 9,
+    4.950000047683716, 4.950000047683716},
+  /* 6 */ {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 2, 2, 11,
+    1.550000011920929, 1.550000011920929},
+  /* 7 */ {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
+  /* 8 */ {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
+  /* 9 */ {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
+  /* 10 */ {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
+  /* 11 */ {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
+  /* 12 */ {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
 };
-static const pm_tree m0_tree = {m0_fast, m0_nodes, 0, {0, 0, 0, 0, 0, 0, 0, 0, 0}, m0_prob, m0_prob, 0, 0, 1, 0, 1.0};
+static const pm_tree m0_tree = {
+  m0_fast, m0_nodes, 0, {0, 0, 0, 0, 0, 0, 0, 0, 0},
+  m0_prob, m0_prob, 0, 0, 1, 0, 1.0
+};
 
 /* ==== run-time support: core (pmmlc/genrt.inc) ==== */
 /* ---- Values and failures (runtime/eval.c, pmml_int.h) ------------------ */
@@ -4074,7 +4087,8 @@ iris_tree_output(const iris_tree_ctx *c, size_t i, iris_tree_value *v)
   default:
     break;
   }
-  if (x->t != PM_T_MISSING && x->dt != PM_DT_ANY && pm_outs[i].dtype == PM_DT_ANY)
+  if (x->t != PM_T_MISSING && x->dt != PM_DT_ANY
+      && pm_outs[i].dtype == PM_DT_ANY)
     v->dtype = x->dt;
   return 0;
 }
@@ -4126,7 +4140,8 @@ m0_eval(pm_ctx *c, pm_res *res)
   return pm_tree_eval(c, &pm_models[0], &m0_tree, res);
 }
 
-/* OutputField "probability(setosa)" (line 26): feature="probability" value="setosa", of model 0 */
+/* OutputField "probability(setosa)" (line 26) of model 0:
+** feature="probability" value="setosa" */
 static void
 s6(pm_ctx *c, pm_v *out)
 {
@@ -4141,7 +4156,8 @@ s6(pm_ctx *c, pm_v *out)
   pm_output_cast(c, PM_DT_DOUBLE, 3, out);
 }
 
-/* OutputField "probability(versicolor)" (line 27): feature="probability" value="versicolor", of model 0 */
+/* OutputField "probability(versicolor)" (line 27) of model 0:
+** feature="probability" value="versicolor" */
 static void
 s7(pm_ctx *c, pm_v *out)
 {
@@ -4156,7 +4172,8 @@ s7(pm_ctx *c, pm_v *out)
   pm_output_cast(c, PM_DT_DOUBLE, 4, out);
 }
 
-/* OutputField "probability(virginica)" (line 28): feature="probability" value="virginica", of model 0 */
+/* OutputField "probability(virginica)" (line 28) of model 0:
+** feature="probability" value="virginica" */
 static void
 s8(pm_ctx *c, pm_v *out)
 {

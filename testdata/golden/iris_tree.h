@@ -4,7 +4,8 @@
 **
 ** PMML 4.4, TreeModel "iris_tree" (classification),
 ** Header/Application "pmmlc tests/gen 1".
-** sha256 of the document: e0d648f03745d508291ba50378f347a4ca6c08c2042bb4a6626489eac221f5aa
+** sha256 of the document:
+**   e0d648f03745d508291ba50378f347a4ca6c08c2042bb4a6626489eac221f5aa
 */
 #ifndef IRIS_TREE_H_
 #define IRIS_TREE_H_
@@ -17,7 +18,8 @@ extern "C" {
 #endif
 
 /* The sha256 of the PMML document this model came from. */
-#define IRIS_TREE_PMML_SHA256 "e0d648f03745d508291ba50378f347a4ca6c08c2042bb4a6626489eac221f5aa"
+#define IRIS_TREE_PMML_SHA256 \
+  "e0d648f03745d508291ba50378f347a4ca6c08c2042bb4a6626489eac221f5aa"
 extern const char iris_tree_pmml_sha256[65];
 
 /*
@@ -28,19 +30,26 @@ extern const char iris_tree_pmml_sha256[65];
 ** decides).
 */
 #define IRIS_TREE_N_INPUTS 3
-#define IRIS_TREE_IN_SEPAL_LENGTH 0 /* sepal_length: continuous double */
-#define IRIS_TREE_IN_PETAL_LENGTH 1 /* petal_length: continuous double */
-#define IRIS_TREE_IN_PETAL_WIDTH 2 /* petal_width: continuous double */
+/* sepal_length: continuous double */
+#define IRIS_TREE_IN_SEPAL_LENGTH 0
+/* petal_length: continuous double */
+#define IRIS_TREE_IN_PETAL_LENGTH 1
+/* petal_width: continuous double */
+#define IRIS_TREE_IN_PETAL_WIDTH 2
 
 /*
 ** Outputs: 4, by index (iris_tree_output): the predicted value of the target, then
 ** every final OutputField, as `pmmlc score` writes them.
 */
 #define IRIS_TREE_N_OUTPUTS 4
-#define IRIS_TREE_OUT_SPECIES 0 /* Species: categorical string {"setosa", "versicolor", "virginica"} */
-#define IRIS_TREE_OUT_PROBABILITY_SETOSA_ 1 /* probability(setosa): continuous double */
-#define IRIS_TREE_OUT_PROBABILITY_VERSICOLOR_ 2 /* probability(versicolor): continuous double */
-#define IRIS_TREE_OUT_PROBABILITY_VIRGINICA_ 3 /* probability(virginica): continuous double */
+/* Species: categorical string {"setosa", "versicolor", "virginica"} */
+#define IRIS_TREE_OUT_SPECIES 0
+/* probability(setosa): continuous double */
+#define IRIS_TREE_OUT_PROBABILITY_SETOSA_ 1
+/* probability(versicolor): continuous double */
+#define IRIS_TREE_OUT_PROBABILITY_VERSICOLOR_ 2
+/* probability(virginica): continuous double */
+#define IRIS_TREE_OUT_PROBABILITY_VIRGINICA_ 3
 
 /* Kinds of values. */
 #define IRIS_TREE_MISSING 0

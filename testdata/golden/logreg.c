@@ -4,7 +4,8 @@
 **
 ** PMML 4.4, RegressionModel "cancer_logit" (classification),
 ** Header/Application "pmmlc tests/gen 1".
-** sha256 of the document: f61559973802df549f5525cc3ddefd92d947762c417ea8ef447e7c0071e1ab27
+** sha256 of the document:
+**   f61559973802df549f5525cc3ddefd92d947762c417ea8ef447e7c0071e1ab27
 */
 /*
 ** Contents: the run-time support (types, then the number conversions and
@@ -2030,7 +2031,8 @@ pm_fn_month_days(int64_t y, int m)
 
 /* ==== the model's tables ==== */
 
-const char logreg_pmml_sha256[65] = "f61559973802df549f5525cc3ddefd92d947762c417ea8ef447e7c0071e1ab27";
+const char logreg_pmml_sha256[65] =
+  "f61559973802df549f5525cc3ddefd92d947762c417ea8ef447e7c0071e1ab27";
 
 /* The document's strings that scoring uses, sorted by bytes. */
 static const char pm_s0[] = "benign";
@@ -3376,6 +3378,38 @@ pm_reg_classify(const pm_modeld *m, int norm, int32_t n, const int32_t *klass,
 #undef P
 }
 
+/* The number x a NumericPredictor reads from v: 0, or 1 when it is
+** missing (then *missing is set), or -1 when it is not a number (the
+** record failed). eval_regression.c: table_value. */
+PM_RT int
+pm_reg_x(pm_ctx *c, const pm_v *v, int32_t name, double *x, int *missing)
+{
+  if (v->t == PM_T_MISSING) {
+    *missing = 1;
+    return 1;
+  }
+  if (v->t != PM_T_NUM && v->t != PM_T_BOOL)
+    return pm_fail(c, PM_E_EVAL,
+                   "NumericPredictor '%s': the value is not a number",
+                   pm_strs[name].s);
+  *x = v->num;
+  return 0;
+}
+
+/* A factor of a PredictorTerm, as pm_reg_x. */
+PM_RT int
+pm_reg_factor(pm_ctx *c, const pm_v *v, double *x, int *missing)
+{
+  if (v->t == PM_T_MISSING) {
+    *missing = 1;
+    return 1;
+  }
+  if (v->t != PM_T_NUM && v->t != PM_T_BOOL)
+    return pm_fail(c, PM_E_EVAL, "PredictorTerm: a factor is not a number");
+  *x = v->num;
+  return 0;
+}
+
 /* A RegressionTable's CategoricalPredictors: of each field's run of
 ** predictors the first that matches counts; a missing value makes the
 ** field count for nothing (eval_regression.c: table_value). */
@@ -3504,7 +3538,8 @@ logreg_output(const logreg_ctx *c, size_t i, logreg_value *v)
   default:
     break;
   }
-  if (x->t != PM_T_MISSING && x->dt != PM_DT_ANY && pm_outs[i].dtype == PM_DT_ANY)
+  if (x->t != PM_T_MISSING && x->dt != PM_DT_ANY
+      && pm_outs[i].dtype == PM_DT_ANY)
     v->dtype = x->dt;
   return 0;
 }
@@ -3550,103 +3585,43 @@ static int m0_eval(pm_ctx *c, pm_res *res);
 static void s10(pm_ctx *c, pm_v *out);
 static void s11(pm_ctx *c, pm_v *out);
 
-/* <RegressionTable intercept=-27.17817062820532 targetCategory="malignant"> of model 0: its value, NaN when an input is missing. */
+/* <RegressionTable intercept=-27.17817062820532 targetCategory="malignant"> of model 0:
+** its value, NaN when an input is missing. */
 static double
 m0_t0(pm_ctx *c, int *missing)
 {
-  double y = 0.0, x;
-  float yf = 0.0f;
-  const pm_v *v;
-  (void)c;
-  (void)missing;
-  (void)v;
-  (void)x;
-  (void)yf;
-  /* <NumericPredictor name="mean_radius" exponent=1.0 coefficient=1.1388861004657367/> */
-  v = pm_fast(c, 0, 5);
-  if (v->t == PM_T_MISSING) {
-    *missing = 1;
+  double y = 0.0, x = 0.0;
+  /* <NumericPredictor name="mean_radius"> */
+  if (pm_reg_x(c, pm_fast(c, 0, 5), 3, &x, missing))
     return NAN;
-  }
-  if (v->t != PM_T_NUM && v->t != PM_T_BOOL) {
-    pm_fail(c, PM_E_EVAL,
-            "NumericPredictor '%s': the value is not a number",
-            pm_strs[3].s);
-    return NAN;
-  }
-  x = v->num;
   y += 1.1388861004657367 * x;
-  /* <NumericPredictor name="mean_texture" exponent=1.0 coefficient=0.2704659778310288/> */
-  v = pm_fast(c, 1, 6);
-  if (v->t == PM_T_MISSING) {
-    *missing = 1;
+  /* <NumericPredictor name="mean_texture"> */
+  if (pm_reg_x(c, pm_fast(c, 1, 6), 5, &x, missing))
     return NAN;
-  }
-  if (v->t != PM_T_NUM && v->t != PM_T_BOOL) {
-    pm_fail(c, PM_E_EVAL,
-            "NumericPredictor '%s': the value is not a number",
-            pm_strs[5].s);
-    return NAN;
-  }
-  x = v->num;
   y += 0.2704659778310288 * x;
-  /* <NumericPredictor name="mean_smoothness" exponent=1.0 coefficient=3.4521608895441145/> */
-  v = pm_fast(c, 2, 7);
-  if (v->t == PM_T_MISSING) {
-    *missing = 1;
+  /* <NumericPredictor name="mean_smoothness"> */
+  if (pm_reg_x(c, pm_fast(c, 2, 7), 4, &x, missing))
     return NAN;
-  }
-  if (v->t != PM_T_NUM && v->t != PM_T_BOOL) {
-    pm_fail(c, PM_E_EVAL,
-            "NumericPredictor '%s': the value is not a number",
-            pm_strs[4].s);
-    return NAN;
-  }
-  x = v->num;
   y += 3.4521608895441145 * x;
-  /* <NumericPredictor name="worst_concavity" exponent=1.0 coefficient=7.49676262249068/> */
-  v = pm_fast(c, 3, 8);
-  if (v->t == PM_T_MISSING) {
-    *missing = 1;
+  /* <NumericPredictor name="worst_concavity"> */
+  if (pm_reg_x(c, pm_fast(c, 3, 8), 8, &x, missing))
     return NAN;
-  }
-  if (v->t != PM_T_NUM && v->t != PM_T_BOOL) {
-    pm_fail(c, PM_E_EVAL,
-            "NumericPredictor '%s': the value is not a number",
-            pm_strs[8].s);
-    return NAN;
-  }
-  x = v->num;
   y += 7.49676262249068 * x;
-  /* <NumericPredictor name="worst_symmetry" exponent=1.0 coefficient=8.586006223891987/> */
-  v = pm_fast(c, 4, 9);
-  if (v->t == PM_T_MISSING) {
-    *missing = 1;
+  /* <NumericPredictor name="worst_symmetry"> */
+  if (pm_reg_x(c, pm_fast(c, 4, 9), 9, &x, missing))
     return NAN;
-  }
-  if (v->t != PM_T_NUM && v->t != PM_T_BOOL) {
-    pm_fail(c, PM_E_EVAL,
-            "NumericPredictor '%s': the value is not a number",
-            pm_strs[9].s);
-    return NAN;
-  }
-  x = v->num;
   y += 8.586006223891987 * x;
   return y + -27.17817062820532;
 }
 
-/* <RegressionTable intercept=0.0 targetCategory="benign"> of model 0: its value, NaN when an input is missing. */
+/* <RegressionTable intercept=0.0 targetCategory="benign"> of model 0:
+** its value, NaN when an input is missing. */
 static double
 m0_t1(pm_ctx *c, int *missing)
 {
-  double y = 0.0, x;
-  float yf = 0.0f;
-  const pm_v *v;
-  (void)c;
+  double y = 0.0;
   (void)missing;
-  (void)v;
-  (void)x;
-  (void)yf;
+  (void)c;
   return y + 0.0;
 }
 
@@ -3681,7 +3656,8 @@ m0_eval(pm_ctx *c, pm_res *res)
   return 0;
 }
 
-/* OutputField "probability(benign)" (line 27): feature="probability" value="benign", of model 0 */
+/* OutputField "probability(benign)" (line 27) of model 0:
+** feature="probability" value="benign" */
 static void
 s10(pm_ctx *c, pm_v *out)
 {
@@ -3696,7 +3672,8 @@ s10(pm_ctx *c, pm_v *out)
   pm_output_cast(c, PM_DT_DOUBLE, 6, out);
 }
 
-/* OutputField "probability(malignant)" (line 28): feature="probability" value="malignant", of model 0 */
+/* OutputField "probability(malignant)" (line 28) of model 0:
+** feature="probability" value="malignant" */
 static void
 s11(pm_ctx *c, pm_v *out)
 {

@@ -4,7 +4,8 @@
 **
 ** PMML 4.4, RegressionModel "cancer_logit" (classification),
 ** Header/Application "pmmlc tests/gen 1".
-** sha256 of the document: f61559973802df549f5525cc3ddefd92d947762c417ea8ef447e7c0071e1ab27
+** sha256 of the document:
+**   f61559973802df549f5525cc3ddefd92d947762c417ea8ef447e7c0071e1ab27
 */
 #ifndef LOGREG_H_
 #define LOGREG_H_
@@ -17,7 +18,8 @@ extern "C" {
 #endif
 
 /* The sha256 of the PMML document this model came from. */
-#define LOGREG_PMML_SHA256 "f61559973802df549f5525cc3ddefd92d947762c417ea8ef447e7c0071e1ab27"
+#define LOGREG_PMML_SHA256 \
+  "f61559973802df549f5525cc3ddefd92d947762c417ea8ef447e7c0071e1ab27"
 extern const char logreg_pmml_sha256[65];
 
 /*
@@ -28,20 +30,28 @@ extern const char logreg_pmml_sha256[65];
 ** decides).
 */
 #define LOGREG_N_INPUTS 5
-#define LOGREG_IN_MEAN_RADIUS 0 /* mean_radius: continuous double */
-#define LOGREG_IN_MEAN_TEXTURE 1 /* mean_texture: continuous double */
-#define LOGREG_IN_MEAN_SMOOTHNESS 2 /* mean_smoothness: continuous double */
-#define LOGREG_IN_WORST_CONCAVITY 3 /* worst_concavity: continuous double */
-#define LOGREG_IN_WORST_SYMMETRY 4 /* worst_symmetry: continuous double */
+/* mean_radius: continuous double */
+#define LOGREG_IN_MEAN_RADIUS 0
+/* mean_texture: continuous double */
+#define LOGREG_IN_MEAN_TEXTURE 1
+/* mean_smoothness: continuous double */
+#define LOGREG_IN_MEAN_SMOOTHNESS 2
+/* worst_concavity: continuous double */
+#define LOGREG_IN_WORST_CONCAVITY 3
+/* worst_symmetry: continuous double */
+#define LOGREG_IN_WORST_SYMMETRY 4
 
 /*
 ** Outputs: 3, by index (logreg_output): the predicted value of the target, then
 ** every final OutputField, as `pmmlc score` writes them.
 */
 #define LOGREG_N_OUTPUTS 3
-#define LOGREG_OUT_DIAGNOSIS 0 /* diagnosis: categorical string {"benign", "malignant"} */
-#define LOGREG_OUT_PROBABILITY_BENIGN_ 1 /* probability(benign): continuous double */
-#define LOGREG_OUT_PROBABILITY_MALIGNANT_ 2 /* probability(malignant): continuous double */
+/* diagnosis: categorical string {"benign", "malignant"} */
+#define LOGREG_OUT_DIAGNOSIS 0
+/* probability(benign): continuous double */
+#define LOGREG_OUT_PROBABILITY_BENIGN_ 1
+/* probability(malignant): continuous double */
+#define LOGREG_OUT_PROBABILITY_MALIGNANT_ 2
 
 /* Kinds of values. */
 #define LOGREG_MISSING 0

@@ -4,7 +4,8 @@
 **
 ** PMML 4.4, TreeModel "* / evil / *" (classification),
 ** Header/Application "tests/gen/gen_codegen.py 1".
-** sha256 of the document: deb3bdbbf8bbe71707573f9ae32fd78ae088ad724d7add8d7b68739d385449a4
+** sha256 of the document:
+**   deb3bdbbf8bbe71707573f9ae32fd78ae088ad724d7add8d7b68739d385449a4
 */
 /*
 ** Contents: the run-time support (types, then the number conversions and
@@ -2616,7 +2617,8 @@ pm_fn_char_offset(const char *s, size_t n, double ch)
 
 /* ==== the model's tables ==== */
 
-const char names_pmml_sha256[65] = "deb3bdbbf8bbe71707573f9ae32fd78ae088ad724d7add8d7b68739d385449a4";
+const char names_pmml_sha256[65] =
+  "deb3bdbbf8bbe71707573f9ae32fd78ae088ad724d7add8d7b68739d385449a4";
 
 /* The document's strings that scoring uses, sorted by bytes. */
 static const char pm_s0[] = " ";
@@ -2823,9 +2825,10 @@ static const int32_t pm_slot_fast[20] = {
   4, 5, 6, 7
 };
 
-/* TreeModel of model 0 (line 32): 7 nodes, missingValueStrategy="none",
-** noTrueChildStrategy="returnNullPrediction". Nodes breadth first: { predicate, first child,
-** children, defaultChild, id, class, score, line, numeric score, recordCount } */
+/* TreeModel of model 0 (line 32), 7 nodes: missingValueStrategy="none"
+** noTrueChildStrategy="returnNullPrediction". Nodes breadth first: {
+** predicate, first child, children, defaultChild, id, class, score, line,
+** numeric score, recordCount } */
 static const pm_tnode m0_nodes[7] = {
   /* 0: Node, True -> "a * / b" */
   {0, 1, 6, -1, -1, 0, 0, 35, NAN, NAN},
@@ -2852,7 +2855,10 @@ static const pm_real m0_prob[49] = {
   0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
   0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
 };
-static const pm_tree m0_tree = {0, m0_nodes, 0, {0, 0, 0, 0, 0, 0, 0, 0, 0}, m0_prob, m0_prob, 0, 0, 5, 0, 1.0};
+static const pm_tree m0_tree = {
+  0, m0_nodes, 0, {0, 0, 0, 0, 0, 0, 0, 0, 0},
+  m0_prob, m0_prob, 0, 0, 5, 0, 1.0
+};
 
 /* ==== run-time support: core (pmmlc/genrt.inc) ==== */
 /* ---- Values and failures (runtime/eval.c, pmml_int.h) ------------------ */
@@ -5151,7 +5157,8 @@ names_output(const names_ctx *c, size_t i, names_value *v)
   default:
     break;
   }
-  if (x->t != PM_T_MISSING && x->dt != PM_DT_ANY && pm_outs[i].dtype == PM_DT_ANY)
+  if (x->t != PM_T_MISSING && x->dt != PM_DT_ANY
+      && pm_outs[i].dtype == PM_DT_ANY)
     v->dtype = x->dt;
   return 0;
 }
@@ -5214,7 +5221,7 @@ m0_eval(pm_ctx *c, pm_res *res)
   return pm_tree_eval(c, &pm_models[0], &m0_tree, res);
 }
 
-/* OutputField "id * /" (line 34): feature="entityId", of model 0 */
+/* OutputField "id * /" (line 34) of model 0: feature="entityId" */
 static void
 s9(pm_ctx *c, pm_v *out)
 {
@@ -5347,7 +5354,7 @@ x0(pm_ctx *c, const pm_v *p, pm_v *out)
   return pm_apply_result(c, 0, -1, 16, out);
 }
 
-/* OutputField "sum ../" (line 34): feature="transformedValue", of model 0 */
+/* OutputField "sum ../" (line 34) of model 0: feature="transformedValue" */
 static void
 s10(pm_ctx *c, pm_v *out)
 {
@@ -5389,7 +5396,7 @@ x9(pm_ctx *c, const pm_v *p, pm_v *out)
   return pm_apply_result(c, 0, -1, 15, out);
 }
 
-/* OutputField "len ." (line 34): feature="transformedValue", of model 0 */
+/* OutputField "len ." (line 34) of model 0: feature="transformedValue" */
 static void
 s11(pm_ctx *c, pm_v *out)
 {

@@ -4,7 +4,8 @@
 **
 ** PMML 4.4, TreeModel "* / evil / *" (classification),
 ** Header/Application "tests/gen/gen_codegen.py 1".
-** sha256 of the document: deb3bdbbf8bbe71707573f9ae32fd78ae088ad724d7add8d7b68739d385449a4
+** sha256 of the document:
+**   deb3bdbbf8bbe71707573f9ae32fd78ae088ad724d7add8d7b68739d385449a4
 */
 #ifndef NAMES_H_
 #define NAMES_H_
@@ -17,7 +18,8 @@ extern "C" {
 #endif
 
 /* The sha256 of the PMML document this model came from. */
-#define NAMES_PMML_SHA256 "deb3bdbbf8bbe71707573f9ae32fd78ae088ad724d7add8d7b68739d385449a4"
+#define NAMES_PMML_SHA256 \
+  "deb3bdbbf8bbe71707573f9ae32fd78ae088ad724d7add8d7b68739d385449a4"
 extern const char names_pmml_sha256[65];
 
 /*
@@ -28,25 +30,40 @@ extern const char names_pmml_sha256[65];
 ** decides).
 */
 #define NAMES_N_INPUTS 9
-#define NAMES_IN_X_ABORT_ 0 /* x * / abort(); / *: continuous double */
-#define NAMES_IN_Q_UOTE 1 /* q"uote: continuous double */
-#define NAMES_IN_BACK_SLASH 2 /* back.slash: continuous double */
-#define NAMES_IN_NEW_LINE 3 /* new.line: continuous double */
-#define NAMES_IN_TRI_GRAPH 4 /* tri../graph: continuous double */
-#define NAMES_IN_L_VE_ 5 /* ..l..ve ...: continuous double */
-#define NAMES_IN_COMMENT 6 /* // comment: continuous double */
-#define NAMES_IN__ 7 /* * /: continuous double */
-#define NAMES_IN_CAT_X 8 /* cat * / x: categorical string {"a * / b", "c"d", "e.f", "g.h", "..=", "......", " "} */
+/* x * / abort(); / *: continuous double */
+#define NAMES_IN_X_ABORT_ 0
+/* q"uote: continuous double */
+#define NAMES_IN_Q_UOTE 1
+/* back.slash: continuous double */
+#define NAMES_IN_BACK_SLASH 2
+/* new.line: continuous double */
+#define NAMES_IN_NEW_LINE 3
+/* tri../graph: continuous double */
+#define NAMES_IN_TRI_GRAPH 4
+/* ..l..ve ...: continuous double */
+#define NAMES_IN_L_VE_ 5
+/* // comment: continuous double */
+#define NAMES_IN_COMMENT 6
+/* * /: continuous double */
+#define NAMES_IN__ 7
+/* cat * / x: categorical string {"a * / b", "c"d", "e.f", "g.h", "..=",
+** "......", " "} */
+#define NAMES_IN_CAT_X 8
 
 /*
 ** Outputs: 4, by index (names_output): the predicted value of the target, then
 ** every final OutputField, as `pmmlc score` writes them.
 */
 #define NAMES_N_OUTPUTS 4
-#define NAMES_OUT_OUT_ 0 /* out "* /: categorical string {"a * / b", "c"d", "e.f", "g.h", "..=", "......", " "} */
-#define NAMES_OUT_ID_ 1 /* id * /: categorical string */
-#define NAMES_OUT_SUM_ 2 /* sum ../: categorical double */
-#define NAMES_OUT_LEN_ 3 /* len .: categorical integer */
+/* out "* /: categorical string {"a * / b", "c"d", "e.f", "g.h", "..=",
+** "......", " "} */
+#define NAMES_OUT_OUT_ 0
+/* id * /: categorical string */
+#define NAMES_OUT_ID_ 1
+/* sum ../: categorical double */
+#define NAMES_OUT_SUM_ 2
+/* len .: categorical integer */
+#define NAMES_OUT_LEN_ 3
 
 /* Kinds of values. */
 #define NAMES_MISSING 0

@@ -4,7 +4,8 @@
 **
 ** PMML 4.4, RegressionModel (regression),
 ** Header/Application "tests/gen/gen_codegen.py 1".
-** sha256 of the document: 8842732fa915247df3d896d5df5251c5a0a26f86464ef86a14caaaedd8a3d056
+** sha256 of the document:
+**   8842732fa915247df3d896d5df5251c5a0a26f86464ef86a14caaaedd8a3d056
 */
 /*
 ** Contents: the run-time support (types, then the number conversions and
@@ -2361,7 +2362,8 @@ pm_fn_month_days(int64_t y, int m)
 
 /* ==== the model's tables ==== */
 
-const char xform_pmml_sha256[65] = "8842732fa915247df3d896d5df5251c5a0a26f86464ef86a14caaaedd8a3d056";
+const char xform_pmml_sha256[65] =
+  "8842732fa915247df3d896d5df5251c5a0a26f86464ef86a14caaaedd8a3d056";
 
 /* The document's strings that scoring uses, sorted by bytes. */
 static const char pm_s0[] = "/";
@@ -3709,6 +3711,38 @@ pm_reg_classify(const pm_modeld *m, int norm, int32_t n, const int32_t *klass,
 #undef P
 }
 
+/* The number x a NumericPredictor reads from v: 0, or 1 when it is
+** missing (then *missing is set), or -1 when it is not a number (the
+** record failed). eval_regression.c: table_value. */
+PM_RT int
+pm_reg_x(pm_ctx *c, const pm_v *v, int32_t name, double *x, int *missing)
+{
+  if (v->t == PM_T_MISSING) {
+    *missing = 1;
+    return 1;
+  }
+  if (v->t != PM_T_NUM && v->t != PM_T_BOOL)
+    return pm_fail(c, PM_E_EVAL,
+                   "NumericPredictor '%s': the value is not a number",
+                   pm_strs[name].s);
+  *x = v->num;
+  return 0;
+}
+
+/* A factor of a PredictorTerm, as pm_reg_x. */
+PM_RT int
+pm_reg_factor(pm_ctx *c, const pm_v *v, double *x, int *missing)
+{
+  if (v->t == PM_T_MISSING) {
+    *missing = 1;
+    return 1;
+  }
+  if (v->t != PM_T_NUM && v->t != PM_T_BOOL)
+    return pm_fail(c, PM_E_EVAL, "PredictorTerm: a factor is not a number");
+  *x = v->num;
+  return 0;
+}
+
 /* A RegressionTable's CategoricalPredictors: of each field's run of
 ** predictors the first that matches counts; a missing value makes the
 ** field count for nothing (eval_regression.c: table_value). */
@@ -4296,7 +4330,8 @@ xform_output(const xform_ctx *c, size_t i, xform_value *v)
   default:
     break;
   }
-  if (x->t != PM_T_MISSING && x->dt != PM_DT_ANY && pm_outs[i].dtype == PM_DT_ANY)
+  if (x->t != PM_T_MISSING && x->dt != PM_DT_ANY
+      && pm_outs[i].dtype == PM_DT_ANY)
     v->dtype = x->dt;
   return 0;
 }
@@ -4348,45 +4383,19 @@ static int x9(pm_ctx *c, const pm_v *p, pm_v *out);
 static int x10(pm_ctx *c, const pm_v *p, pm_v *out);
 static void s6(pm_ctx *c, pm_v *out);
 
-/* <RegressionTable intercept=1.0> of model 0: its value, NaN when an input is missing. */
+/* <RegressionTable intercept=1.0> of model 0:
+** its value, NaN when an input is missing. */
 static double
 m0_t0(pm_ctx *c, int *missing)
 {
-  double y = 0.0, x;
-  float yf = 0.0f;
-  const pm_v *v;
-  (void)c;
-  (void)missing;
-  (void)v;
-  (void)x;
-  (void)yf;
-  /* <NumericPredictor name="x" exponent=1.0 coefficient=2.0/> */
-  v = pm_fast(c, 0, 2);
-  if (v->t == PM_T_MISSING) {
-    *missing = 1;
+  double y = 0.0, x = 0.0;
+  /* <NumericPredictor name="x"> */
+  if (pm_reg_x(c, pm_fast(c, 0, 2), 4, &x, missing))
     return NAN;
-  }
-  if (v->t != PM_T_NUM && v->t != PM_T_BOOL) {
-    pm_fail(c, PM_E_EVAL,
-            "NumericPredictor '%s': the value is not a number",
-            pm_strs[4].s);
-    return NAN;
-  }
-  x = v->num;
   y += 2.0 * x;
-  /* <NumericPredictor name="half" exponent=1.0 coefficient=1.0/> */
-  v = pm_slot(c, 4);
-  if (v->t == PM_T_MISSING) {
-    *missing = 1;
+  /* <NumericPredictor name="half"> */
+  if (pm_reg_x(c, pm_slot(c, 4), 1, &x, missing))
     return NAN;
-  }
-  if (v->t != PM_T_NUM && v->t != PM_T_BOOL) {
-    pm_fail(c, PM_E_EVAL,
-            "NumericPredictor '%s': the value is not a number",
-            pm_strs[1].s);
-    return NAN;
-  }
-  x = v->num;
   y += 1.0 * x;
   return y + 1.0;
 }
@@ -4467,7 +4476,7 @@ x5(pm_ctx *c, const pm_v *p, pm_v *out)
   return c->failed_ ? -1 : 0;
 }
 
-/* OutputField "o_zlog" (line 30): feature="transformedValue", of model 0 */
+/* OutputField "o_zlog" (line 30) of model 0: feature="transformedValue" */
 static void
 s5(pm_ctx *c, pm_v *out)
 {

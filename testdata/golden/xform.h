@@ -4,7 +4,8 @@
 **
 ** PMML 4.4, RegressionModel (regression),
 ** Header/Application "tests/gen/gen_codegen.py 1".
-** sha256 of the document: 8842732fa915247df3d896d5df5251c5a0a26f86464ef86a14caaaedd8a3d056
+** sha256 of the document:
+**   8842732fa915247df3d896d5df5251c5a0a26f86464ef86a14caaaedd8a3d056
 */
 #ifndef XFORM_H_
 #define XFORM_H_
@@ -17,7 +18,8 @@ extern "C" {
 #endif
 
 /* The sha256 of the PMML document this model came from. */
-#define XFORM_PMML_SHA256 "8842732fa915247df3d896d5df5251c5a0a26f86464ef86a14caaaedd8a3d056"
+#define XFORM_PMML_SHA256 \
+  "8842732fa915247df3d896d5df5251c5a0a26f86464ef86a14caaaedd8a3d056"
 extern const char xform_pmml_sha256[65];
 
 /*
@@ -28,16 +30,20 @@ extern const char xform_pmml_sha256[65];
 ** decides).
 */
 #define XFORM_N_INPUTS 2
-#define XFORM_IN_X 0 /* x: continuous double; valid in [0.0, 10.0] */
-#define XFORM_IN_Z 1 /* z: continuous double */
+/* x: continuous double; valid in [0.0, 10.0] */
+#define XFORM_IN_X 0
+/* z: continuous double */
+#define XFORM_IN_Z 1
 
 /*
 ** Outputs: 2, by index (xform_output): the predicted value of the target, then
 ** every final OutputField, as `pmmlc score` writes them.
 */
 #define XFORM_N_OUTPUTS 2
-#define XFORM_OUT_Y 0 /* y: continuous double */
-#define XFORM_OUT_O_ZLOG 1 /* o_zlog: categorical double */
+/* y: continuous double */
+#define XFORM_OUT_Y 0
+/* o_zlog: categorical double */
+#define XFORM_OUT_O_ZLOG 1
 
 /* Kinds of values. */
 #define XFORM_MISSING 0
