@@ -8,7 +8,9 @@
 **   generated code:   pmmlc compile MODEL.pmml -o m.c &&
 **       cc -O2 -DGEN=m -DGENU=M -I. bench/bench_score.c m.c -lm && ./a.out DATA.csv
 ** Each row sets every input by number (NaN cells as missing), scores, and
-** reads every output, as a program embedding the model would.
+** reads every output, as a program embedding the model would. With
+** BENCH_PASSES=N it makes exactly N passes: `valgrind --tool=callgrind`
+** then counts instructions, which a shared machine does not disturb.
 */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
@@ -83,7 +85,7 @@ int
 main(int argc, char **argv)
 {
   table t;
-  size_t r, i, k, reps = 0, n_in;
+  size_t r, i, k, reps = 0, n_in, fixed;
   long *col;
   double t0, t1, sink = 0;
 #ifdef GEN
@@ -131,6 +133,12 @@ main(int argc, char **argv)
       return 1;
     }
   }
+  /* BENCH_PASSES=N: exactly N passes (for instruction counts under
+  ** valgrind --tool=callgrind); else at least a second. */
+  {
+    const char *e = getenv("BENCH_PASSES");
+    fixed = e ? (size_t)strtoul(e, NULL, 10) : 0;
+  }
   t0 = now();
   do {
     for (r = 0; r < t.n_rows; r++) {
@@ -169,7 +177,7 @@ main(int argc, char **argv)
     }
     reps++;
     t1 = now();
-  } while (t1 - t0 < 1.0 || reps < 3);
+  } while (fixed ? reps < fixed : t1 - t0 < 1.0 || reps < 3);
   printf("%.1f ns/row, %.0f rows/s (%zu rows x %zu passes) [%g]\n",
          (t1 - t0) * 1e9 / (double)(reps * t.n_rows),
          (double)(reps * t.n_rows) / (t1 - t0), t.n_rows, reps, sink);

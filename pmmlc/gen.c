@@ -253,6 +253,37 @@ gen_fast(const gen *g, int32_t k)
   return -1;
 }
 
+int32_t
+gen_walk(const gen *g, int32_t k, int *to_float)
+{
+  const pmml_model *doc = g->doc;
+  int depth;
+  *to_float = 0;
+  for (depth = 0; depth < 64 && k >= 0; depth++) {
+    const pm_slot *s = &doc->slots[k];
+    const pm_expr *e;
+    int32_t in = gen_fast(g, k);
+    if (in >= 0)
+      return in;
+    if (s->kind != PM_SLOT_DERIVED)
+      return -1;
+    e = &doc->exprs[s->arg];
+    /* pm_derived_value of a FieldRef: the value, cast to the field's type
+    ** (float rounds, double keeps a number as it is). */
+    if (e->op != PM_X_FIELD ||
+        (s->dtype != PMML_DT_FLOAT && s->dtype != PMML_DT_DOUBLE &&
+         s->dtype != PM_DT_ANY) ||
+        !pmmlV_numeric_dt(doc->slots[e->slot].dtype) ||
+        (doc->slots[e->slot].dtype != PMML_DT_FLOAT &&
+         doc->slots[e->slot].dtype != PMML_DT_DOUBLE))
+      return -1;
+    if (s->dtype == PMML_DT_FLOAT)
+      *to_float = 1;
+    k = e->slot;
+  }
+  return -1;
+}
+
 void
 gen_slot_ref(const gen *g, gbuf *b, int32_t k)
 {
@@ -1525,11 +1556,14 @@ gen_source(gen *g, gbuf *b, const char *upfx)
         gen_fail(g, 0, "out of memory");
         return;
       }
-      for (k = 0; k < doc->n_slots; k++)
-        fast[gen_slot(g, k)] = gen_fast(g, k);
-      gb_printf(b, "\n/* The input each slot is when that input is a valid "
-                   "number (pm_fast), or -1. */\n"
-                   "static const int32_t pm_slot_fast[%d] = {",
+      for (k = 0; k < doc->n_slots; k++) {
+        int fl;
+        int32_t in = gen_walk(g, k, &fl);
+        fast[gen_slot(g, k)] = in < 0 ? -1 : 2 * in + fl;
+      }
+      gb_printf(b, "\n/* The fast walk's view of each slot: 2 * input, plus "
+                   "1 when the input is\n** rounded to float; -1: none. */\n"
+                   "static const int32_t pm_slot_walk[%d] = {",
                 g->n_slots ? (int)g->n_slots : 1);
       for (k = 0; k < g->n_slots; k++)
         gb_printf(b, "%s%d", k == 0 ? "\n  " : k % 16 ? ", " : ",\n  ",

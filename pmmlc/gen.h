@@ -195,6 +195,11 @@ int32_t gen_slot(const gen *g, int32_t k);
 ** (an input slot, or a MiningField of one that leaves numbers alone), or
 ** -1: generated code reads it with pm_fast(c, input, slot). */
 int32_t gen_fast(const gen *g, int32_t k);
+/* For the fast walk of trees: the input whose valid number slot k holds,
+** rounded to float first when *to_float is set (DerivedFields that are a
+** FieldRef with dataType float or double, as SkLearn2PMML writes
+** double(float(x))), or -1. */
+int32_t gen_walk(const gen *g, int32_t k, int *to_float);
 /* C code for a pointer to the value of slot k: "&c->in_[2]",
 ** "pm_fast(c, 2, 7)" or "pm_slot(c, 7)". */
 void gen_slot_ref(const gen *g, gbuf *b, int32_t k);

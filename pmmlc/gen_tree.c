@@ -1,9 +1,8 @@
 /*
 ** gen_tree.c: TreeModel as generated C. The nodes become a table, breadth
 ** first as in the IR (pm_tree), with their classes, scores and
-** ScoreDistributions decided at generation time, and a second, compact
-** table for the fast walk (every test a valid input number against a
-** constant). The walks are pm_tree_eval of the run-time support
+** ScoreDistributions decided at generation time. The walks are
+** pm_tree_eval of the run-time support
 ** (genrt.inc: tree), which does what runtime/eval_tree.c does, every
 ** missingValueStrategy and noTrueChildStrategy included.
 **
@@ -24,10 +23,6 @@
 static const char *const missing_names[] = {
   "lastPrediction", "nullPrediction", "defaultChild", "weightedConfidence",
   "aggregateNodes", "none"};
-
-static const char *const po_names[] = {"PM_PO_EQ", "PM_PO_NE", "PM_PO_LT",
-                                       "PM_PO_LE", "PM_PO_GT", "PM_PO_GE",
-                                       "PM_PO_MISSING"};
 
 /* ---- Bytes ---------------------------------------------------------------- */
 
@@ -99,88 +94,6 @@ emit_bytes(gen *g, const char *what, int32_t mi, const char *name,
   snprintf(full, sizeof full, "m%d_%s", (int)mi, name);
   snprintf(desc, sizeof desc, "%s of model %d", what, (int)mi);
   gen_bytes(g, desc, full, by->p, by->len);
-}
-
-/* ---- The fast walk -------------------------------------------------------- */
-
-/* Does predicate p compare a valid number of an input with a constant?
-** Then *in, *op and *x say how (pm_tree_fast). */
-static int
-fast_test(gen *g, int32_t p, int32_t *in, int *op, double *x)
-{
-  const pm_pred *pr = &g->doc->preds[p];
-  if (pr->kind != PM_P_SIMPLE || pr->op > PM_OP_GE || pr->v.t != PM_T_NUM)
-    return 0;
-  *in = gen_fast(g, pr->slot);
-  *op = pr->op;
-  *x = pr->v.num;
-  return *in >= 0;
-}
-
-/* The fast walk's view of the nodes, as rows of m<I>_fast or packed into
-** fb; 0 when no node is a fast split. */
-static int
-emit_fast(gen *g, const pm_model *m, const pm_tree *t, gbuf *d, bytes *fb)
-{
-  int32_t i, n_split = 0;
-  gbuf rows = {0};
-  if (t->missing == PM_TMV_WEIGHTED_CONFIDENCE ||
-      t->missing == PM_TMV_AGGREGATE_NODES ||
-      g->doc->preds[t->nodes[0].pred].kind != PM_P_TRUE)
-    return 0;
-  for (i = 0; i < t->n_nodes; i++) {
-    const pm_tnode *nd = &t->nodes[i];
-    int32_t in0 = -1, in1 = -1, first = -1;
-    int op0 = 0, op1 = PM_OP_MISSING, kind = 0; /* PM_TF_SLOW */
-    double x0 = 0, x1 = 0;
-    if (nd->n_kids == 0) {
-      kind = 1; /* PM_TF_LEAF */
-    } else if (nd->n_kids == 2 &&
-               fast_test(g, t->nodes[nd->first].pred, &in0, &op0, &x0) &&
-               (g->doc->preds[t->nodes[nd->first + 1].pred].kind ==
-                    PM_P_TRUE ||
-                fast_test(g, t->nodes[nd->first + 1].pred, &in1, &op1,
-                          &x1))) {
-      kind = 2; /* PM_TF_SPLIT */
-      first = nd->first;
-      n_split++;
-    } else {
-      op0 = 0;
-      in0 = -1;
-    }
-    if (fb) {
-      put_u8(fb, (unsigned)kind);
-      put_u8(fb, (unsigned)op0);
-      put_u8(fb, (unsigned)op1);
-      put_u8(fb, 0);
-      put_i32(fb, in0);
-      put_i32(fb, in1);
-      put_i32(fb, first);
-      put_i32(fb, 0);
-      put_f64(fb, x0);
-      put_f64(fb, x1);
-      continue;
-    }
-    if (kind == 2) {
-      gb_printf(&rows, "  /* %d */ {PM_TF_SPLIT, %s, %s, %d, %d, %d,\n    ",
-                (int)i, po_names[op0], po_names[op1], (int)in0, (int)in1,
-                (int)first);
-      gb_real(&rows, x0);
-      gb_puts(&rows, ", ");
-      gb_real(&rows, x1);
-      gb_puts(&rows, "},\n");
-    } else {
-      gb_printf(&rows, "  /* %d */ {%s, 0, 0, -1, -1, -1, 0.0, 0.0},\n",
-                (int)i, kind ? "PM_TF_LEAF" : "PM_TF_SLOW");
-    }
-  }
-  if (n_split && !fb)
-    gb_printf(d, "/* The fast walk: { kind, tests, inputs, first child, "
-                 "constants } */\nstatic const pm_tfast m%d_fast[%d] = {\n"
-                 "%s};\n",
-              (int)m->index, (int)t->n_nodes, rows.p);
-  gb_free(&rows);
-  return n_split > 0;
 }
 
 /* ---- The nodes ------------------------------------------------------------ */
@@ -299,6 +212,38 @@ pack_node(gen *g, bytes *nb, const pm_tree *t, int32_t i, const layout *l)
   return 0;
 }
 
+/* m<I>_tests: each node's own test for the fast walk (pm_ttest). */
+static void
+emit_tests(gen *g, gbuf *d, const pm_tree *t, int32_t mi)
+{
+  int32_t i;
+  gb_printf(d, "/* The fast walk's test of each node: { kind, operator, "
+               "rounded to float,\n** input, constant } */\n"
+               "static const pm_ttest m%d_tests[%d] = {\n",
+            (int)mi, t->n_nodes ? (int)t->n_nodes : 1);
+  for (i = 0; i < t->n_nodes; i++) {
+    const pm_pred *p = &g->doc->preds[t->nodes[i].pred];
+    int fl = 0;
+    int32_t in = -1;
+    static const char *const ops[] = {"PM_PO_EQ", "PM_PO_NE", "PM_PO_LT",
+                                      "PM_PO_LE", "PM_PO_GT", "PM_PO_GE"};
+    if (p->kind == PM_P_SIMPLE && p->op <= PM_OP_GE && p->v.t == PM_T_NUM)
+      in = gen_walk(g, p->slot, &fl);
+    if (p->kind == PM_P_TRUE) {
+      gb_printf(d, "  {PM_TT_TRUE, 0, 0, -1, 0.0}, /* %d */\n", (int)i);
+    } else if (in >= 0) {
+      gb_printf(d, "  {PM_TT_TEST, %s, %d, %d, ", ops[p->op], fl, (int)in);
+      gb_real(d, p->v.num);
+      gb_printf(d, "}, /* %d */\n", (int)i);
+    } else {
+      gb_printf(d, "  {PM_TT_PRED, 0, 0, -1, 0.0}, /* %d */\n", (int)i);
+    }
+  }
+  if (!t->n_nodes)
+    gb_puts(d, "  {PM_TT_TRUE, 0, 0, -1, 0.0}\n");
+  gb_puts(d, "};\n");
+}
+
 /* Are the confidences the probabilities? (Then one table serves both.) */
 static int
 same_conf(const pm_tree *t, int32_t n)
@@ -315,8 +260,8 @@ tree_model(gen *g, const pm_model *m)
   gbuf *d = gen_out(g, GS_DATA), *b = gen_out(g, GS_CODE);
   int32_t i, k, nc = m->n_classes, mi = m->index;
   int32_t np = t->prob ? t->n_nodes * nc : 0;
-  int packed = g->tree_nodes > g->o->pack_nodes, has_fast = 0, same;
-  bytes nb = {0}, fb = {0}, pb = {0}, cb = {0};
+  int packed = g->tree_nodes > g->o->pack_nodes, same;
+  bytes nb = {0}, pb = {0}, cb = {0};
   layout l;
   gen_need(g, "tree");
   {
@@ -389,18 +334,22 @@ tree_model(gen *g, const pm_model *m)
       gb_puts(d, "};\n");
     }
   }
-  if (!packed)
-    has_fast = emit_fast(g, m, t, d, NULL);
-  if (nb.failed || fb.failed || pb.failed || cb.failed) {
+  if (nb.failed || pb.failed || cb.failed) {
     gen_fail(g, m->line, "out of memory");
     goto fail;
   }
-  /* { fast, nodes, bnodes, pack, prob, conf, bprob, bconf, ... } */
-  gb_printf(d, "static const pm_tree m%d_tree = {\n  ", (int)mi);
-  if (has_fast)
-    gb_printf(d, "m%d_fast, ", (int)mi);
-  else
+  /* { fast, nodes, bnodes, pack, prob, conf, bprob, bconf, ... }: the fast
+  ** walk is the general walk without unknowns, which weightedConfidence
+  ** and aggregateNodes do not take. */
+  if (!packed)
+    emit_tests(g, d, t, mi);
+  gb_printf(d, "static const pm_tree m%d_tree = {\n  %d, ", (int)mi,
+            t->missing != PM_TMV_WEIGHTED_CONFIDENCE &&
+                t->missing != PM_TMV_AGGREGATE_NODES);
+  if (packed)
     gb_puts(d, "0, ");
+  else
+    gb_printf(d, "m%d_tests, ", (int)mi);
   if (packed)
     gb_printf(d, "0, m%d_bnodes[0],\n  {%d, %d, %d, %d, %d, %d, %d, %d, %d},\n"
                  "  ",
@@ -426,13 +375,11 @@ tree_model(gen *g, const pm_model *m)
                "&m%d_tree, res);\n}\n",
             (unsigned)m->line, (int)mi, (int)mi, (int)mi);
   free(nb.p);
-  free(fb.p);
   free(pb.p);
   free(cb.p);
   return 0;
 fail:
   free(nb.p);
-  free(fb.p);
   free(pb.p);
   free(cb.p);
   return -1;

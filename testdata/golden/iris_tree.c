@@ -214,33 +214,31 @@ typedef struct pm_tnode {
   pm_real count;       /* recordCount, NaN */
 } pm_tnode;
 
-/* The fast walk: a node whose two children test valid numbers of inputs
-** against constants, or a leaf; anything else sends the record to the
-** general walk (pm_tree_walk), which decides every case. */
-enum { PM_TF_SLOW = 0, PM_TF_LEAF, PM_TF_SPLIT };
-typedef struct pm_tfast {
-  uint8_t kind;        /* PM_TF_* */
-  uint8_t op0, op1;    /* PM_PO_* of the children; op1 PM_PO_MISSING: True */
-  int32_t in0, in1;    /* the inputs they read */
-  int32_t first;       /* the first child; the second follows */
-  pm_real t0, t1;      /* the constants */
-} pm_tfast;
-
 /*
 ** A tree's tables are arrays of the structs above (small trees: readable),
 ** or, for big trees, bytes that compile in a fraction of the time and
 ** memory of initializers: a row of 'row' bytes a node, whose fields sit at
 ** the offsets below (0: not stored; pm_tb_node decodes them), then 8 bytes
-** a probability; little-endian, the doubles as their IEEE 754 bits. The
-** fast walk of a packed tree reads the node rows.
+** a probability; little-endian, the doubles as their IEEE 754 bits.
 */
 typedef struct pm_tpack {
   uint8_t row;         /* bytes a node: pred, op, dt, slot, first, n_kids */
   uint8_t deflt, id, klass, score, line, x, num, count; /* offsets */
 } pm_tpack;
 
+/* A node's own test for the fast walk (small trees): PM_TT_TEST compares
+** input 'in' (rounded to float when fl) with x; PM_TT_PRED evaluates its
+** predicate in full. */
+enum { PM_TT_TRUE = 0, PM_TT_TEST, PM_TT_PRED };
+typedef struct pm_ttest {
+  uint8_t kind, op, fl;
+  int32_t in;
+  pm_real x;
+} pm_ttest;
+
 typedef struct pm_tree {
-  const pm_tfast *fast;       /* NULL: the general walk only */
+  uint8_t fast;               /* try the fast walk first */
+  const pm_ttest *tests;      /* the fast walk's tests (small trees) */
   const pm_tnode *nodes;      /* or packed: */
   const unsigned char *bnodes;
   pm_tpack pack;
@@ -2254,9 +2252,10 @@ static const pm_outd pm_outs[4] = {
   {5, 8, 0, PM_DT_DOUBLE}, /* "probability(virginica)" */
 };
 
-/* The input each slot is when that input is a valid number (pm_fast), or -1. */
-static const int32_t pm_slot_fast[9] = {
-  0, 1, 2, 2, 1, 0, -1, -1, -1
+/* The fast walk's view of each slot: 2 * input, plus 1 when the input is
+** rounded to float; -1: none. */
+static const int32_t pm_slot_walk[9] = {
+  0, 2, 4, 4, 2, 0, -1, -1, -1
 };
 
 /* TreeModel of model 0 (line 17), 13 nodes:
@@ -2308,30 +2307,25 @@ static const pm_real m0_prob[39] = {
   0.0, 0.0, 1.0,
   0.0, 0.6666666666666666, 0.3333333333333333,
 };
-/* The fast walk: { kind, tests, inputs, first child, constants } */
-static const pm_tfast m0_fast[13] = {
-  /* 0 */ {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 2, 2, 1,
-    0.800000011920929, 0.800000011920929},
-  /* 1 */ {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
-  /* 2 */ {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 2, 2, 3,
-    1.75, 1.75},
-  /* 3 */ {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 1, 1, 5,
-    4.950000047683716, 4.950000047683716},
-  /* 4 */ {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 1, 1, 7,
-    4.8500001430511475, 4.8500001430511475},
-  /* 5 */ {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 0, 0, 9,
-    4.950000047683716, 4.950000047683716},
-  /* 6 */ {PM_TF_SPLIT, PM_PO_LE, PM_PO_GT, 2, 2, 11,
-    1.550000011920929, 1.550000011920929},
-  /* 7 */ {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
-  /* 8 */ {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
-  /* 9 */ {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
-  /* 10 */ {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
-  /* 11 */ {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
-  /* 12 */ {PM_TF_LEAF, 0, 0, -1, -1, -1, 0.0, 0.0},
+/* The fast walk's test of each node: { kind, operator, rounded to float,
+** input, constant } */
+static const pm_ttest m0_tests[13] = {
+  {PM_TT_TRUE, 0, 0, -1, 0.0}, /* 0 */
+  {PM_TT_TEST, PM_PO_LE, 0, 2, 0.800000011920929}, /* 1 */
+  {PM_TT_TEST, PM_PO_GT, 0, 2, 0.800000011920929}, /* 2 */
+  {PM_TT_TEST, PM_PO_LE, 0, 2, 1.75}, /* 3 */
+  {PM_TT_TEST, PM_PO_GT, 0, 2, 1.75}, /* 4 */
+  {PM_TT_TEST, PM_PO_LE, 0, 1, 4.950000047683716}, /* 5 */
+  {PM_TT_TEST, PM_PO_GT, 0, 1, 4.950000047683716}, /* 6 */
+  {PM_TT_TEST, PM_PO_LE, 0, 1, 4.8500001430511475}, /* 7 */
+  {PM_TT_TEST, PM_PO_GT, 0, 1, 4.8500001430511475}, /* 8 */
+  {PM_TT_TEST, PM_PO_LE, 0, 0, 4.950000047683716}, /* 9 */
+  {PM_TT_TEST, PM_PO_GT, 0, 0, 4.950000047683716}, /* 10 */
+  {PM_TT_TEST, PM_PO_LE, 0, 2, 1.550000011920929}, /* 11 */
+  {PM_TT_TEST, PM_PO_GT, 0, 2, 1.550000011920929}, /* 12 */
 };
 static const pm_tree m0_tree = {
-  m0_fast, m0_nodes, 0, {0, 0, 0, 0, 0, 0, 0, 0, 0},
+  1, m0_tests, m0_nodes, 0, {0, 0, 0, 0, 0, 0, 0, 0, 0},
   m0_prob, m0_prob, 0, 0, 1, 0, 1.0
 };
 
@@ -2966,8 +2960,16 @@ pm_date_convert(uint8_t from, double x, uint8_t to, double *out)
 PM_RT int
 pm_cast(pm_ctx *c, const pm_v *in, uint8_t dt, pm_v *out)
 {
-  pm_v v = *in;
+  pm_v v;
   double x;
+  if (in->t == PM_T_NUM && (dt == PM_DT_DOUBLE || dt == PM_DT_FLOAT)
+      && dt != in->dt) { /* the common case, as the switch below does it */
+    x = in->num;
+    *out = pm_num(dt == PM_DT_FLOAT ? (double)(float)x : x, dt);
+    out->inv = in->inv;
+    return 0;
+  }
+  v = *in;
   if (in->t == PM_T_MISSING || dt == PM_DT_ANY || dt == in->dt) {
     *out = *in;
     if (in->t != PM_T_MISSING && dt != PM_DT_ANY)
@@ -3080,6 +3082,10 @@ pm_compare(const pm_v *a, const pm_v *b)
 PM_RT int
 pm_equal(const pm_v *a, const pm_v *b)
 {
+  if (a->t == PM_T_NUM && b->t == PM_T_NUM
+      && (a->dt == b->dt || pm_date_kind(a->dt) == PM_DK_NONE
+          || pm_date_kind(b->dt) == PM_DK_NONE)) /* pm_compare: cmp_num */
+    return a->num == b->num || (isnan(a->num) && isnan(b->num));
   if (a->t == PM_T_STR && b->t == PM_T_STR) {
     if (a->sym >= 0 && b->sym >= 0)
       return a->sym == b->sym;
@@ -3676,8 +3682,9 @@ pm_tree_pred(pm_ctx *c, const pm_tree *t, int32_t k)
     return pm_pred_eval(c, nd.pred);
   if (nd.pred == -1)
     return PM_TRUE;
-  v = pm_slot_fast[slot] >= 0 ? pm_fast(c, pm_slot_fast[slot], slot)
-                              : pm_slot(c, slot);
+  v = pm_slot_walk[slot] >= 0 && pm_slot_walk[slot] % 2 == 0
+          ? pm_fast(c, pm_slot_walk[slot] / 2, slot)
+          : pm_slot(c, slot);
   if (op == PM_PO_MISSING)
     return v->t == PM_T_MISSING ? PM_TRUE : PM_FALSE;
   if (op == PM_PO_NOT_MISSING)
@@ -3868,10 +3875,12 @@ pm_tree_eval_spread(pm_ctx *c, const pm_modeld *m, const pm_tree *t,
   return 0;
 }
 
-/* x op y, for the fast walk. */
+/* x (rounded to float when fl) op y, for the fast walk. */
 PM_RT int
-pm_tf_test(pm_real x, int op, pm_real y)
+pm_tf_test(pm_real x, int fl, int op, pm_real y)
 {
+  if (fl)
+    x = (pm_real)(float)x;
   switch (op) {
   case PM_PO_EQ: return x == y;
   case PM_PO_NE: return x != y;
@@ -3882,71 +3891,85 @@ pm_tf_test(pm_real x, int op, pm_real y)
   }
 }
 
-/* The child of packed node k that its test sends the record to when the
-** test reads a valid input number (pm_tree_fast); -1 otherwise. */
-PM_RT int32_t
-pm_tb_fast(const pm_ctx *c, const pm_tree *t, int32_t k)
+/* Node k's predicate for the fast walk: 1 true, 0 false, -1 when the
+** general walk must take over (unknown, or the record failed). A test of
+** a valid input number against a constant is made here (pm_slot_walk);
+** anything else is pm_tree_pred, so the fast walk evaluates what the
+** general walk would, in the same order. */
+PM_RT int
+pm_tree_test(pm_ctx *c, const pm_tree *t, int32_t k)
 {
-  const unsigned char *p = t->bnodes + (size_t)k * t->pack.row, *q;
-  int32_t first = pm_tb_i32(p + 12), in, j;
-  const pm_v *x;
-  if (pm_tb_i32(p + 16) != 2)
-    return -1;
-  for (j = 0; j < 2; j++) {
-    q = t->bnodes + (size_t)(first + j) * t->pack.row;
-    if (pm_tb_i32(q) == -1 && j == 1) /* <True/> */
-      return first + 1;
-    if (pm_tb_i32(q) != -2 || q[4] > PM_PO_GE
-        || (in = pm_slot_fast[pm_tb_i32(q + 8)]) < 0)
-      return -1;
-    x = &c->in_[in];
-    if (x->t != PM_T_NUM || x->inv)
-      return -1;
-    if (pm_tf_test(x->num, q[4], (pm_real)pm_tb_f64(q + t->pack.x)))
-      return first + j;
+  int32_t w, pred, slot;
+  int op, r;
+  double x;
+  if (t->tests) {
+    const pm_ttest *tt = &t->tests[k];
+    if (tt->kind == PM_TT_TRUE)
+      return 1;
+    if (tt->kind == PM_TT_TEST) {
+      const pm_v *v = &c->in_[tt->in];
+      if (v->t == PM_T_NUM && !v->inv)
+        return pm_tf_test(v->num, tt->fl, tt->op, tt->x);
+    }
+    r = pm_tree_pred(c, t, k);
+    return c->failed_ || r == PM_UNKNOWN ? -1 : r;
   }
-  return -1;
+  if (t->nodes) {
+    const pm_pred *p = &pm_preds[t->nodes[k].pred];
+    pred = t->nodes[k].pred;
+    if (p->kind == PM_P_TRUE)
+      return 1;
+    op = p->op;
+    slot = p->kind == PM_P_SIMPLE && p->numlit ? p->slot : -1;
+    x = p->x;
+  } else {
+    const unsigned char *q = t->bnodes + (size_t)k * t->pack.row;
+    pred = pm_tb_i32(q);
+    if (pred == -1)
+      return 1;
+    op = q[4];
+    slot = pred == -2 && q[4] <= PM_PO_GE ? pm_tb_i32(q + 8) : -1;
+    x = slot >= 0 ? pm_tb_f64(q + t->pack.x) : 0.0;
+  }
+  if (slot >= 0 && op <= PM_PO_GE && (w = pm_slot_walk[slot]) >= 0) {
+    const pm_v *v = &c->in_[w / 2];
+    if (v->t == PM_T_NUM && !v->inv)
+      return pm_tf_test(v->num, w % 2, op, (pm_real)x);
+  }
+  r = pm_tree_pred(c, t, k);
+  return c->failed_ || r == PM_UNKNOWN ? -1 : r;
 }
 
-/* The leaf the record reaches when every test on the way is a number
-** against a constant, which is the node pm_tree_walk reaches then (with
-** no missing value, every strategy walks alike); -1 when the general walk
-** must decide. Reads inputs only: no side effect. */
+/* The node pm_tree_walk reaches when no predicate on the way is unknown
+** (then every missingValueStrategy walks alike), or -1: the general walk
+** decides. */
 PM_RT int32_t
-pm_tree_fast(const pm_ctx *c, const pm_tree *t)
+pm_tree_fast(pm_ctx *c, const pm_tree *t)
 {
-  int32_t node = 0;
-  const pm_tfast *f = t->fast;
-  if (!f) {
-    if (pm_tb_i32(t->bnodes) != -1) /* the root is not <True/> */
-      return -1;
-    while (pm_tb_i32(t->bnodes + (size_t)node * t->pack.row + 16) != 0)
-      if ((node = pm_tb_fast(c, t, node)) < 0)
-        return -1;
-    return node;
-  }
+  int32_t node = 0, k, first, n;
+  if (pm_tree_test(c, t, 0) != 1)
+    return -1;
   for (;;) {
-    const pm_tfast *nd = &f[node];
-    const pm_v *x;
-    if (nd->kind == PM_TF_LEAF)
+    if (t->nodes) {
+      first = t->nodes[node].first;
+      n = t->nodes[node].n_kids;
+    } else {
+      const unsigned char *q = t->bnodes + (size_t)node * t->pack.row;
+      first = pm_tb_i32(q + 12);
+      n = pm_tb_i32(q + 16);
+    }
+    if (n == 0)
       return node;
-    if (nd->kind != PM_TF_SPLIT)
-      return -1;
-    x = &c->in_[nd->in0];
-    if (x->t != PM_T_NUM || x->inv)
-      return -1;
-    if (pm_tf_test(x->num, nd->op0, nd->t0)) {
-      node = nd->first;
-      continue;
+    for (k = 0; k < n; k++) {
+      int r = pm_tree_test(c, t, first + k);
+      if (r < 0)
+        return -1;
+      if (r)
+        break;
     }
-    if (nd->op1 == PM_PO_MISSING) { /* <True/> */
-      node = nd->first + 1;
-      continue;
-    }
-    x = &c->in_[nd->in1];
-    if (x->t != PM_T_NUM || x->inv || !pm_tf_test(x->num, nd->op1, nd->t1))
-      return -1;
-    node = nd->first + 1;
+    if (k == n)
+      return -1; /* no true child: noTrueChildStrategy */
+    node = first + k;
   }
 }
 
@@ -3959,8 +3982,7 @@ pm_tree_eval(pm_ctx *c, const pm_modeld *m, const pm_tree *t, pm_res *res)
   if (t->missing == PM_TMV_WEIGHTED_CONFIDENCE
       || t->missing == PM_TMV_AGGREGATE_NODES)
     return pm_tree_eval_spread(c, m, t, res);
-  if ((t->fast || t->bnodes) && t->missing != PM_TMV_WEIGHTED_CONFIDENCE
-      && t->missing != PM_TMV_AGGREGATE_NODES)
+  if (t->fast)
     node = pm_tree_fast(c, t);
   if (node < 0)
     node = pm_tree_walk(c, t, &missing);

@@ -3083,8 +3083,16 @@ pm_date_convert(uint8_t from, double x, uint8_t to, double *out)
 PM_RT int
 pm_cast(pm_ctx *c, const pm_v *in, uint8_t dt, pm_v *out)
 {
-  pm_v v = *in;
+  pm_v v;
   double x;
+  if (in->t == PM_T_NUM && (dt == PM_DT_DOUBLE || dt == PM_DT_FLOAT)
+      && dt != in->dt) { /* the common case, as the switch below does it */
+    x = in->num;
+    *out = pm_num(dt == PM_DT_FLOAT ? (double)(float)x : x, dt);
+    out->inv = in->inv;
+    return 0;
+  }
+  v = *in;
   if (in->t == PM_T_MISSING || dt == PM_DT_ANY || dt == in->dt) {
     *out = *in;
     if (in->t != PM_T_MISSING && dt != PM_DT_ANY)
@@ -3197,6 +3205,10 @@ pm_compare(const pm_v *a, const pm_v *b)
 PM_RT int
 pm_equal(const pm_v *a, const pm_v *b)
 {
+  if (a->t == PM_T_NUM && b->t == PM_T_NUM
+      && (a->dt == b->dt || pm_date_kind(a->dt) == PM_DK_NONE
+          || pm_date_kind(b->dt) == PM_DK_NONE)) /* pm_compare: cmp_num */
+    return a->num == b->num || (isnan(a->num) && isnan(b->num));
   if (a->t == PM_T_STR && b->t == PM_T_STR) {
     if (a->sym >= 0 && b->sym >= 0)
       return a->sym == b->sym;
