@@ -221,7 +221,17 @@ void gen_pred_text(gen *g, gbuf *b, int32_t p, int depth);
 /* The data type dt of DerivedField/OutputField casts: strings made? */
 void gen_note_cast(gen *g, uint8_t from, uint8_t to);
 
-/* One family of models: gen_<family>.c. */
+/*
+** One family of models: gen_<family>.c. To add a family once the
+** interpreter scores it: port its eval_<family>.c into a section of
+** genrt.inc (types in "t_<family>", functions in "<family>"), write
+** gen_<family>.c whose model() emits the model's tables into GS_DATA and
+** `static int m<INDEX>_eval(pm_ctx *c, pm_res *res)` into GS_CODE (with
+** its prototype in GS_PROTO) and asks for its sections with gen_need(),
+** add its row to families[] in gen.c and its file to Makefile.am (pmmlc
+** and the unit runner), and its corpus family to GENERATED in
+** tests/codegen.sh. Until then its element is refused with its line.
+*/
 typedef struct gen_family {
   const char *element;
   /* Emit the tables and `static int m<INDEX>_eval(pm_ctx *c, pm_res *res)`

@@ -293,6 +293,14 @@ for cc in $compilers; do
       fail "$p.o exports more than its API: $extra"
       ok=0
     fi
+    # No mutable global: .data and .bss are empty (constant tables with
+    # pointers may sit in .data.rel.ro, which is read-only once loaded).
+    writable=$(size -A "$link/$p.o" |
+      awk '($1 == ".data" || $1 == ".bss") && $2 > 0 {print $1 " " $2}')
+    if [ -n "$writable" ]; then
+      fail "$p.o has mutable globals: $writable"
+      ok=0
+    fi
   done
   "$link/both" >"$link/got.txt" || { fail "two models: exit $?"; ok=0; }
   : >"$link/want.txt"
