@@ -1319,7 +1319,7 @@ gen_header(gen *g, gbuf *b, const char *upfx)
             "  unsigned char st_[%d];\n  struct %s__res res_[%d];\n"
             "  unsigned char rdone_[%d];\n  %s d_[%d];\n  char itext_[%d];\n"
             "  char sbuf_[%d];\n  size_t sused_;\n  int failed_, status_, "
-            "scored_;\n  char msg_[512];\n} %s_ctx;\n",
+            "scored_, depth_;\n  char msg_[512];\n} %s_ctx;\n",
             p, g->makes_strings ? "64K" : "a few hundred", p, p,
             n_in ? (int)n_in : 1, p,
             g->n_slots - n_in > 0 ? (int)(g->n_slots - n_in) : 1,

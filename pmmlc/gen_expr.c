@@ -385,7 +385,10 @@ gen_function(gen *g, int32_t f)
   gb_puts(b, "\n/* <DefineFunction name=");
   gen_name(g, b, fn->name);
   gb_printf(b, "> (line %u) */\nstatic int\nf%d(pm_ctx *c, pm_v *a, "
-               "pm_v *out)\n{\n",
+               "pm_v *out)\n{\n  int rc;\n"
+               "  if (c->depth_ >= 64)\n"
+               "    return pm_fail(c, PM_E_LIMIT, \"functions nested deeper "
+               "than %%d\", 64);\n",
             (unsigned)fn->line, (int)f);
   for (i = 0; i < fn->n_params; i++)
     if (fn->param_dt[i] != PM_DT_ANY) {
@@ -397,7 +400,8 @@ gen_function(gen *g, int32_t f)
   if (!fn->n_params)
     gb_puts(b, "  (void)a;\n");
   gen_note_cast(g, g->doc->exprs[fn->expr].dt, fn->dtype);
-  gb_printf(b, "  if (x%d(c, a, out))\n    return -1;\n"
+  gb_printf(b, "  c->depth_++;\n  rc = x%d(c, a, out);\n  c->depth_--;\n"
+               "  if (rc)\n    return -1;\n"
                "  return pm_call_cast(c, out, %s, %d, 0);\n}\n",
             (int)fn->expr, gen_dt(fn->dtype), (int)name);
   return 0;

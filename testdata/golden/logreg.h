@@ -112,7 +112,7 @@ typedef struct logreg_ctx {
   char itext_[1];
   char sbuf_[1];
   size_t sused_;
-  int failed_, status_, scored_;
+  int failed_, status_, scored_, depth_;
   char msg_[512];
 } logreg_ctx;
 

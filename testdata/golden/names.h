@@ -124,7 +124,7 @@ typedef struct names_ctx {
   char itext_[288];
   char sbuf_[65536];
   size_t sused_;
-  int failed_, status_, scored_;
+  int failed_, status_, scored_, depth_;
   char msg_[512];
 } names_ctx;
 

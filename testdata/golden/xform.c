@@ -4296,6 +4296,7 @@ xform_score(xform_ctx *c)
   c->msg_[0] = '\0';
   c->sused_ = 0;
   c->scored_ = 0;
+  c->depth_ = 0;
   pm_model(c, &pm_models[PM_TOP]);
   for (i = 0; i < PM_NOUT && !c->failed_; i++)
     if (pm_outs[i].slot >= 0)

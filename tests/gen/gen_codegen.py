@@ -790,6 +790,42 @@ def names(outdir):
     write(outdir, "names", model, [head + "\n".join(rows) + "\n"])
 
 
+# ---------------------------------------------------------------------------
+# functions: DefineFunctions calling each other 60 deep (fine) and 70 deep
+# (beyond the limit of 64 nested calls: the record fails).
+
+def functions(outdir):
+    fns = []
+    for k in range(70):
+        body = ('<Apply function="f%d"><Apply function="+">'
+                '<FieldRef field="v"/><Constant>1</Constant></Apply></Apply>'
+                % (k + 1)) if k < 69 else '<FieldRef field="v"/>'
+        fns.append('    <DefineFunction name="f%d" optype="continuous" '
+                   'dataType="double"><ParameterField name="v"/>%s'
+                   '</DefineFunction>\n' % (k, body))
+    model = (HEAD + """  <DataDictionary>
+    <DataField name="x" optype="continuous" dataType="double"/>
+    <DataField name="y" optype="continuous" dataType="double"/>
+  </DataDictionary>
+  <TransformationDictionary>
+""" + "".join(fns) + """  </TransformationDictionary>
+  <RegressionModel functionName="regression">
+    <MiningSchema>
+      <MiningField name="y" usageType="target"/>
+      <MiningField name="x"/>
+    </MiningSchema>
+    <Output>
+      <OutputField name="deep60" feature="transformedValue"><Apply function="f10"><FieldRef field="x"/></Apply></OutputField>
+      <OutputField name="deep70" feature="transformedValue"><Apply function="if"><Apply function="greaterThan"><FieldRef field="x"/><Constant>100</Constant></Apply><Apply function="f0"><FieldRef field="x"/></Apply><Constant>0</Constant></Apply></OutputField>
+    </Output>
+    <RegressionTable intercept="1"/>
+  </RegressionModel>
+</PMML>
+""")
+    write(outdir, "functions", model, ["x,y\n1,\n2.5,\n,\n",
+                                       "x,y\n1,\n200,\n"])
+
+
 def main():
     outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..", "..", "testdata",
@@ -799,6 +835,7 @@ def main():
     regressions(outdir)
     errors(outdir)
     names(outdir)
+    functions(outdir)
 
 
 if __name__ == "__main__":
