@@ -6,7 +6,8 @@
 **       runtime/.libs/libpmmlcore.a -lexpat -lz -lpcre2-8 -lm
 **       ./a.out MODEL.pmml DATA.csv
 **   generated code:   pmmlc compile MODEL.pmml -o m.c &&
-**       cc -O2 -DGEN=m -DGENU=M -I. bench/bench_score.c m.c -lm && ./a.out DATA.csv
+**       cc -O2 -DGEN=m -DGENU=M -I. bench/bench_score.c m.c -lm &&
+**       ./a.out DATA.csv
 ** Each row sets every input by number (NaN cells as missing), scores, and
 ** reads every output, as a program embedding the model would. With
 ** BENCH_PASSES=N it makes exactly N passes: `valgrind --tool=callgrind`

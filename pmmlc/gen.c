@@ -296,7 +296,7 @@ gen_slot_ref(const gen *g, gbuf *b, int32_t k)
     gb_printf(b, "pm_slot(c, %d)", (int)gen_slot(g, k));
 }
 
-/* ---- Literals ---------------------------------------------------------- */
+/* ---- Literals ----------------------------------------------------------- */
 
 static uint32_t
 lit_hash(const pm_val *v)
@@ -488,7 +488,7 @@ emit_field(gen *g, int32_t df)
   }
 }
 
-/* ---- Models -------------------------------------------------------------- */
+/* ---- Models ------------------------------------------------------------- */
 
 static const pm_target *
 model_target(const pm_model *m)
@@ -606,7 +606,7 @@ gen_model(gen *g, const pm_model *m, gbuf *models, int32_t *extra,
   return fam->model(g, m);
 }
 
-/* ---- Slots ---------------------------------------------------------------- */
+/* ---- Slots -------------------------------------------------------------- */
 
 /* <OutputField> of of model m: the function that computes its value
 ** (eval.c: output_value). */

@@ -24,7 +24,7 @@ static const char *const missing_names[] = {
   "lastPrediction", "nullPrediction", "defaultChild", "weightedConfidence",
   "aggregateNodes", "none"};
 
-/* ---- Bytes ---------------------------------------------------------------- */
+/* ---- Bytes -------------------------------------------------------------- */
 
 typedef struct bytes {
   unsigned char *p;
@@ -96,7 +96,7 @@ emit_bytes(gen *g, const char *what, int32_t mi, const char *name,
   gen_bytes(g, desc, full, by->p, by->len);
 }
 
-/* ---- The nodes ------------------------------------------------------------ */
+/* ---- The nodes ---------------------------------------------------------- */
 
 /* Node i's row of m<I>_nodes (a struct with a comment). */
 static void

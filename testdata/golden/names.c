@@ -4591,10 +4591,12 @@ pm_normcont(pm_ctx *c, const pm_v *x, const pm_real *o, const pm_real *nn,
 PM_RT int
 pm_in_interval(const pm_interval *iv, pm_real x)
 {
-  int lo = iv->closure == PM_CL_CLOSED_OPEN || iv->closure == PM_CL_CLOSED_CLOSED
+  int lo = iv->closure == PM_CL_CLOSED_OPEN
+                   || iv->closure == PM_CL_CLOSED_CLOSED
                ? x >= iv->left
                : x > iv->left;
-  int hi = iv->closure == PM_CL_OPEN_CLOSED || iv->closure == PM_CL_CLOSED_CLOSED
+  int hi = iv->closure == PM_CL_OPEN_CLOSED
+                   || iv->closure == PM_CL_CLOSED_CLOSED
                ? x <= iv->right
                : x < iv->right;
   return lo && hi;
