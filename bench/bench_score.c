@@ -134,6 +134,65 @@ main(int argc, char **argv)
       return 1;
     }
   }
+  /* BENCH_DUMP=FILE: one pass, writing the outputs of each row as
+  ** `pmmlc score` formats them (or the status of a row that fails), for
+  ** tests/codegen.sh to compare the generated code with the interpreter
+  ** through set_number. */
+  if (getenv("BENCH_DUMP")) {
+    FILE *dump = fopen(getenv("BENCH_DUMP"), "w");
+    char buf[128];
+    if (!dump)
+      return 1;
+    for (r = 0; r < t.n_rows; r++) {
+      const double *row = t.v + r * t.n_cols;
+      for (i = 0; i < n_in; i++) {
+        double x = row[col[i]];
+#ifdef GEN
+        if (isnan(x))
+          P(set_missing)(&c, i);
+        else
+          P(set_number)(&c, i, x);
+      }
+      if (P(score)(&c) != 0) {
+        fprintf(dump, "error\n");
+        continue;
+      }
+      for (k = 0; k < CAT(GENU, _N_OUTPUTS); k++) {
+        P(value) v;
+        P(output)(&c, k, &v);
+        if (v.kind == CAT(GENU, _STRING))
+          fprintf(dump, "%s%.*s", k ? "," : "", (int)v.length, v.string);
+        else {
+          P(format)(&v, buf, sizeof buf);
+          fprintf(dump, "%s%s", k ? "," : "", buf);
+        }
+      }
+#else
+        if (isnan(x))
+          pmml_ctx_set_missing(c, i);
+        else
+          pmml_ctx_set_number(c, i, x);
+      }
+      if (pmml_score(c, NULL) != PMML_OK) {
+        fprintf(dump, "error\n");
+        continue;
+      }
+      for (k = 0; k < pmml_model_output_count(m); k++) {
+        pmml_value v;
+        pmml_ctx_output(c, k, &v);
+        if (v.kind == PMML_STRING)
+          fprintf(dump, "%s%.*s", k ? "," : "", (int)v.length, v.string);
+        else {
+          pmml_value_format(&v, buf, sizeof buf);
+          fprintf(dump, "%s%s", k ? "," : "", buf);
+        }
+      }
+#endif
+      fprintf(dump, "\n");
+    }
+    fclose(dump);
+    return 0;
+  }
   /* BENCH_PASSES=N: exactly N passes (for instruction counts under
   ** valgrind --tool=callgrind); else at least a second. */
   {

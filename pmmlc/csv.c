@@ -132,6 +132,10 @@ pmcsv_reader_free(pmcsv_reader *r)
 }
 
 /* Mark the record being read as bad with a message (the first one wins). */
+#if defined(__GNUC__)
+static void csv_bad(pmcsv_reader *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+#endif
 static void
 csv_bad(pmcsv_reader *r, const char *fmt, ...)
 {

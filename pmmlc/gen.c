@@ -458,8 +458,11 @@ emit_field(gen *g, int32_t df)
   gb_printf(b, " (line %u) */\n  {%d, %s, %d, %d, %d, %d, %d, %d, %d},\n",
             (unsigned)f->line, (int)gen_str(g, f->name), gen_dt(f->dtype),
             (int)f->optype,
-            f->dtype == PMML_DT_DOUBLE && f->dom.n_values == 0 &&
-                (f->optype != PMML_OP_CONTINUOUS || f->dom.n_intervals == 0),
+            f->dom.n_values || f->dom.n_intervals ? 0
+            : f->dtype == PMML_DT_DOUBLE          ? 1
+            : f->dtype == PMML_DT_FLOAT           ? 2
+            : f->dtype == PMML_DT_INTEGER         ? 3
+                                                  : 0,
             (int)g->n_dvals, (int)f->dom.n_values,
             (int)f->dom.n_valid, (int)g->n_intervals,
             (int)f->dom.n_intervals);
@@ -1493,7 +1496,7 @@ gen_source(gen *g, gbuf *b, const char *upfx)
   if (!g->n_lits)
     gb_puts(b, "  {0, 0, 0, -1, PM_T_MISSING, PM_DT_ANY, 0}\n");
   gb_puts(b, "};\n");
-  gb_printf(b, "\n/* DataFields: { name, data type, optype, plain double, "
+  gb_printf(b, "\n/* DataFields: { name, data type, optype, plain number, "
                "Values, their count,\n** valid ones, Intervals, their "
                "count } */\n"
                "static const pm_field pm_fields[%d] = {\n",

@@ -151,10 +151,8 @@ regression_model(gen *g, const pm_model *m)
     gb_printf(b, "  double y = m%d_t0(c, &missing);\n"
                  "  if (c->failed_)\n    return -1;\n"
                  "  if (missing)\n    return 0;\n"
-                 "  y = pm_inverse_link(%d, y);\n",
-              (int)mi, (int)reg->norm);
-    if (m->math_float)
-      gb_puts(b, "  y = (double)(float)y;\n");
+                 "  y = pm_inverse_link%s(%d, y);\n",
+              (int)mi, m->math_float ? "_f" : "", (int)reg->norm);
     gb_puts(b, "  res->raw = (pm_real)y;\n"
                "  res->value = pm_num(pm_target_value(m, y), m->target_dt);"
                "\n  return 0;\n}\n");
@@ -174,11 +172,11 @@ regression_model(gen *g, const pm_model *m)
   gb_printf(b, "  for (k = 0; k < %d; k++)\n    yy[k] = y[k];\n"
                "  for (k = 0; k < m->n_classes; k++)\n"
                "    res->conf[k] = (pm_real)NAN;\n"
-               "  pm_reg_classify(m, %d, %d, klass, %d, yy, res->prob);\n"
+               "  pm_reg_classify%s(m, %d, %d, klass, %d, yy, res->prob);\n"
                "  k = pm_argmax(res->prob, m->n_classes);\n"
                "  if (k >= 0)\n    res->value = pm_class_value(m, k);\n"
                "  return 0;\n}\n",
-            (int)n, (int)reg->norm, (int)n,
+            (int)n, m->math_float ? "_f" : "", (int)reg->norm, (int)n,
             n == 2 && is_default_table(&reg->tables[1]));
   return 0;
 }

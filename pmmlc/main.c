@@ -1,8 +1,9 @@
 /*
 ** main.c: the pmmlc program. Reads the verb and hands over to it:
-** compile (compile.c, the code generator gen*.c), score (score.c), info
-** (info.c); `pmmlc MODEL -o FILE.c` is compile. Shared helpers for
-** loading models and reporting errors live here too.
+** compile (compile.c, the code generator gen*.c), score (score.c), check
+** (check.c, schema.c, lint.c), verify (verify.c), info (info.c); `pmmlc
+** MODEL -o FILE.c` is compile. Shared helpers for loading models and
+** reporting errors live here too.
 */
 #include <errno.h>
 #include <stdarg.h>
@@ -82,6 +83,10 @@ usage(FILE *out)
           "  compile MODEL -o FILE.c              standalone C for the model\n"
           "                                       (also: %s MODEL -o FILE.c)\n"
           "  score MODEL [INPUT|-] [-o OUTPUT|-]  score a CSV file (streaming)\n"
+          "  check MODEL... [--schema FILE]       is it valid PMML, can pmmlc\n"
+          "                                       score it? (FILE:LINE:COL:)\n"
+          "  verify MODEL                         run the model's own\n"
+          "                                       ModelVerification records\n"
           "  info MODEL                           what the model is: kind,\n"
           "                                       inputs, outputs, size\n"
           "\n"
@@ -116,6 +121,10 @@ main(int argc, char **argv)
     return cmd_score(argc - 1, argv + 1);
   if (!strcmp(verb, "info"))
     return cmd_info(argc - 1, argv + 1);
+  if (!strcmp(verb, "check"))
+    return cmd_check(argc - 1, argv + 1);
+  if (!strcmp(verb, "verify"))
+    return cmd_verify(argc - 1, argv + 1);
   if (!strcmp(verb, "compile"))
     return cmd_compile(argc - 1, argv + 1);
   /* `pmmlc MODEL -o FILE.c`: a document, not a verb. */

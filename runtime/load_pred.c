@@ -28,6 +28,7 @@ begin(pm_loader *ld, uint8_t kind)
   p->kind = kind;
   p->name = -1;
   p->slot = -1;
+  p->direct = -1;
   p->first = -1;
   p->v.t = PM_T_MISSING;
   p->v.raw = -1;
@@ -149,9 +150,8 @@ set_start(pm_loader *ld, const char **atts)
 static void
 array_start(pm_loader *ld, const char **atts)
 {
-  pm_frame *f = pmmlL_frame(ld, 0);
   /* The declared count, checked against the contents at the end. */
-  f->aux = (int32_t)pmmlL_int(ld, atts, "n", -1, 0, PM_MAX_ITEMS);
+  pmmlL_array_n_start(ld, atts);
   if (!pmmlL_need(ld, atts, "type"))
     return;
 }
@@ -159,7 +159,6 @@ array_start(pm_loader *ld, const char **atts)
 static void
 array_end(pm_loader *ld)
 {
-  pm_frame *f = pmmlL_frame(ld, 0);
   pm_frame *owner = pmmlL_frame(ld, 1);
   pm_pred *p = (pm_pred *)ld->preds.data + owner->aux;
   size_t len;
@@ -174,10 +173,7 @@ array_end(pm_loader *ld)
   p->set = pmmlL_array_lits(ld, text, len, &n);
   p = (pm_pred *)ld->preds.data + owner->aux;
   p->n = n;
-  if (f->aux >= 0 && f->aux != n)
-    pmmlL_fail(ld, PMML_E_INVALID,
-               "Array: n=\"%d\" but the array holds %d values", (int)f->aux,
-               (int)n);
+  pmmlL_array_n_check(ld, n);
 }
 
 static void
@@ -205,4 +201,14 @@ const pm_elem pmmlL_pred_elems[] = {
   {"True", true_start, leaf_end, NULL, 0},
   {"False", false_start, leaf_end, NULL, 0},
   {NULL, NULL, NULL, NULL, 0},
+};
+
+/* The same predicates, then any model element: what a <Segment> holds. */
+const pm_elem pmmlL_segment_elems[] = {
+  {"SimplePredicate", simple_start, leaf_end, NULL, 0},
+  {"CompoundPredicate", compound_start, compound_end, pmmlL_pred_elems, 0},
+  {"SimpleSetPredicate", set_start, set_end, set_children, 0},
+  {"True", true_start, leaf_end, NULL, 0},
+  {"False", false_start, leaf_end, NULL, 0},
+  {NULL, NULL, NULL, pmmlL_model_elems, 0},
 };

@@ -108,7 +108,8 @@ typedef struct pm_interval {
 typedef struct pm_field {
   int32_t name;     /* pm_str index */
   uint8_t dtype, optype;
-  uint8_t plain;    /* double with no declared domain: numbers pass as is */
+  uint8_t plain;    /* no Values nor Intervals: 1 double, 2 float, 3 integer
+                       (pmml_model.input_plain: PM_PLAIN_*), else 0 */
   int32_t val, n_val, n_valid; /* pm_dvals[val .. val + n_val) */
   int32_t iv, n_iv;            /* pm_intervals[iv .. iv + n_iv) */
 } pm_field;
@@ -2099,6 +2100,26 @@ pm_fn_month_days(int64_t y, int m)
   return m == 2 && leap ? 29 : n[m - 1];
 }
 
+/* Append v with at least w digits ('pm_fn_pad' the padding character). */
+PM_FN_STATIC size_t
+pm_fn_put_num(char *o, int64_t v, int w, char padc)
+{
+  char tmp[24];
+  size_t n = 0, k = 0;
+  uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+  do {
+    tmp[n++] = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (v < 0)
+    o[k++] = '-';
+  while ((int)n < w--)
+    o[k++] = padc;
+  while (n)
+    o[k++] = tmp[--n];
+  return k;
+}
+
 #endif /* PM_BUILTINS_INC */
 
 /* ==== the model's tables ==== */
@@ -2145,7 +2166,7 @@ static const pm_v pm_lit[11] = {
   {1.550000011920929, 0, 0, -1, PM_T_NUM, PM_DT_DOUBLE, 0}, /* 10 */
 };
 
-/* DataFields: { name, data type, optype, plain double, Values, their count,
+/* DataFields: { name, data type, optype, plain number, Values, their count,
 ** valid ones, Intervals, their count } */
 static const pm_field pm_fields[4] = {
   /* 0: DataField "sepal_length" (line 7) */
@@ -2796,20 +2817,7 @@ pm_from_text(uint8_t dt, const char *s, size_t len, int sym, pm_v *v)
 PM_RT size_t
 pm_fmt_int(char *out, int64_t v, int width)
 {
-  char tmp[24];
-  size_t n = 0, k = 0;
-  uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-  do {
-    tmp[n++] = (char)('0' + u % 10);
-    u /= 10;
-  } while (u);
-  if (v < 0)
-    out[k++] = '-';
-  while ((int)n < width--)
-    out[k++] = '0';
-  while (n)
-    out[k++] = tmp[--n];
-  return k;
+  return pm_fn_put_num(out, v, width, '0');
 }
 
 PM_RT size_t
@@ -3169,8 +3177,14 @@ pm_set_number(pm_ctx *c, size_t i, double x)
 {
   const pm_field *f = &pm_fields[i];
   pm_v v;
-  if (f->plain) { /* what the general path does for such a field */
-    c->in_[i] = isnan(x) ? pm_missing() : pm_num(x, PM_DT_DOUBLE);
+  if (f->plain) { /* a numeric field without declared values or intervals */
+    if (isnan(x)) {
+      c->in_[i] = pm_missing();
+      return;
+    }
+    c->in_[i] = pm_num(f->plain == 2 ? (double)(float)x : x, f->dtype);
+    if (f->plain == 3 && x != floor(x))
+      c->in_[i].inv = 1; /* 2.5 is not an integer */
     return;
   }
   if (pm_numeric_dt(f->dtype) || f->dtype == PM_DT_BOOLEAN) {
@@ -3179,7 +3193,8 @@ pm_set_number(pm_ctx *c, size_t i, double x)
       c->in_[i] = pm_missing();
       return;
     }
-    if (pm_cast(NULL, &in, f->dtype, &v) != 0) {
+    if ((f->dtype == PM_DT_INTEGER && x != floor(x))
+        || pm_cast(NULL, &in, f->dtype, &v) != 0) {
       in.inv = 1;
       c->in_[i] = in;
       return;

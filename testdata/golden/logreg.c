@@ -108,7 +108,8 @@ typedef struct pm_interval {
 typedef struct pm_field {
   int32_t name;     /* pm_str index */
   uint8_t dtype, optype;
-  uint8_t plain;    /* double with no declared domain: numbers pass as is */
+  uint8_t plain;    /* no Values nor Intervals: 1 double, 2 float, 3 integer
+                       (pmml_model.input_plain: PM_PLAIN_*), else 0 */
   int32_t val, n_val, n_valid; /* pm_dvals[val .. val + n_val) */
   int32_t iv, n_iv;            /* pm_intervals[iv .. iv + n_iv) */
 } pm_field;
@@ -2027,6 +2028,26 @@ pm_fn_month_days(int64_t y, int m)
   return m == 2 && leap ? 29 : n[m - 1];
 }
 
+/* Append v with at least w digits ('pm_fn_pad' the padding character). */
+PM_FN_STATIC size_t
+pm_fn_put_num(char *o, int64_t v, int w, char padc)
+{
+  char tmp[24];
+  size_t n = 0, k = 0;
+  uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+  do {
+    tmp[n++] = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (v < 0)
+    o[k++] = '-';
+  while ((int)n < w--)
+    o[k++] = padc;
+  while (n)
+    o[k++] = tmp[--n];
+  return k;
+}
+
 #endif /* PM_BUILTINS_INC */
 
 /* ==== the model's tables ==== */
@@ -2066,7 +2087,7 @@ static const pm_v pm_lit[4] = {
   {0, pm_s2, 9, 2, PM_T_STR, PM_DT_STRING, 0}, /* 3 */
 };
 
-/* DataFields: { name, data type, optype, plain double, Values, their count,
+/* DataFields: { name, data type, optype, plain number, Values, their count,
 ** valid ones, Intervals, their count } */
 static const pm_field pm_fields[6] = {
   /* 0: DataField "mean_radius" (line 7) */
@@ -2611,20 +2632,7 @@ pm_from_text(uint8_t dt, const char *s, size_t len, int sym, pm_v *v)
 PM_RT size_t
 pm_fmt_int(char *out, int64_t v, int width)
 {
-  char tmp[24];
-  size_t n = 0, k = 0;
-  uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-  do {
-    tmp[n++] = (char)('0' + u % 10);
-    u /= 10;
-  } while (u);
-  if (v < 0)
-    out[k++] = '-';
-  while ((int)n < width--)
-    out[k++] = '0';
-  while (n)
-    out[k++] = tmp[--n];
-  return k;
+  return pm_fn_put_num(out, v, width, '0');
 }
 
 PM_RT size_t
@@ -2984,8 +2992,14 @@ pm_set_number(pm_ctx *c, size_t i, double x)
 {
   const pm_field *f = &pm_fields[i];
   pm_v v;
-  if (f->plain) { /* what the general path does for such a field */
-    c->in_[i] = isnan(x) ? pm_missing() : pm_num(x, PM_DT_DOUBLE);
+  if (f->plain) { /* a numeric field without declared values or intervals */
+    if (isnan(x)) {
+      c->in_[i] = pm_missing();
+      return;
+    }
+    c->in_[i] = pm_num(f->plain == 2 ? (double)(float)x : x, f->dtype);
+    if (f->plain == 3 && x != floor(x))
+      c->in_[i].inv = 1; /* 2.5 is not an integer */
     return;
   }
   if (pm_numeric_dt(f->dtype) || f->dtype == PM_DT_BOOLEAN) {
@@ -2994,7 +3008,8 @@ pm_set_number(pm_ctx *c, size_t i, double x)
       c->in_[i] = pm_missing();
       return;
     }
-    if (pm_cast(NULL, &in, f->dtype, &v) != 0) {
+    if ((f->dtype == PM_DT_INTEGER && x != floor(x))
+        || pm_cast(NULL, &in, f->dtype, &v) != 0) {
       in.inv = 1;
       c->in_[i] = in;
       return;
@@ -3338,6 +3353,94 @@ pm_inverse_link(int norm, double y)
   default:
     return y;
   }
+}
+
+/*
+** x-mathContext="float" (eval_regression.c): single precision as XGBoost
+** computes it, a float operation being the double one rounded to float
+** (PM_F), exp the C library's expf.
+*/
+#define PM_F(x) ((double)(float)(x))
+
+PM_RT double
+pm_exp_f(double x)
+{
+  return (double)expf((float)x);
+}
+
+PM_RT double
+pm_inverse_link_f(int norm, double y)
+{
+  switch (norm) {
+  case PM_NORM_SOFTMAX:
+  case PM_NORM_LOGIT:
+    return PM_F(1.0 / PM_F(1.0 + pm_exp_f(-y)));
+  case PM_NORM_PROBIT:
+    return PM_F(0.5 * erfc(-y / sqrt(2.0)));
+  case PM_NORM_CLOGLOG:
+    return PM_F(1.0 - pm_exp_f(-pm_exp_f(y)));
+  case PM_NORM_LOGLOG:
+    return pm_exp_f(-pm_exp_f(-y));
+  case PM_NORM_CAUCHIT:
+    return PM_F(0.5 + PM_F(PM_F(1.0 / PM_F(3.1415927)) * PM_F(atan(y))));
+  case PM_NORM_EXP:
+    return pm_exp_f(y);
+  default:
+    return y;
+  }
+}
+
+/* pm_reg_classify in float (eval_regression.c: classify_float). */
+PM_RT void
+pm_reg_classify_f(const pm_modeld *m, int norm, int32_t n,
+                  const int32_t *klass, int dflt1, const double *y,
+                  pm_real *p)
+{
+  int32_t i;
+  double sum = 0, mx = y[0];
+  int ordinal = m->target_op == PM_OP_ORDINAL;
+#define P(i) p[klass[i]]
+  if (!ordinal && (norm == PM_NORM_SOFTMAX || norm == PM_NORM_SIMPLEMAX)) {
+    if (n == 2 && norm == PM_NORM_SOFTMAX && dflt1) {
+      P(0) = pm_inverse_link_f(PM_NORM_LOGIT, y[0]);
+      P(1) = PM_F(1.0 - P(0));
+      return;
+    }
+    for (i = 1; i < n; i++)
+      if (y[i] > mx)
+        mx = y[i];
+    for (i = 0; i < n; i++) {
+      P(i) = norm == PM_NORM_SOFTMAX ? pm_exp_f(PM_F(y[i] - mx)) : PM_F(y[i]);
+      sum += P(i);
+    }
+    sum = PM_F(sum);
+    for (i = 0; i < n; i++)
+      P(i) = PM_F(P(i) / sum);
+    return;
+  }
+  if (!ordinal && n == 2) {
+    double p0 = norm == PM_NORM_NONE ? fmin(fmax(PM_F(y[0]), 0.0), 1.0)
+                                     : pm_inverse_link_f(norm, y[0]);
+    P(0) = p0;
+    P(1) = PM_F(1.0 - p0);
+    return;
+  }
+  if (!ordinal) {
+    for (i = 0; i < n - 1; i++) {
+      P(i) = PM_F(y[i]);
+      sum = i ? PM_F(sum + P(i)) : P(i);
+    }
+    P(n - 1) = PM_F(1.0 - sum);
+    return;
+  }
+  for (i = 0; i < n - 1; i++) {
+    double cum = norm == PM_NORM_NONE ? fmin(fmax(PM_F(y[i]), 0.0), 1.0)
+                                      : pm_inverse_link_f(norm, y[i]);
+    P(i) = i ? PM_F(cum - sum) : cum;
+    sum = i ? PM_F(sum + P(i)) : P(i);
+  }
+  P(n - 1) = PM_F(1.0 - sum);
+#undef P
 }
 
 /* Probabilities from the tables' values y[0..n) (classify): klass[i] is

@@ -60,7 +60,7 @@ extern const char names_pmml_sha256[65];
 #define NAMES_OUT_OUT_ 0
 /* id * /: categorical string */
 #define NAMES_OUT_ID_ 1
-/* sum ../: categorical double */
+/* sum ../: continuous double */
 #define NAMES_OUT_SUM_ 2
 /* len .: categorical integer */
 #define NAMES_OUT_LEN_ 3

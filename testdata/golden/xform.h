@@ -42,7 +42,7 @@ extern const char xform_pmml_sha256[65];
 #define XFORM_N_OUTPUTS 2
 /* y: continuous double */
 #define XFORM_OUT_Y 0
-/* o_zlog: categorical double */
+/* o_zlog: continuous double */
 #define XFORM_OUT_O_ZLOG 1
 
 /* Kinds of values. */

@@ -551,7 +551,10 @@ def regressions(outdir):
         cases.append(("reg_binary_" + norm, norm, "categorical", 2))
     for norm in ("logit", "probit", "cloglog", "loglog", "cauchit", "none"):
         cases.append(("reg_ordinal_" + norm, norm, "ordinal", 3))
+    for name, norm, op, ncat in list(cases):
+        cases.append((name + "_float", norm, op, ncat))
     for name, norm, op, ncat in cases:
+        flt = name.endswith("_float")
         cats = "LMH"[:ncat] if ncat == 3 else "LH"
         vs = "".join('      <Value value="%s"/>\n' % v for v in cats)
         tabs = [table("L", "0.2", "0.5", "-0.25", "0.1", "-0.3", "0.05"),
@@ -565,7 +568,8 @@ def regressions(outdir):
                        'targetCategory="H"/>\n')
         model = (HEAD + REG_DD % (op, vs) +
                  '  <RegressionModel functionName="classification" '
-                 'normalizationMethod="%s">\n' % norm +
+                 'normalizationMethod="%s"%s>\n'
+                 % (norm, ' x-mathContext="float"' if flt else "") +
                  '    <MiningSchema><MiningField name="y" usageType="target"/>'
                  '<MiningField name="x1"/><MiningField name="x2"/>'
                  '<MiningField name="g" invalidValueTreatment="asIs"/>'
@@ -580,8 +584,7 @@ def regressions(outdir):
     for norm in ("none", "exp", "logit", "softmax", "probit", "cloglog",
                  "loglog", "cauchit"):
         for flt in (False, True):
-            if flt and norm not in ("none", "logit"):
-                continue
+
             name = "reg_value_%s%s" % (norm, "_float" if flt else "")
             model = (HEAD + (REG_DD % ("continuous", "")).replace(
                          'dataType="string">\n    </DataField>',

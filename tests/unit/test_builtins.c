@@ -752,6 +752,8 @@ test_precompiled(void)
   stub_strtab_free(&d.strs);
 }
 
+void add_builtins_suite(void);
+
 void
 add_builtins_suite(void)
 {

@@ -537,6 +537,8 @@ test_roundtrip_random(void)
 }
 
 /* Register the csv suite with CUnit. */
+void add_csv_suite(void);
+
 void
 add_csv_suite(void)
 {

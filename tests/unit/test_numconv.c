@@ -570,6 +570,8 @@ test_locale(void)
 }
 
 /* Register the numconv suite with CUnit. */
+void add_numconv_suite(void);
+
 void
 add_numconv_suite(void)
 {

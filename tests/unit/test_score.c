@@ -12,7 +12,7 @@
 
 #include <CUnit/CUnit.h>
 
-#include "pmml.h"
+#include "support.h"
 
 #define HEAD                                                                 \
   "<PMML xmlns=\"http://www.dmg.org/PMML-4_4\" version=\"4.4\"><Header/>\n"
@@ -28,72 +28,6 @@
   "<DataField name=\"k\" optype=\"categorical\" dataType=\"string\">"        \
   "<Value value=\"no\" displayValue=\"No!\"/><Value value=\"yes\"/>"         \
   "</DataField></DataDictionary>\n"
-
-static char result[512];
-
-/* Score 'doc' on inputs "name=value,name=value" (value '?' is missing,
-** '#' before a value sets it as a number) and return output 'out' as text,
-** or "ERR:message" when loading or scoring fails. */
-static const char *
-score(const char *doc, const char *inputs, const char *out)
-{
-  pmml_model *m = NULL;
-  pmml_ctx *c = NULL;
-  pmml_error e;
-  char buf[512], *p, *save = NULL;
-  size_t i;
-  if (pmml_model_load_memory(doc, strlen(doc), NULL, &m, &e) != PMML_OK) {
-    snprintf(result, sizeof result, "ERR:%s", e.message);
-    return result;
-  }
-  if (pmml_ctx_new(m, &c) != PMML_OK) {
-    pmml_model_free(m);
-    return "ERR:ctx";
-  }
-  snprintf(buf, sizeof buf, "%s", inputs);
-  for (p = strtok_r(buf, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-    char *eq = strchr(p, '=');
-    long idx;
-    if (!eq)
-      continue;
-    *eq = '\0';
-    idx = pmml_model_input_index(m, p);
-    if (idx < 0)
-      continue;
-    if (!strcmp(eq + 1, "?"))
-      pmml_ctx_set_missing(c, (size_t)idx);
-    else if (eq[1] == '#')
-      pmml_ctx_set_number(c, (size_t)idx, atof(eq + 2));
-    else
-      pmml_ctx_set_text(c, (size_t)idx, eq + 1, strlen(eq + 1));
-  }
-  snprintf(result, sizeof result, "ERR:no output %s", out);
-  if (pmml_score(c, &e) != PMML_OK) {
-    snprintf(result, sizeof result, "ERR:%s", e.message);
-  } else {
-    for (i = 0; i < pmml_model_output_count(m); i++)
-      if (!strcmp(pmml_model_output_name(m, i), out)) {
-        pmml_value v;
-        pmml_ctx_output(c, i, &v);
-        if (v.kind == PMML_MISSING)
-          snprintf(result, sizeof result, "<missing>");
-        else
-          pmml_value_format(&v, result, sizeof result);
-      }
-  }
-  pmml_ctx_free(c);
-  pmml_model_free(m);
-  return result;
-}
-
-#define CHECK(doc, in, out, want)                                            \
-  do {                                                                       \
-    const char *got_ = score((doc), (in), (out));                            \
-    if (strcmp(got_, (want)) != 0)                                           \
-      fprintf(stderr, "\n  %s:%d: %s -> %s: got '%s', want '%s'\n",          \
-              __FILE__, __LINE__, (in), (out), got_, (want));                \
-    CU_ASSERT_STRING_EQUAL(got_, (want));                                    \
-  } while (0)
 
 /* A regression y = 2*x + 1 with the MiningField attributes 'mf'. */
 static char *
@@ -177,21 +111,26 @@ derived(const char *expr)
 static void
 test_transformations(void)
 {
-  const char *nc =
-      "<NormContinuous field=\"x\" mapMissingTo=\"-5\" %s>"
-      "<LinearNorm orig=\"0\" norm=\"0\"/><LinearNorm orig=\"4\" norm=\"1\"/>"
-      "<LinearNorm orig=\"8\" norm=\"3\"/></NormContinuous>";
   char e[1024];
-  snprintf(e, sizeof e, nc, "");
+  /* NormContinuous with the attributes 'attrs'. */
+#define NC(attrs)                                                            \
+  snprintf(e, sizeof e,                                                      \
+           "<NormContinuous field=\"x\" mapMissingTo=\"-5\" %s>"           \
+           "<LinearNorm orig=\"0\" norm=\"0\"/>"                             \
+           "<LinearNorm orig=\"4\" norm=\"1\"/>"                             \
+           "<LinearNorm orig=\"8\" norm=\"3\"/></NormContinuous>",           \
+           attrs)
+  NC("");
   /* 2 -> 0.5; 6 -> 1 + (6-4)/4*2 = 2; 10 (beyond) -> extrapolated 4. */
   CHECK(derived(e), "x=2", "y", "0.5");
   CHECK(derived(e), "x=6", "y", "2");
   CHECK(derived(e), "x=10", "y", "4");
   CHECK(derived(e), "x=?", "y", "-5");
-  snprintf(e, sizeof e, nc, "outliers=\"asExtremeValues\"");
+  NC("outliers=\"asExtremeValues\"");
   CHECK(derived(e), "x=10", "y", "3");
-  snprintf(e, sizeof e, nc, "outliers=\"asMissingValues\"");
+  NC("outliers=\"asMissingValues\"");
   CHECK(derived(e), "x=10", "y", "<missing>");
+#undef NC
   CHECK(derived("<NormDiscrete field=\"c\" value=\"red\"/>"), "c=red", "y",
         "1");
   CHECK(derived("<NormDiscrete field=\"c\" value=\"red\"/>"), "c=blue", "y",
@@ -427,6 +366,60 @@ test_targets(void)
   CHECK(doc, "x=?", "y", "-7");
 }
 
+/* Dates: typed inputs, date functions, dateDaysSince[] types. */
+static void
+test_dates(void)
+{
+  char doc[4096];
+  snprintf(doc, sizeof doc,
+           HEAD
+           "<DataDictionary>"
+           "<DataField name=\"d\" optype=\"continuous\" dataType=\"date\"/>"
+           "<DataField name=\"s\" optype=\"continuous\" "
+           "dataType=\"dateDaysSince[1960]\"/>"
+           "<DataField name=\"t\" optype=\"continuous\" "
+           "dataType=\"dateTime\"/>"
+           "<DataField name=\"y\" optype=\"continuous\" dataType=\"double\"/>"
+           "</DataDictionary>"
+           "<TransformationDictionary>"
+           "<DerivedField name=\"days\" optype=\"continuous\" "
+           "dataType=\"integer\"><Apply function=\"dateDaysSinceYear\">"
+           "<FieldRef field=\"d\"/><Constant>1970</Constant></Apply>"
+           "</DerivedField>"
+           "<DerivedField name=\"secs\" optype=\"continuous\" "
+           "dataType=\"integer\"><Apply function=\"dateSecondsSinceMidnight\">"
+           "<FieldRef field=\"t\"/></Apply></DerivedField>"
+           "</TransformationDictionary>"
+           "<RegressionModel functionName=\"regression\"><MiningSchema>"
+           "<MiningField name=\"d\"/><MiningField name=\"s\"/>"
+           "<MiningField name=\"t\"/>"
+           "<MiningField name=\"y\" usageType=\"target\"/></MiningSchema>"
+           "<Output><OutputField name=\"days\" feature=\"transformedValue\">"
+           "<FieldRef field=\"days\"/></OutputField>"
+           "<OutputField name=\"s2\" feature=\"transformedValue\">"
+           "<FieldRef field=\"s\"/></OutputField>"
+           "<OutputField name=\"secs\" feature=\"transformedValue\">"
+           "<FieldRef field=\"secs\"/></OutputField></Output>"
+           "<RegressionTable intercept=\"0\">"
+           "<NumericPredictor name=\"days\" coefficient=\"1\"/>"
+           "</RegressionTable></RegressionModel></PMML>");
+  /* 1970-01-01 + 31 + 28 days (1970 is no leap year) = 1970-03-01. */
+  CHECK(doc, "d=1970-03-01,s=1960-01-03,t=2020-01-01T10:20:30", "days",
+        "59");
+  CHECK(doc, "d=1970-03-01,s=1960-01-03,t=2020-01-01T10:20:30", "y", "59");
+  /* 2 days after 1960-01-01. */
+  CHECK(doc, "d=1970-03-01,s=1960-01-03,t=2020-01-01T10:20:30", "s2", "2");
+  /* 10:20:30 is 37230 seconds after midnight. */
+  CHECK(doc, "d=1970-03-01,s=1960-01-03,t=2020-01-01T10:20:30", "secs",
+        "37230");
+  /* 2000 is a leap year: 2000-03-01 is day 11017 since 1970. */
+  CHECK(doc, "d=2000-03-01,s=1960-01-03,t=2020-01-01T10:20:30", "days",
+        "11017");
+  /* Not a date: invalid, and returnInvalid by default. */
+  CHECK(doc, "d=2000-13-01,s=1960-01-03,t=2020-01-01T10:20:30", "days",
+        "ERR:field 'd': invalid value '2000-13-01'");
+}
+
 void add_score_suite(void);
 
 void
@@ -438,4 +431,5 @@ add_score_suite(void)
   CU_add_test(s, "TreeModel strategies and outputs", test_tree);
   CU_add_test(s, "RegressionModel normalizations", test_regression);
   CU_add_test(s, "Targets", test_targets);
+  CU_add_test(s, "dates", test_dates);
 }

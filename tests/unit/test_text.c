@@ -442,6 +442,8 @@ test_resolve_errors(void)
   CU_ASSERT_NOT_EQUAL(pmmlE_textindex_cache_size(&doc), 0);
 }
 
+void add_text_suite(void);
+
 void
 add_text_suite(void)
 {

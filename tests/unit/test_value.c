@@ -435,6 +435,8 @@ test_lit(void)
   pmmlM_arena_free(&doc.arena);
 }
 
+void add_value_suite(void);
+
 void
 add_value_suite(void)
 {
