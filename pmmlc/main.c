@@ -1,11 +1,13 @@
 /*
 ** main.c: the pmmlc program. Reads the verb and hands over to it:
-** score (score.c), check (check.c, schema.c, lint.c), verify (verify.c),
-** info (info.c). Shared helpers for loading models and reporting errors
-** live here too.
+** compile (compile.c, the code generator gen*.c), score (score.c), check
+** (check.c, schema.c, lint.c), verify (verify.c), info (info.c); `pmmlc
+** MODEL -o FILE.c` is compile. Shared helpers for loading models and
+** reporting errors live here too.
 */
 #include <errno.h>
 #include <stdarg.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +80,8 @@ usage(FILE *out)
           "written by scikit-learn, R, Spark, KNIME, SAS and others.\n"
           "\n"
           "Verbs:\n"
+          "  compile MODEL -o FILE.c              standalone C for the model\n"
+          "                                       (also: %s MODEL -o FILE.c)\n"
           "  score MODEL [INPUT|-] [-o OUTPUT|-]  score a CSV file (streaming)\n"
           "  check MODEL... [--schema FILE]       is it valid PMML, can pmmlc\n"
           "                                       score it? (FILE:LINE:COL:)\n"
@@ -93,7 +97,7 @@ usage(FILE *out)
           "MODEL may be plain PMML or gzip-compressed (3.0 to 4.4).\n"
           "Exit status: 0 success, 1 the model or the data is wrong,\n"
           "2 usage error. Messages go to standard error.\n",
-          progname);
+          progname, progname);
 }
 
 int
@@ -121,6 +125,12 @@ main(int argc, char **argv)
     return cmd_check(argc - 1, argv + 1);
   if (!strcmp(verb, "verify"))
     return cmd_verify(argc - 1, argv + 1);
+  if (!strcmp(verb, "compile"))
+    return cmd_compile(argc - 1, argv + 1);
+  /* `pmmlc MODEL -o FILE.c`: a document, not a verb. */
+  if (verb[0] != '-' && (strchr(verb, '.') || strchr(verb, '/') ||
+                         access(verb, F_OK) == 0))
+    return cmd_compile(argc, argv);
   if (verb[0] == '-')
     die_usage("unknown option '%s'", verb);
   die_usage("unknown verb '%s'", verb);

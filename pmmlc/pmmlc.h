@@ -32,6 +32,7 @@ pmml_model *load_model(const char *path);
 /* Print a load error in the compiler convention. */
 void print_load_error(const char *path, const pmml_error *e);
 
+int cmd_compile(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_info(int argc, char **argv);
 int cmd_check(int argc, char **argv);

@@ -240,528 +240,29 @@ args_dtype(int id, const pm_val *a, int n)
   return pmmlE_builtin_dtype(id, &t, k ? 1 : 0);
 }
 
-/* ---- Unicode case mapping (UTF-8, length-preserving subset) ----------- */
+/* ---- Unicode case mapping (the kernels are in builtins.inc) ----------- */
 
-/*
-** The simple lowercase of code point u for ASCII, Latin-1, Latin
-** Extended-A, Greek, Cyrillic and Armenian; others map to themselves.
-** Mappings that would change the UTF-8 length (U+0130, U+0131, U+017F,
-** U+00DF to "SS") are left out, so case mapping never resizes a string.
-*/
+/* The simple lowercase / uppercase of code point u (builtins.inc). */
 uint32_t
 pmmlE_lower_cp(uint32_t u)
 {
-  if (u < 0x80)
-    return u >= 'A' && u <= 'Z' ? u + 32 : u;
-  if (u >= 0xC0 && u <= 0xDE && u != 0xD7)
-    return u + 32;
-  if ((u >= 0x100 && u <= 0x12F) || (u >= 0x132 && u <= 0x137)
-      || (u >= 0x14A && u <= 0x177))
-    return u % 2 ? u : u + 1;
-  if ((u >= 0x139 && u <= 0x148) || (u >= 0x179 && u <= 0x17E))
-    return u % 2 ? u + 1 : u;
-  if (u == 0x178)
-    return 0xFF;
-  if (u == 0x386)
-    return 0x3AC;
-  if (u >= 0x388 && u <= 0x38A)
-    return u + 37;
-  if (u == 0x38C)
-    return 0x3CC;
-  if (u == 0x38E || u == 0x38F)
-    return u + 63;
-  if ((u >= 0x391 && u <= 0x3A1) || (u >= 0x3A3 && u <= 0x3AB))
-    return u + 32;
-  if (u >= 0x400 && u <= 0x40F)
-    return u + 80;
-  if (u >= 0x410 && u <= 0x42F)
-    return u + 32;
-  if ((u >= 0x460 && u <= 0x481) || (u >= 0x48A && u <= 0x4BF)
-      || (u >= 0x4D0 && u <= 0x4FF))
-    return u % 2 ? u : u + 1;
-  if (u >= 0x4C1 && u <= 0x4CE)
-    return u % 2 ? u + 1 : u;
-  if (u >= 0x531 && u <= 0x556)
-    return u + 48;
-  return u;
+  return pm_fn_lower_cp(u);
 }
 
-/* The simple uppercase of u (the inverse of pmmlE_lower_cp, with final
-** sigma and micro sign). */
 uint32_t
 pmmlE_upper_cp(uint32_t u)
 {
-  if (u < 0x80)
-    return u >= 'a' && u <= 'z' ? u - 32 : u;
-  if (u >= 0xE0 && u <= 0xFE && u != 0xF7)
-    return u - 32;
-  if (u == 0xFF)
-    return 0x178;
-  if (u == 0xB5)
-    return 0x39C;
-  if ((u >= 0x100 && u <= 0x12F) || (u >= 0x132 && u <= 0x137)
-      || (u >= 0x14A && u <= 0x177))
-    return u % 2 ? u - 1 : u;
-  if ((u >= 0x139 && u <= 0x148) || (u >= 0x179 && u <= 0x17E))
-    return u % 2 ? u : u - 1;
-  if (u == 0x3AC)
-    return 0x386;
-  if (u >= 0x3AD && u <= 0x3AF)
-    return u - 37;
-  if (u == 0x3CC)
-    return 0x38C;
-  if (u == 0x3CD || u == 0x3CE)
-    return u - 63;
-  if (u == 0x3C2)
-    return 0x3A3;
-  if ((u >= 0x3B1 && u <= 0x3C1) || (u >= 0x3C3 && u <= 0x3CB))
-    return u - 32;
-  if (u >= 0x450 && u <= 0x45F)
-    return u - 80;
-  if (u >= 0x430 && u <= 0x44F)
-    return u - 32;
-  if ((u >= 0x460 && u <= 0x481) || (u >= 0x48A && u <= 0x4BF)
-      || (u >= 0x4D0 && u <= 0x4FF))
-    return u % 2 ? u - 1 : u;
-  if (u >= 0x4C1 && u <= 0x4CE)
-    return u % 2 ? u : u - 1;
-  if (u >= 0x561 && u <= 0x586)
-    return u - 48;
-  return u;
+  return pm_fn_upper_cp(u);
 }
 
-/*
-** Decode the UTF-8 character at s[i] (i < len) into *u and return the
-** index after it. A byte that does not start a valid sequence decodes to
-** 0x80000000 | byte and advances by one.
-*/
+/* Decode the UTF-8 character at s[i] (builtins.inc). */
 size_t
 pmmlE_utf8_next(const char *s, size_t len, size_t i, uint32_t *u)
 {
-  const unsigned char *p = (const unsigned char *)s + i;
-  size_t left = len - i, n, k;
-  uint32_t v;
-  if (p[0] < 0x80) {
-    *u = p[0];
-    return i + 1;
-  }
-  if (p[0] >= 0xC2 && p[0] <= 0xDF) {
-    n = 2;
-    v = p[0] & 0x1F;
-  } else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
-    n = 3;
-    v = p[0] & 0x0F;
-  } else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
-    n = 4;
-    v = p[0] & 0x07;
-  } else {
-    goto bad;
-  }
-  if (left < n)
-    goto bad;
-  for (k = 1; k < n; k++) {
-    if ((p[k] & 0xC0) != 0x80)
-      goto bad;
-    v = (v << 6) | (p[k] & 0x3F);
-  }
-  if ((n == 3 && (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF)))
-      || (n == 4 && (v < 0x10000 || v > 0x10FFFF)))
-    goto bad;
-  *u = v;
-  return i + n;
-bad:
-  *u = 0x80000000u | p[0];
-  return i + 1;
+  return pm_fn_utf8_next(s, len, i, u);
 }
 
-/* Map the case of s[0..n) into out[0..n). */
-static void
-map_case(const char *s, size_t n, char *out, int upper)
-{
-  size_t i = 0, j;
-  uint32_t u, m;
-  while (i < n) {
-    j = pmmlE_utf8_next(s, n, i, &u);
-    m = u & 0x80000000u ? u : upper ? pmmlE_upper_cp(u) : pmmlE_lower_cp(u);
-    if (m == u) {
-      memcpy(out + i, s + i, j - i);
-    } else if (m < 0x80) {
-      out[i] = (char)m;
-    } else { /* two-byte forms on both sides */
-      out[i] = (char)(0xC0 | (m >> 6));
-      out[i + 1] = (char)(0x80 | (m & 0x3F));
-    }
-    i = j;
-  }
-}
-
-/* The number of characters (code points) of s[0..n). */
-static size_t
-char_count(const char *s, size_t n)
-{
-  size_t i = 0, k = 0;
-  uint32_t u;
-  while (i < n) {
-    i = pmmlE_utf8_next(s, n, i, &u);
-    k++;
-  }
-  return k;
-}
-
-/* The byte offset of character number 'ch' (0-based) in s[0..n). */
-static size_t
-char_offset(const char *s, size_t n, double ch)
-{
-  size_t i = 0;
-  uint32_t u;
-  while (i < n && ch > 0) {
-    i = pmmlE_utf8_next(s, n, i, &u);
-    ch -= 1;
-  }
-  return i;
-}
-
-/* ---- formatNumber: printf-like, exact, locale-independent ------------- */
-
-#define PM_FMT_MAX_WIDTH 512
-#define PM_FMT_MAX_PREC 340
-#define PM_FMT_DIGITS 800 /* the longest exact expansion is 767 digits */
-
-/*
-** The exact decimal expansion of a finite, nonzero |v|: digits dig[0..*nd)
-** without leading or trailing zeros, with |v| = 0.dig * 10^*e10. A small
-** bignum in base 1e9 (the exact value of a double has at most 767
-** significant digits).
-*/
-static void
-exact_digits(double v, char *dig, int *nd, int *e10)
-{
-  uint32_t limb[96];
-  int nl = 0, e2, i, k = 0, n;
-  uint64_t m;
-  double f = frexp(fabs(v), &e2);
-
-  m = (uint64_t)ldexp(f, 53);
-  e2 -= 53;
-  while (!(m & 1)) {
-    m >>= 1;
-    e2++;
-  }
-  while (m) {
-    limb[nl++] = (uint32_t)(m % 1000000000u);
-    m /= 1000000000u;
-  }
-  if (e2 < 0)
-    k = -e2;
-  while (e2 != 0) { /* times 2^e2 (e2 > 0) or 5^k (e2 < 0) */
-    uint64_t mul, carry = 0;
-    if (e2 > 0) {
-      int s = e2 > 29 ? 29 : e2;
-      mul = (uint64_t)1 << s;
-      e2 -= s;
-    } else {
-      int s = -e2 > 13 ? 13 : -e2, j;
-      for (mul = 1, j = 0; j < s; j++)
-        mul *= 5;
-      e2 += s;
-    }
-    for (i = 0; i < nl; i++) {
-      uint64_t t = (uint64_t)limb[i] * mul + carry;
-      limb[i] = (uint32_t)(t % 1000000000u);
-      carry = t / 1000000000u;
-    }
-    while (carry) {
-      limb[nl++] = (uint32_t)(carry % 1000000000u);
-      carry /= 1000000000u;
-    }
-  }
-  n = 0;
-  for (i = nl - 1; i >= 0; i--) {
-    char tmp[9];
-    int j, w = 9;
-    uint32_t x = limb[i];
-    for (j = 8; j >= 0; j--) {
-      tmp[j] = (char)('0' + x % 10);
-      x /= 10;
-    }
-    j = 0;
-    if (i == nl - 1) /* no leading zeros */
-      while (j < 8 && tmp[j] == '0')
-        j++;
-    for (; j < w; j++)
-      dig[n++] = tmp[j];
-  }
-  *e10 = n - k;
-  while (n > 0 && dig[n - 1] == '0')
-    n--;
-  *nd = n;
-}
-
-/* Round the digits to 'keep' significant ones, halves to even. */
-static void
-round_digits(char *dig, int *nd, int *e10, int keep)
-{
-  int up, i;
-  if (keep >= *nd)
-    return;
-  if (keep < 0) {
-    *nd = 0;
-    return;
-  }
-  if (dig[keep] > '5')
-    up = 1;
-  else if (dig[keep] < '5')
-    up = 0;
-  else if (keep + 1 < *nd) /* trailing zeros are stripped: more follows */
-    up = 1;
-  else
-    up = keep > 0 && (dig[keep - 1] - '0') % 2;
-  *nd = keep;
-  if (up) {
-    for (i = keep - 1; i >= 0 && dig[i] == '9'; i--)
-      ;
-    if (i < 0) {
-      dig[0] = '1';
-      *nd = 1;
-      (*e10)++;
-    } else {
-      dig[i]++;
-      *nd = i + 1;
-    }
-  }
-  while (*nd > 0 && dig[*nd - 1] == '0')
-    (*nd)--;
-}
-
-/* A conversion specification. */
-typedef struct spec {
-  int minus, plus, space, zero, alt;
-  int width, prec; /* prec -1: none */
-  char conv;
-} spec;
-
-static char
-digit_at(const char *dig, int nd, int p)
-{
-  return p >= 0 && p < nd ? dig[p] : '0';
-}
-
-/* Body of %f (fixed) / %e (exp) from digits; returns its length. */
-static size_t
-fmt_fixed(char *o, const char *dig, int nd, int e10, int prec, int alt)
-{
-  size_t k = 0;
-  int p;
-  if (e10 <= 0)
-    o[k++] = '0';
-  for (p = 0; p < e10; p++)
-    o[k++] = digit_at(dig, nd, p);
-  if (prec > 0 || alt)
-    o[k++] = '.';
-  for (p = 0; p < prec; p++)
-    o[k++] = digit_at(dig, nd, e10 + p);
-  return k;
-}
-
-static size_t
-fmt_exp(char *o, const char *dig, int nd, int x, int prec, int alt,
-        char e)
-{
-  size_t k = 0;
-  int p, ax = x < 0 ? -x : x;
-  o[k++] = digit_at(dig, nd, 0);
-  if (prec > 0 || alt)
-    o[k++] = '.';
-  for (p = 1; p <= prec; p++)
-    o[k++] = digit_at(dig, nd, p);
-  o[k++] = e;
-  o[k++] = x < 0 ? '-' : '+';
-  if (ax >= 100)
-    o[k++] = (char)('0' + ax / 100);
-  o[k++] = (char)('0' + ax / 10 % 10);
-  o[k++] = (char)('0' + ax % 10);
-  return k;
-}
-
-/* Format a floating conversion (f F e E g G) of v into o; its length. */
-static size_t
-fmt_float(char *o, const spec *sp, double v)
-{
-  char dig[PM_FMT_DIGITS];
-  int nd = 0, e10 = 1, prec = sp->prec < 0 ? 6 : sp->prec;
-  int upper = sp->conv == 'F' || sp->conv == 'E' || sp->conv == 'G';
-  char c = (char)(sp->conv | 0x20);
-  size_t k;
-
-  if (isnan(v) || isinf(v)) {
-    const char *t = isnan(v) ? (upper ? "NAN" : "nan")
-                             : (upper ? "INF" : "inf");
-    memcpy(o, t, 3);
-    return 3;
-  }
-  if (v != 0.0)
-    exact_digits(v, dig, &nd, &e10);
-  if (c == 'f') {
-    round_digits(dig, &nd, &e10, e10 + prec);
-    return fmt_fixed(o, dig, nd, e10, prec, sp->alt);
-  }
-  if (c == 'e') {
-    round_digits(dig, &nd, &e10, prec + 1);
-    return fmt_exp(o, dig, nd, nd ? e10 - 1 : 0, prec, sp->alt,
-                   upper ? 'E' : 'e');
-  }
-  /* %g: P significant digits, then %e or %f and no trailing zeros */
-  if (prec == 0)
-    prec = 1;
-  round_digits(dig, &nd, &e10, prec);
-  {
-    int x = nd ? e10 - 1 : 0;
-    if (x < -4 || x >= prec)
-      k = fmt_exp(o, dig, nd, x, prec - 1, sp->alt, upper ? 'E' : 'e');
-    else
-      k = fmt_fixed(o, dig, nd, e10, prec - 1 - x, sp->alt);
-    if (!sp->alt && memchr(o, '.', k)) {
-      size_t ep = 0, end, j;
-      while (ep < k && o[ep] != 'e' && o[ep] != 'E')
-        ep++;
-      end = ep;
-      while (end > 0 && o[end - 1] == '0')
-        end--;
-      if (end > 0 && o[end - 1] == '.')
-        end--;
-      for (j = ep; j < k; j++) /* move the exponent down */
-        o[end++] = o[j];
-      k = end;
-    }
-  }
-  return k;
-}
-
-/* Parse one conversion at p[0..] (after '%'): *used bytes. -1 if bad. */
-static int
-parse_spec(const char *p, size_t n, spec *sp, size_t *used)
-{
-  size_t i = 0;
-  int d;
-  memset(sp, 0, sizeof *sp);
-  sp->prec = -1;
-  for (; i < n; i++) {
-    if (p[i] == '-')
-      sp->minus = 1;
-    else if (p[i] == '+')
-      sp->plus = 1;
-    else if (p[i] == ' ')
-      sp->space = 1;
-    else if (p[i] == '0')
-      sp->zero = 1;
-    else if (p[i] == '#')
-      sp->alt = 1;
-    else
-      break;
-  }
-  for (d = 0; i < n && p[i] >= '0' && p[i] <= '9'; i++, d++) {
-    sp->width = sp->width * 10 + (p[i] - '0');
-    if (d >= 3 || sp->width > PM_FMT_MAX_WIDTH)
-      return -1;
-  }
-  if (i < n && p[i] == '.') {
-    sp->prec = 0;
-    for (i++, d = 0; i < n && p[i] >= '0' && p[i] <= '9'; i++, d++) {
-      sp->prec = sp->prec * 10 + (p[i] - '0');
-      if (d >= 3 || sp->prec > PM_FMT_MAX_PREC)
-        return -1;
-    }
-  }
-  /* length modifiers mean nothing here: every value is a double */
-  while (i < n && strchr("hlLqjzt", p[i]) && p[i])
-    i++;
-  if (i >= n || !p[i] || !strchr("diouxXfFeEgGs", p[i]))
-    return -1;
-  sp->conv = p[i++];
-  *used = i;
-  return 0;
-}
-
-/* Integer conversions: d i u o x X of the value truncated towards 0. */
-static int
-fmt_integer(char *o, size_t *len, char *pre, size_t *npre, const spec *sp,
-            double v)
-{
-  char tmp[32];
-  size_t k = 0, n = 0;
-  int64_t iv;
-  uint64_t u;
-  unsigned base = 10;
-  const char *dg = "0123456789abcdef";
-
-  if (!isfinite(v) || fabs(v) >= 9223372036854775808.0)
-    return -1;
-  iv = (int64_t)v;
-  if (sp->conv == 'd' || sp->conv == 'i') {
-    u = iv < 0 ? (uint64_t)0 - (uint64_t)iv : (uint64_t)iv;
-    if (iv < 0)
-      pre[n++] = '-';
-    else if (sp->plus)
-      pre[n++] = '+';
-    else if (sp->space)
-      pre[n++] = ' ';
-  } else {
-    u = (uint64_t)iv;
-    if (sp->conv == 'o')
-      base = 8;
-    else if (sp->conv == 'x' || sp->conv == 'X')
-      base = 16;
-    if (sp->conv == 'X')
-      dg = "0123456789ABCDEF";
-    if (sp->alt && base == 16 && u) {
-      pre[n++] = '0';
-      pre[n++] = sp->conv;
-    }
-  }
-  while (u) {
-    tmp[k++] = dg[u % base];
-    u /= base;
-  }
-  if (sp->alt && base == 8 && (k == 0 || tmp[k - 1] != '0'))
-    tmp[k++] = '0';
-  {
-    int minimum = sp->prec < 0 ? 1 : sp->prec;
-    size_t j = 0;
-    while ((int)k < minimum)
-      tmp[k++] = '0';
-    if (k > 20 + (size_t)PM_FMT_MAX_PREC)
-      return -1;
-    while (k)
-      o[j++] = tmp[--k];
-    *len = j;
-  }
-  *npre = n;
-  return 0;
-}
-
-/* Pad and join sign/prefix and body into out; returns the length. */
-static size_t
-pad(char *out, const spec *sp, const char *pre, size_t npre,
-    const char *body, size_t nbody, int zero_ok)
-{
-  size_t k = 0, total = npre + nbody, fill = 0, i;
-  if ((size_t)sp->width > total)
-    fill = (size_t)sp->width - total;
-  if (!sp->minus && !(sp->zero && zero_ok))
-    for (i = 0; i < fill; i++)
-      out[k++] = ' ';
-  memcpy(out + k, pre, npre);
-  k += npre;
-  if (!sp->minus && sp->zero && zero_ok)
-    for (i = 0; i < fill; i++)
-      out[k++] = '0';
-  memcpy(out + k, body, nbody);
-  k += nbody;
-  if (sp->minus)
-    for (i = 0; i < fill; i++)
-      out[k++] = ' ';
-  return k;
-}
+/* ---- formatNumber (the engine is in builtins.inc) --------------------- */
 
 /*
 ** formatNumber(x, pattern): the pattern's text with its one printf
@@ -777,79 +278,21 @@ static int
 format_number(pmml_ctx *c, const pm_val *arg, const char *pat, size_t pn,
               pm_val *out)
 {
-  char body[PM_FMT_DIGITS + 40], conv[PM_FMT_DIGITS + PM_FMT_MAX_WIDTH + 40];
-  char pre[4];
-  size_t i, nconv = 0, npre = 0, nbody = 0, total = 0, used = 0, k;
-  size_t at = (size_t)-1, skip = 0;
-  spec sp;
-  double v = arg->u.num;
-  char *p;
-  int zero_ok = 1;
-
-  for (i = 0; i < pn; i++) { /* find the conversion, check the rest */
-    if (pat[i] != '%')
-      continue;
-    if (i + 1 < pn && pat[i + 1] == '%') {
-      i++;
-      continue;
-    }
-    if (at != (size_t)-1 || parse_spec(pat + i + 1, pn - i - 1, &sp, &used)
-                                < 0)
-      return pmmlE_fail(c, PMML_E_EVAL,
-                        "formatNumber: unsupported pattern '%.*s'",
-                        (int)(pn > 80 ? 80 : pn), pat);
-    at = i;
-    skip = used + 1;
-    i += used;
+  char stext[128], *p;
+  size_t slen = pmmlV_format(arg, stext, sizeof stext);
+  long total = pm_fn_format_number(arg->u.num, stext, slen, pat, pn, NULL);
+  if (total == -1)
+    return pmmlE_fail(c, PMML_E_EVAL,
+                      "formatNumber: unsupported pattern '%.*s'",
+                      (int)(pn > 80 ? 80 : pn), pat);
+  if (total == -2) {
+    *out = pmmlV_num(NAN, PMML_DT_DOUBLE); /* invalid result */
+    return 0;
   }
-  if (at != (size_t)-1) {
-    if (strchr("fFeEgG", sp.conv)) {
-      nbody = fmt_float(body, &sp, v);
-      if (signbit(v) && !isnan(v))
-        pre[npre++] = '-';
-      else if (sp.plus)
-        pre[npre++] = '+';
-      else if (sp.space)
-        pre[npre++] = ' ';
-      zero_ok = isfinite(v);
-    } else if (sp.conv == 's') {
-      nbody = pmmlV_format(arg, body, sizeof body);
-      if (sp.prec >= 0 && (size_t)sp.prec < nbody)
-        nbody = (size_t)sp.prec;
-      zero_ok = 0;
-    } else {
-      if (fmt_integer(body, &nbody, pre, &npre, &sp, v) < 0) {
-        *out = pmmlV_num(NAN, PMML_DT_DOUBLE); /* invalid result */
-        return 0;
-      }
-      zero_ok = sp.prec < 0;
-    }
-    nconv = pad(conv, &sp, pre, npre, body, nbody, zero_ok);
-  }
-  for (i = 0; i < pn; i++) { /* measure */
-    if (i == at) {
-      total += nconv;
-      i += skip - 1;
-    } else {
-      total++;
-      if (pat[i] == '%' && i + 1 < pn && pat[i + 1] == '%')
-        i++;
-    }
-  }
-  if (!(p = pmmlE_strbuf(c, total ? total : 1)))
+  if (!(p = pmmlE_strbuf(c, total ? (size_t)total : 1)))
     return -1;
-  for (i = 0, k = 0; i < pn; i++) {
-    if (i == at) {
-      memcpy(p + k, conv, nconv);
-      k += nconv;
-      i += skip - 1;
-    } else {
-      p[k++] = pat[i];
-      if (pat[i] == '%' && i + 1 < pn && pat[i + 1] == '%')
-        i++;
-    }
-  }
-  *out = pmmlV_str(p, total, -1);
+  pm_fn_format_number(arg->u.num, stext, slen, pat, pn, p);
+  *out = pmmlV_str(p, (size_t)total, -1);
   return 0;
 }
 
@@ -902,90 +345,6 @@ arg_daytime(pmml_ctx *c, int id, const pm_val *a, int i, double *secs)
   return 0;
 }
 
-static const char *const month_names[12] = {
-  "January", "February", "March", "April", "May", "June", "July",
-  "August", "September", "October", "November", "December"};
-static const char *const day_names[7] = {
-  "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-  "Saturday"};
-
-/* The broken-down time of an instant. */
-typedef struct civil {
-  int64_t y;
-  int mo, d, h, mi, s, wday, yday;
-} civil;
-
-static void
-to_civil(double secs, civil *t)
-{
-  double days = floor(secs / 86400.0);
-  int64_t sod = (int64_t)(secs - days * 86400.0);
-  int64_t z = (int64_t)days;
-  pmmlV_civil_from_days(z, &t->y, &t->mo, &t->d);
-  t->h = (int)(sod / 3600);
-  t->mi = (int)(sod / 60 % 60);
-  t->s = (int)(sod % 60);
-  t->wday = (int)(((z % 7) + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
-  t->yday = (int)(z - pmmlV_days_from_civil(t->y, 1, 1)) + 1;
-}
-
-/* One strftime conversion into o (>= 64 bytes); -1 when unsupported. */
-static int
-datetime_conv(char ch, const civil *t, char *o, size_t *len)
-{
-  size_t k = 0;
-  switch (ch) {
-  case 'Y': k = pmmlV_put_int(o, t->y, 4, '0'); break;
-  case 'y': k = pmmlV_put_int(o, (t->y % 100 + 100) % 100, 2, '0'); break;
-  case 'C': k = pmmlV_put_int(o, t->y / 100, 2, '0'); break;
-  case 'm': k = pmmlV_put_int(o, t->mo, 2, '0'); break;
-  case 'd': k = pmmlV_put_int(o, t->d, 2, '0'); break;
-  case 'e': k = pmmlV_put_int(o, t->d, 2, ' '); break;
-  case 'j': k = pmmlV_put_int(o, t->yday, 3, '0'); break;
-  case 'H': k = pmmlV_put_int(o, t->h, 2, '0'); break;
-  case 'I': k = pmmlV_put_int(o, t->h % 12 ? t->h % 12 : 12, 2, '0'); break;
-  case 'M': k = pmmlV_put_int(o, t->mi, 2, '0'); break;
-  case 'S': k = pmmlV_put_int(o, t->s, 2, '0'); break;
-  case 'u': k = pmmlV_put_int(o, t->wday ? t->wday : 7, 1, '0'); break;
-  case 'w': k = pmmlV_put_int(o, t->wday, 1, '0'); break;
-  case 'p': memcpy(o, t->h < 12 ? "AM" : "PM", 2); k = 2; break;
-  case 'B': k = strlen(month_names[t->mo - 1]);
-    memcpy(o, month_names[t->mo - 1], k); break;
-  case 'b': case 'h': memcpy(o, month_names[t->mo - 1], 3); k = 3; break;
-  case 'A': k = strlen(day_names[t->wday]);
-    memcpy(o, day_names[t->wday], k); break;
-  case 'a': memcpy(o, day_names[t->wday], 3); k = 3; break;
-  case 'F':
-    k = pmmlV_put_int(o, t->y, 4, '0');
-    o[k++] = '-';
-    k += pmmlV_put_int(o + k, t->mo, 2, '0');
-    o[k++] = '-';
-    k += pmmlV_put_int(o + k, t->d, 2, '0');
-    break;
-  case 'D':
-    k = pmmlV_put_int(o, t->mo, 2, '0');
-    o[k++] = '/';
-    k += pmmlV_put_int(o + k, t->d, 2, '0');
-    o[k++] = '/';
-    k += pmmlV_put_int(o + k, (t->y % 100 + 100) % 100, 2, '0');
-    break;
-  case 'T': case 'R':
-    k = pmmlV_put_int(o, t->h, 2, '0');
-    o[k++] = ':';
-    k += pmmlV_put_int(o + k, t->mi, 2, '0');
-    if (ch == 'T') {
-      o[k++] = ':';
-      k += pmmlV_put_int(o + k, t->s, 2, '0');
-    }
-    break;
-  case '%': o[0] = '%'; k = 1; break;
-  default:
-    return -1;
-  }
-  *len = k;
-  return 0;
-}
-
 /*
 ** formatDatetime(x, pattern): strftime's conversions Y y C m d e j H I M S
 ** u w p B b h A a F D T R and %% (English names, "C" locale), on dates,
@@ -996,11 +355,9 @@ static int
 format_datetime(pmml_ctx *c, int id, const pm_val *a, const char *pat,
                 size_t pn, pm_val *out)
 {
-  civil t;
   double secs;
-  size_t i, k, total = 0, len;
-  char tmp[64], *p;
-  int pass;
+  long total;
+  char *p;
 
   if (a[0].t == PM_T_NUM && is_time_dt(a[0].dt))
     secs = a[0].u.num;
@@ -1010,31 +367,18 @@ format_datetime(pmml_ctx *c, int id, const pm_val *a, const char *pat,
     *out = pmmlV_num(NAN, PMML_DT_DOUBLE);
     return 0;
   }
-  to_civil(secs, &t);
-  for (pass = 0, p = NULL; pass < 2; pass++) {
-    for (i = 0, k = 0; i < pn; i++) {
-      if (pat[i] != '%') {
-        if (p)
-          p[k] = pat[i];
-        k++;
-        continue;
-      }
-      if (i + 1 >= pn || datetime_conv(pat[i + 1], &t, tmp, &len) < 0)
-        return pmmlE_fail(c, PMML_E_EVAL,
-                          "formatDatetime: unsupported pattern '%.*s'",
-                          (int)(pn > 80 ? 80 : pn), pat);
-      if (p)
-        memcpy(p + k, tmp, len);
-      k += len;
-      i++;
-    }
-    total = k;
-    if (pass == 0 && !(p = pmmlE_strbuf(c, total ? total : 1)))
-      return -1;
-  }
-  *out = pmmlV_str(p, total, -1);
+  total = pm_fn_format_datetime(secs, pat, pn, NULL);
+  if (total < 0)
+    return pmmlE_fail(c, PMML_E_EVAL,
+                      "formatDatetime: unsupported pattern '%.*s'",
+                      (int)(pn > 80 ? 80 : pn), pat);
+  if (!(p = pmmlE_strbuf(c, total ? (size_t)total : 1)))
+    return -1;
+  pm_fn_format_datetime(secs, pat, pn, p);
+  *out = pmmlV_str(p, (size_t)total, -1);
   return 0;
 }
+
 
 /* ---- Strings ---------------------------------------------------------- */
 
@@ -1284,11 +628,11 @@ string_fn(pmml_ctx *c, int id, const pm_val *a, int n, pm_val *out)
   case PM_BI_LOWERCASE:
     if (!(p = pmmlE_strbuf(c, len ? len : 1)))
       return -1;
-    map_case(s, len, p, id == PM_BI_UPPERCASE);
+    pm_fn_map_case(s, len, p, id == PM_BI_UPPERCASE);
     *out = pmmlV_str(p, len, -1);
     return 0;
   case PM_BI_STRINGLENGTH:
-    *out = pmmlV_num((double)char_count(s, len), PMML_DT_INTEGER);
+    *out = pmmlV_num((double)pm_fn_char_count(s, len), PMML_DT_INTEGER);
     return 0;
   case PM_BI_TRIMBLANKS:
     b = 0;
@@ -1305,8 +649,8 @@ string_fn(pmml_ctx *c, int id, const pm_val *a, int n, pm_val *out)
     if (start < 1 || cnt < 0)
       return pmmlE_fail(c, PMML_E_EVAL, "substring: position %.0f, length "
                         "%.0f out of range", start, cnt);
-    b = char_offset(s, len, start - 1);
-    e = b + char_offset(s + b, len - b, cnt);
+    b = pm_fn_char_offset(s, len, start - 1);
+    e = b + pm_fn_char_offset(s + b, len - b, cnt);
     *out = pmmlV_str(s + b, e - b, -1);
     return 0;
   }
@@ -1463,7 +807,7 @@ pmmlR_builtin(pm_resolver *r, pm_expr *e)
       || (e->fn != PM_BI_MATCHES && e->fn != PM_BI_REPLACE) || e->n < 2)
     return 0;
   doc->uses_regex = 1;
-  pat = &doc->exprs[doc->args[e->first + 1]];
+  pat = pmmlR_expr_at(r, pmmlR_arg(r, e->first + 1));
   if (pat->op != PM_X_CONST || pat->lit.t != PM_T_STR || pat->lit.sym < 0)
     return 0; /* compiled per call: the documented fallback */
   e->ext = pmmlR_regex_ex(pmmlR_arena(r), pmmlS_str(&doc->strs, pat->lit.sym),

@@ -1917,6 +1917,8 @@ int pmmlR_expose_outputs(pm_resolver *r, const pm_model *parent,
                          const pm_model *child);
 /* Element i of the argument lists (doc->args once loading is over). */
 int32_t pmmlR_arg(const pm_resolver *r, int32_t i);
+/* Expression e (doc->exprs once loading is over). */
+const pm_expr *pmmlR_expr_at(const pm_resolver *r, int32_t e);
 /* The data type of expression e after it was resolved. */
 uint8_t pmmlR_expr_dtype(const pm_resolver *r, int32_t e);
 /* Entry point after loading. */

@@ -1049,7 +1049,15 @@ pmmlR_expr(pm_resolver *r, const pm_model *m, int32_t e)
 int32_t
 pmmlR_arg(const pm_resolver *r, int32_t i)
 {
-  return ((int32_t *)r->ld->args.data)[i];
+  return r->ld ? ((int32_t *)r->ld->args.data)[i] : r->doc->args[i];
+}
+
+/* Expression e while resolving: the loader holds them until the end
+** (doc->exprs is set only then); a detached resolver reads the document. */
+const pm_expr *
+pmmlR_expr_at(const pm_resolver *r, int32_t e)
+{
+  return r->ld ? &((const pm_expr *)r->ld->exprs.data)[e] : &r->doc->exprs[e];
 }
 
 uint8_t

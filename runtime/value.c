@@ -36,6 +36,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "builtins.inc"
 #include "numconv.h"
 #include "pmml_int.h"
 
@@ -83,35 +84,21 @@ pmmlV_numeric_dt(uint8_t dt)
 /* ---- Civil dates ------------------------------------------------------ */
 
 /*
-** Days from 1970-01-01 to y-m-d, proleptic Gregorian (year 0 = 1 BC),
-** after H. Hinnant's days_from_civil. PMML 4.4 DataDictionary: date types.
+** Days from 1970-01-01 to y-m-d, proleptic Gregorian (year 0 = 1 BC): the
+** kernel in builtins.inc, shared with generated code. PMML 4.4
+** DataDictionary: date types.
 */
 int64_t
 pmmlV_days_from_civil(int64_t y, int m, int d)
 {
-  int64_t era, yoe, doy, doe;
-  y -= m <= 2;
-  era = (y >= 0 ? y : y - 399) / 400;
-  yoe = y - era * 400;
-  doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  return pm_fn_days_from_civil_i(y, m, d);
 }
 
 /* The inverse: the civil date z days after 1970-01-01. */
 void
 pmmlV_civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 {
-  int64_t era, doe, yoe, doy, mp;
-  z += 719468;
-  era = (z >= 0 ? z : z - 146096) / 146097;
-  doe = z - era * 146097;
-  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  mp = (5 * doy + 2) / 153;
-  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-  *y = yoe + era * 400 + (*m <= 2);
+  pm_fn_civil_from_days(z, y, m, d);
 }
 
 /* The epoch year of dateDaysSince[Y] / dateTimeSecondsSince[Y], or -1. */
@@ -172,17 +159,9 @@ epoch_days(uint8_t dt)
 }
 
 static int
-leap_year(int64_t y)
-{
-  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int
 month_days(int64_t y, int m)
 {
-  static const unsigned char n[12] = {31, 28, 31, 30, 31, 30,
-                                      31, 31, 30, 31, 30, 31};
-  return m == 2 && leap_year(y) ? 29 : n[m - 1];
+  return pm_fn_month_days(y, m);
 }
 
 /* ---- Text to value ---------------------------------------------------- */
@@ -407,24 +386,12 @@ put(char *buf, size_t size, size_t *pos, const char *s, size_t n)
 
 /* 'v' in decimal with at least 'width' digits, padded with 'pad' ('0' for
 ** dates and times, ' ' for strftime's %e); returns its length, without a
-** terminating NUL (out holds 24 bytes or more). */
+** terminating NUL (out holds 24 bytes or more). The kernel is builtins.inc's,
+** which formatDatetime and generated code use too. */
 size_t
 pmmlV_put_int(char *out, int64_t v, int width, char pad)
 {
-  char tmp[24];
-  size_t n = 0, k = 0;
-  uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-  do {
-    tmp[n++] = (char)('0' + u % 10);
-    u /= 10;
-  } while (u);
-  if (v < 0)
-    out[k++] = '-';
-  while ((int)n < width--)
-    out[k++] = pad;
-  while (n)
-    out[k++] = tmp[--n];
-  return k;
+  return pm_fn_put_num(out, v, width, pad);
 }
 
 /* A day count as YYYY-MM-DD into out (>= 24 bytes); returns its length. */

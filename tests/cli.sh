@@ -45,6 +45,27 @@ expect 2 "bad --on-error" -- "$PMMLC" score --on-error=maybe "$ex/iris.pmml"
 expect 1 "missing model file" -- "$PMMLC" score "$tmp/nonexistent.pmml"
 has "$tmp/stderr" "nonexistent.pmml: error: No such file" "missing model file"
 
+# ---- compile: usage, files, refusals -------------------------------------
+expect 0 "compile --help" -- "$PMMLC" compile --help
+has "$tmp/stdout" "--main" "compile --help"
+expect 2 "compile without a model" -- "$PMMLC" compile
+expect 2 "compile to a name without .c" -- "$PMMLC" compile "$iris/model.pmml" -o "$tmp/x.cc"
+expect 2 "compile with a bad prefix" -- "$PMMLC" compile "$iris/model.pmml" -o "$tmp/x.c" --prefix "9x"
+expect 1 "compile a missing file" -- "$PMMLC" compile "$tmp/nonexistent.pmml" -o "$tmp/x.c"
+mkdir -p "$tmp/gen"
+expect 0 "pmmlc MODEL -o FILE.c" -- "$PMMLC" "$iris/model.pmml" -o "$tmp/gen/iris.c"
+if [ -s "$tmp/gen/iris.c" ] && [ -s "$tmp/gen/iris.h" ]; then pass; else fail "no iris.c/iris.h"; fi
+has "$tmp/gen/iris.h" "int iris_score(iris_ctx *c);" "prefix from the file name"
+expect 0 "--prefix and --header" -- "$PMMLC" compile "$iris/model.pmml" -o "$tmp/gen/a.c" --prefix flower --header "$tmp/gen/b.h"
+has "$tmp/gen/a.c" '#include "b.h"' "--header"
+has "$tmp/gen/b.h" "int flower_score(flower_ctx *c);" "--prefix"
+# A construct the generator does not compile: refused, naming it and its line.
+sed 's|<Output>|<Output><OutputField name="m" feature="transformedValue"><Apply function="replace"><FieldRef field="petal_width"/><Constant>0</Constant><Constant>1</Constant></Apply></OutputField>|' \
+  "$iris/model.pmml" > "$tmp/regex.pmml"
+expect 1 "compile refuses replace" -- "$PMMLC" compile "$tmp/regex.pmml" -o "$tmp/gen/r.c"
+has "$tmp/stderr" "regex.pmml:25: error: Apply: function 'replace' (regular expressions) is not supported by the code generator yet" "refusal message"
+if [ ! -e "$tmp/gen/r.c" ]; then pass; else fail "a refused model left r.c"; fi
+
 # ---- scoring ------------------------------------------------------------
 expect 0 "score files" -- "$PMMLC" score "$iris/model.pmml" "$iris/input.csv" -o "$tmp/out.csv"
 expect 0 "score matches sklearn" -- "$CSVCMP" "$iris/expected.csv" "$tmp/out.csv"

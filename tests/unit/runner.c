@@ -12,6 +12,7 @@ void add_batch_suite(void);
 void add_builtins_suite(void);
 void add_clustering_suite(void);
 void add_csv_suite(void);
+void add_gen_suite(void);
 void add_genreg_suite(void);
 void add_load_suite(void);
 void add_naivebayes_suite(void);
@@ -45,6 +46,7 @@ main(int argc, char **argv)
   add_text_suite();
   add_load_suite();
   add_score_suite();
+  add_gen_suite();
   add_batch_suite();
   add_genreg_suite();
   add_clustering_suite();

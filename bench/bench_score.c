@@ -1,0 +1,245 @@
+/*
+** bench_score.c: scoring speed, inputs already parsed (a measurement, not a
+** test). Reads a CSV of numbers, then scores every row REPS times and
+** reports nanoseconds and rows per second. Built two ways:
+**   the interpreter:  cc -O2 -Iruntime bench/bench_score.c \
+**       runtime/.libs/libpmmlcore.a -lexpat -lz -lpcre2-8 -lm
+**       ./a.out MODEL.pmml DATA.csv
+**   generated code:   pmmlc compile MODEL.pmml -o m.c &&
+**       cc -O2 -DGEN=m -DGENU=M -I. bench/bench_score.c m.c -lm &&
+**       ./a.out DATA.csv
+** Each row sets every input by number (NaN cells as missing), scores, and
+** reads every output, as a program embedding the model would. With
+** BENCH_PASSES=N it makes exactly N passes: `valgrind --tool=callgrind`
+** then counts instructions, which a shared machine does not disturb.
+*/
+#define _POSIX_C_SOURCE 200809L
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#ifdef GEN
+#define CAT2(a, b) a##b
+#define CAT(a, b) CAT2(a, b)
+#define STR2(a) #a
+#define STR(a) STR2(a)
+#define HDR(p) STR(p.h)
+#include HDR(GEN)
+#define P(name) CAT(GEN, CAT(_, name))
+#else
+#include "pmml.h"
+#endif
+
+static double
+now(void)
+{
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* A CSV of numbers (no quotes): its header names and its rows. */
+typedef struct table {
+  char **names;
+  size_t n_cols, n_rows;
+  double *v; /* [row * n_cols + col], NaN for empty or NA */
+} table;
+
+static int
+read_table(const char *path, table *t)
+{
+  FILE *f = fopen(path, "r");
+  char line[1 << 16];
+  size_t cap = 0;
+  memset(t, 0, sizeof *t);
+  if (!f || !fgets(line, sizeof line, f))
+    return -1;
+  {
+    char *p = strtok(line, ",\r\n");
+    for (; p; p = strtok(NULL, ",\r\n")) {
+      t->names = realloc(t->names, (t->n_cols + 1) * sizeof *t->names);
+      t->names[t->n_cols++] = strdup(p);
+    }
+  }
+  while (fgets(line, sizeof line, f)) {
+    char *p = line, *end;
+    size_t k;
+    if (t->n_rows == cap) {
+      cap = cap ? cap * 2 : 1024;
+      t->v = realloc(t->v, cap * t->n_cols * sizeof *t->v);
+    }
+    for (k = 0; k < t->n_cols; k++) {
+      double x = strtod(p, &end);
+      t->v[t->n_rows * t->n_cols + k] = end == p ? NAN : x;
+      p = strchr(end, ',');
+      p = p ? p + 1 : end;
+    }
+    t->n_rows++;
+  }
+  fclose(f);
+  return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+  table t;
+  size_t r, i, k, reps = 0, n_in, fixed;
+  long *col;
+  double t0, t1, sink = 0;
+#ifdef GEN
+  static P(ctx) c;
+  const char *data = argc > 1 ? argv[1] : NULL;
+  if (!data) {
+    fprintf(stderr, "usage: %s DATA.csv\n", argv[0]);
+    return 2;
+  }
+  P(init)(&c);
+  n_in = CAT(GENU, _N_INPUTS);
+#else
+  pmml_model *m;
+  pmml_ctx *c;
+  pmml_error e;
+  const char *data = argc > 2 ? argv[2] : NULL;
+  if (!data) {
+    fprintf(stderr, "usage: %s MODEL.pmml DATA.csv\n", argv[0]);
+    return 2;
+  }
+  if (pmml_model_load_file(argv[1], NULL, &m, &e) != PMML_OK ||
+      pmml_ctx_new(m, &c) != PMML_OK) {
+    fprintf(stderr, "%s: %s\n", argv[1], e.message);
+    return 1;
+  }
+  n_in = pmml_model_input_count(m);
+#endif
+  if (read_table(data, &t)) {
+    fprintf(stderr, "%s: cannot read\n", data);
+    return 1;
+  }
+  col = malloc((n_in + 1) * sizeof *col);
+  for (i = 0; i < n_in; i++) {
+#ifdef GEN
+    const char *name = P(input_name)(i);
+#else
+    const char *name = pmml_model_input_name(m, i);
+#endif
+    col[i] = -1;
+    for (k = 0; k < t.n_cols; k++)
+      if (!strcmp(t.names[k], name))
+        col[i] = (long)k;
+    if (col[i] < 0) {
+      fprintf(stderr, "no column %s\n", name);
+      return 1;
+    }
+  }
+  /* BENCH_DUMP=FILE: one pass, writing the outputs of each row as
+  ** `pmmlc score` formats them (or the status of a row that fails), for
+  ** tests/codegen.sh to compare the generated code with the interpreter
+  ** through set_number. */
+  if (getenv("BENCH_DUMP")) {
+    FILE *dump = fopen(getenv("BENCH_DUMP"), "w");
+    char buf[128];
+    if (!dump)
+      return 1;
+    for (r = 0; r < t.n_rows; r++) {
+      const double *row = t.v + r * t.n_cols;
+      for (i = 0; i < n_in; i++) {
+        double x = row[col[i]];
+#ifdef GEN
+        if (isnan(x))
+          P(set_missing)(&c, i);
+        else
+          P(set_number)(&c, i, x);
+      }
+      if (P(score)(&c) != 0) {
+        fprintf(dump, "error\n");
+        continue;
+      }
+      for (k = 0; k < CAT(GENU, _N_OUTPUTS); k++) {
+        P(value) v;
+        P(output)(&c, k, &v);
+        if (v.kind == CAT(GENU, _STRING))
+          fprintf(dump, "%s%.*s", k ? "," : "", (int)v.length, v.string);
+        else {
+          P(format)(&v, buf, sizeof buf);
+          fprintf(dump, "%s%s", k ? "," : "", buf);
+        }
+      }
+#else
+        if (isnan(x))
+          pmml_ctx_set_missing(c, i);
+        else
+          pmml_ctx_set_number(c, i, x);
+      }
+      if (pmml_score(c, NULL) != PMML_OK) {
+        fprintf(dump, "error\n");
+        continue;
+      }
+      for (k = 0; k < pmml_model_output_count(m); k++) {
+        pmml_value v;
+        pmml_ctx_output(c, k, &v);
+        if (v.kind == PMML_STRING)
+          fprintf(dump, "%s%.*s", k ? "," : "", (int)v.length, v.string);
+        else {
+          pmml_value_format(&v, buf, sizeof buf);
+          fprintf(dump, "%s%s", k ? "," : "", buf);
+        }
+      }
+#endif
+      fprintf(dump, "\n");
+    }
+    fclose(dump);
+    return 0;
+  }
+  /* BENCH_PASSES=N: exactly N passes (for instruction counts under
+  ** valgrind --tool=callgrind); else at least a second. */
+  {
+    const char *e = getenv("BENCH_PASSES");
+    fixed = e ? (size_t)strtoul(e, NULL, 10) : 0;
+  }
+  t0 = now();
+  do {
+    for (r = 0; r < t.n_rows; r++) {
+      const double *row = t.v + r * t.n_cols;
+      for (i = 0; i < n_in; i++) {
+        double x = row[col[i]];
+#ifdef GEN
+        if (isnan(x))
+          P(set_missing)(&c, i);
+        else
+          P(set_number)(&c, i, x);
+#else
+        if (isnan(x))
+          pmml_ctx_set_missing(c, i);
+        else
+          pmml_ctx_set_number(c, i, x);
+#endif
+      }
+#ifdef GEN
+      if (P(score)(&c) == 0) {
+        for (k = 0; k < CAT(GENU, _N_OUTPUTS); k++) {
+          P(value) v;
+          P(output)(&c, k, &v);
+          sink += v.number + (double)v.length;
+        }
+      }
+#else
+      if (pmml_score(c, NULL) == PMML_OK) {
+        for (k = 0; k < pmml_model_output_count(m); k++) {
+          pmml_value v;
+          pmml_ctx_output(c, k, &v);
+          sink += v.number + (double)v.length;
+        }
+      }
+#endif
+    }
+    reps++;
+    t1 = now();
+  } while (fixed ? reps < fixed : t1 - t0 < 1.0 || reps < 3);
+  printf("%.1f ns/row, %.0f rows/s (%zu rows x %zu passes) [%g]\n",
+         (t1 - t0) * 1e9 / (double)(reps * t.n_rows),
+         (double)(reps * t.n_rows) / (t1 - t0), t.n_rows, reps, sink);
+  return 0;
+}
