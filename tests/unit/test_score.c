@@ -29,7 +29,7 @@
   "<Value value=\"no\" displayValue=\"No!\"/><Value value=\"yes\"/>"         \
   "</DataField></DataDictionary>\n"
 
-static char result[512];
+static char result[4 + sizeof ((pmml_error *)0)->message];
 
 /* Score 'doc' on inputs "name=value,name=value" (value '?' is missing,
 ** '#' before a value sets it as a number) and return output 'out' as text,
