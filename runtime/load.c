@@ -24,6 +24,73 @@
 #define NS_SEP ' '
 #define CHUNK 65536
 
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L && \
+    !defined(__STDC_NO_THREADS__)
+#define PM_THREAD_LOCAL _Thread_local
+#elif defined(_MSC_VER)
+#define PM_THREAD_LOCAL __declspec(thread)
+#else
+#define PM_THREAD_LOCAL __thread
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Expat's memory                                                           */
+
+/*
+** Expat allocates through the hook too, within max_memory. Its memory
+** functions take no user data, so they find the load of their thread
+** through a thread-local pointer that load() sets for its own duration
+** (and restores after: nothing stays behind between loads). Each block
+** carries its size in front, since the hook needs it to free.
+*/
+typedef struct xml_mem {
+  pm_arena *a;
+  size_t bytes, max;   /* held by Expat now; the ceiling (max_memory) */
+  int over;            /* a request went beyond max_memory */
+} xml_mem;
+
+static PM_THREAD_LOCAL xml_mem *xml_cur;
+
+#define XML_HEAD (2 * sizeof(size_t)) /* keeps 16-byte alignment */
+
+static void *
+xml_realloc(void *p, size_t n)
+{
+  xml_mem *x = xml_cur;
+  size_t *h = p ? (size_t *)((char *)p - XML_HEAD) : NULL;
+  size_t old = h ? h[0] : 0;
+  if (n > (size_t)-1 / 2)
+    return NULL;
+  if (n > old && n - old > x->max - x->bytes) {
+    x->over = 1;
+    return NULL;
+  }
+  h = x->a->alloc(x->a->ud, h, h ? old + XML_HEAD : 0, n + XML_HEAD);
+  if (!h)
+    return NULL;
+  x->bytes = x->bytes - old + n;
+  h[0] = n;
+  return (char *)h + XML_HEAD;
+}
+
+static void *
+xml_malloc(size_t n)
+{
+  return xml_realloc(NULL, n);
+}
+
+static void
+xml_free(void *p)
+{
+  xml_mem *x = xml_cur;
+  size_t *h;
+  if (!p)
+    return;
+  h = (size_t *)((char *)p - XML_HEAD);
+  x->bytes -= h[0];
+  x->a->alloc(x->a->ud, h, h[0] + XML_HEAD, 0);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Errors                                                                   */
 
@@ -719,12 +786,25 @@ feed(pm_loader *ld, const char *p, size_t n, int final)
       if (!ld->failed) {
         ld->failed = 1;
         ld->code = PMML_E_XML;
+        if (XML_GetErrorCode(ld->xml) == XML_ERROR_NO_MEMORY)
+          ld->code = xml_cur->over ? PMML_E_LIMIT : PMML_E_NOMEM;
         if (ld->err) {
           enum XML_Error code = XML_GetErrorCode(ld->xml);
           ld->err->code = PMML_E_XML;
           ld->err->line = XML_GetCurrentLineNumber(ld->xml);
           ld->err->column = XML_GetCurrentColumnNumber(ld->xml) + 1;
-          if (code == XML_ERROR_NO_ELEMENTS || code == XML_ERROR_UNCLOSED_TOKEN)
+          if (code == XML_ERROR_NO_MEMORY) {
+            ld->code = ld->err->code =
+                xml_cur->over ? PMML_E_LIMIT : PMML_E_NOMEM;
+            if (xml_cur->over)
+              snprintf(ld->err->message, sizeof ld->err->message,
+                       "the XML parser needs more than %zu bytes",
+                       ld->opt->max_memory);
+            else
+              snprintf(ld->err->message, sizeof ld->err->message,
+                       "out of memory");
+          } else if (code == XML_ERROR_NO_ELEMENTS ||
+                     code == XML_ERROR_UNCLOSED_TOKEN)
             snprintf(ld->err->message, sizeof ld->err->message,
                      "%s (is the document truncated?)",
                      XML_ErrorString(code));
@@ -953,11 +1033,14 @@ static pmml_status
 load(pm_source *src, const pmml_load_options *opt, const char *source,
      pmml_model **out, pmml_error *err)
 {
+  static const XML_Memory_Handling_Suite xml_suite = {
+    xml_malloc, xml_realloc, xml_free};
   pmml_load_options defaults;
   pm_arena arena;
   pm_loader ld;
   pmml_model *doc;
   pmml_status st;
+  xml_mem xm, *xml_prev;
 
   if (out)
     *out = NULL;
@@ -994,9 +1077,18 @@ load(pm_source *src, const pmml_load_options *opt, const char *source,
   ld.err = err;
   if (source)
     doc->source = pmmlM_dup(ld.a, source, strlen(source) + 1);
-  ld.xml = XML_ParserCreateNS(NULL, NS_SEP);
+  memset(&xm, 0, sizeof xm);
+  xm.a = ld.a;
+  xm.max = opt->max_memory;
+  xml_prev = xml_cur;
+  xml_cur = &xm;
+  ld.xml = XML_ParserCreate_MM(NULL, &xml_suite, &(XML_Char){NS_SEP});
   if (!ld.xml) {
-    pmmlL_nomem(&ld);
+    if (xm.over)
+      pmmlL_fail(&ld, PMML_E_LIMIT, "the XML parser needs more than %zu bytes",
+                 opt->max_memory);
+    else
+      pmmlL_nomem(&ld);
     goto fail;
   }
   XML_SetReturnNSTriplet(ld.xml, XML_TRUE);
@@ -1013,11 +1105,13 @@ load(pm_source *src, const pmml_load_options *opt, const char *source,
   if (pmmlL_finish(&ld) || pmmlR_document(&ld))
     goto fail;
   loader_free(&ld);
+  xml_cur = xml_prev;
   *out = doc;
   return PMML_OK;
 fail:
   st = ld.failed && ld.code ? ld.code : PMML_E_INVALID;
   loader_free(&ld);
+  xml_cur = xml_prev;
   arena = doc->arena;
   pmmlM_arena_free(&arena);
   return st;

@@ -1361,6 +1361,9 @@ int pmmlE_regex_find(pmml_ctx *c, const pm_regex *rx, const char *s,
 #define PM_RX_UNICODE 4u  /* \w \d \s \b and POSIX classes are Unicode */
 pm_regex *pmmlR_regex_ex(pm_arena *a, const char *pat, size_t len,
                          unsigned flags, char *msg, size_t msz);
+/* The message of pmmlR_regex(_ex) when memory ran out (not a bad pattern:
+** PMML_E_NOMEM). */
+#define PM_RX_NOMEM "out of memory"
 /* The number of capturing groups of rx. */
 int pmmlR_regex_groups(const pm_regex *rx);
 /* After a successful pmmlE_regex_find: 1 and the span of group k, 0 when

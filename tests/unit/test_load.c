@@ -1,8 +1,12 @@
 /*
 ** test_load.c: the reader. Documents from memory, plain and gzip; the
 ** positions and codes of errors; limits; and allocation failure at every
-** step of a load (each run returns PMML_E_NOMEM and leaks nothing).
+** step of a load and of pmml_ctx_new, on several documents and on every
+** error document (each run returns PMML_E_NOMEM or the document's own
+** error and leaks nothing: the allocator counts live bytes).
 */
+#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -196,61 +200,335 @@ test_load_limits(void)
   o.max_document = 100;
   CU_ASSERT_EQUAL(pmml_model_load_memory(tree_doc, strlen(tree_doc), &o, &m,
                                          &e), PMML_E_LIMIT);
+  /* What Expat holds goes through the hook and stays within max_memory. */
+  pmml_load_options_init(&o);
+  o.max_memory = 2000;
+  CU_ASSERT_EQUAL(pmml_model_load_memory(tree_doc, strlen(tree_doc), &o, &m,
+                                         &e), PMML_E_LIMIT);
+  CU_ASSERT_STRING_EQUAL(e.message,
+                         "the XML parser needs more than 2000 bytes");
+  CU_ASSERT_PTR_NULL(m);
 }
 
-/* An allocator that fails after 'budget' calls and counts live bytes. */
+/* A tree that reads a TextIndex (regular expressions: per-context state)
+** and a DefineFunction, with Targets and Output. */
+static const char text_tree_doc[] =
+  "<PMML xmlns=\"http://www.dmg.org/PMML-4_4\" version=\"4.4\">\n"
+  " <DataDictionary>\n"
+  "  <DataField name=\"x\" optype=\"continuous\" dataType=\"double\"/>\n"
+  "  <DataField name=\"text\" optype=\"categorical\" dataType=\"string\"/>\n"
+  "  <DataField name=\"y\" optype=\"categorical\" dataType=\"string\">\n"
+  "   <Value value=\"no\"/><Value value=\"yes\"/></DataField>\n"
+  " </DataDictionary>\n"
+  " <TransformationDictionary>\n"
+  "  <DefineFunction name=\"twice\" optype=\"continuous\""
+  " dataType=\"double\">\n"
+  "   <ParameterField name=\"p\"/>\n"
+  "   <Apply function=\"*\"><FieldRef field=\"p\"/><Constant>2</Constant>"
+  "</Apply>\n"
+  "  </DefineFunction>\n"
+  "  <DerivedField name=\"x2\" optype=\"continuous\" dataType=\"double\">\n"
+  "   <Apply function=\"twice\"><FieldRef field=\"x\"/></Apply>\n"
+  "  </DerivedField>\n"
+  "  <DerivedField name=\"runs\" optype=\"continuous\""
+  " dataType=\"integer\">\n"
+  "   <TextIndex textField=\"text\" isCaseSensitive=\"false\""
+  " maxLevenshteinDistance=\"1\" wordSeparatorCharacterRE=\"[\\s,]+\">\n"
+  "    <TextIndexNormalization><InlineTable>\n"
+  "     <row><string>ran</string><stem>run</stem></row>\n"
+  "    </InlineTable></TextIndexNormalization>\n"
+  "    <Constant>run</Constant>\n"
+  "   </TextIndex>\n"
+  "  </DerivedField>\n"
+  " </TransformationDictionary>\n"
+  " <TreeModel functionName=\"classification\">\n"
+  "  <MiningSchema><MiningField name=\"x\"/><MiningField name=\"text\"/>\n"
+  "   <MiningField name=\"y\" usageType=\"target\"/></MiningSchema>\n"
+  "  <Output><OutputField name=\"p_yes\" feature=\"probability\""
+  " value=\"yes\"/></Output>\n"
+  "  <Node score=\"no\"><True/>\n"
+  "   <Node score=\"yes\"><SimplePredicate field=\"runs\""
+  " operator=\"greaterThan\" value=\"1\"/>\n"
+  "    <ScoreDistribution value=\"yes\" recordCount=\"3\"/>\n"
+  "    <ScoreDistribution value=\"no\" recordCount=\"1\"/></Node>\n"
+  "   <Node score=\"yes\"><SimplePredicate field=\"x2\""
+  " operator=\"greaterThan\" value=\"3\"/></Node>\n"
+  "  </Node>\n"
+  " </TreeModel>\n"
+  "</PMML>\n";
+
+/* A regression over a MapValues and a NormContinuous. */
+static const char mapvalues_doc[] =
+  "<PMML xmlns=\"http://www.dmg.org/PMML-4_3\" version=\"4.3\">\n"
+  " <DataDictionary>\n"
+  "  <DataField name=\"x\" optype=\"continuous\" dataType=\"double\"/>\n"
+  "  <DataField name=\"c\" optype=\"categorical\" dataType=\"string\">\n"
+  "   <Value value=\"red\"/><Value value=\"blue\"/></DataField>\n"
+  "  <DataField name=\"y\" optype=\"continuous\" dataType=\"double\"/>\n"
+  " </DataDictionary>\n"
+  " <RegressionModel functionName=\"regression\">\n"
+  "  <MiningSchema><MiningField name=\"x\"/><MiningField name=\"c\"/>\n"
+  "   <MiningField name=\"y\" usageType=\"target\"/></MiningSchema>\n"
+  "  <LocalTransformations>\n"
+  "   <DerivedField name=\"cv\" optype=\"continuous\" dataType=\"double\">\n"
+  "    <MapValues outputColumn=\"out\" defaultValue=\"0\">\n"
+  "     <FieldColumnPair field=\"c\" column=\"in\"/>\n"
+  "     <InlineTable><row><in>red</in><out>1.5</out></row>\n"
+  "      <row><in>blue</in><out>2.5</out></row></InlineTable>\n"
+  "    </MapValues>\n"
+  "   </DerivedField>\n"
+  "   <DerivedField name=\"xn\" optype=\"continuous\" dataType=\"double\">\n"
+  "    <NormContinuous field=\"x\"><LinearNorm orig=\"0\" norm=\"0\"/>\n"
+  "     <LinearNorm orig=\"10\" norm=\"1\"/></NormContinuous>\n"
+  "   </DerivedField>\n"
+  "  </LocalTransformations>\n"
+  "  <RegressionTable intercept=\"0.5\">\n"
+  "   <NumericPredictor name=\"cv\" coefficient=\"2\"/>\n"
+  "   <NumericPredictor name=\"xn\" coefficient=\"-1\"/>\n"
+  "  </RegressionTable>\n"
+  " </RegressionModel>\n"
+  "</PMML>\n";
+
+/*
+** An allocator that fails and counts live bytes. With 'only' it fails the
+** call numbered 'budget' alone (the later ones succeed: code that goes on
+** after a failure shows), otherwise every call from 'budget' on.
+*/
 typedef struct failing {
   long budget;
   long calls;
   long live;
+  int only;
+  int failed;   /* calls refused */
 } failing;
 
 static void *
 failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
   failing *f = ud;
+  long call;
   if (nsize == 0) {
     if (ptr)
       f->live -= (long)osize;
     free(ptr);
     return NULL;
   }
-  if (f->calls++ >= f->budget)
+  call = f->calls++;
+  if (f->only ? call == f->budget : call >= f->budget) {
+    f->failed++;
     return NULL;
+  }
   ptr = realloc(ptr, nsize);
   if (ptr)
-    f->live += (long)nsize - (long)osize;
+    f->live += (long)nsize - (long)(ptr == NULL ? 0 : osize);
   return ptr;
+}
+
+/* gzip of s. The caller frees. */
+static unsigned char *
+gzip_of(const char *s, size_t *n)
+{
+  z_stream z;
+  size_t cap = strlen(s) + 256;
+  unsigned char *buf = malloc(cap);
+  if (!buf)
+    return NULL;
+  memset(&z, 0, sizeof z);
+  if (deflateInit2(&z, 9, Z_DEFLATED, 16 + MAX_WBITS, 8,
+                   Z_DEFAULT_STRATEGY) != Z_OK) {
+    free(buf);
+    return NULL;
+  }
+  z.next_in = (unsigned char *)s;
+  z.avail_in = (uInt)strlen(s);
+  z.next_out = buf;
+  z.avail_out = (uInt)cap;
+  deflate(&z, Z_FINISH);
+  *n = cap - z.avail_out;
+  deflateEnd(&z);
+  return buf;
+}
+
+/* Score a record of every input set to "1": PMML_OK or a record error. */
+static int
+score_once(pmml_model *m, pmml_ctx *c)
+{
+  pmml_error e;
+  size_t i;
+  for (i = 0; i < pmml_model_input_count(m); i++)
+    pmml_ctx_set_text(c, i, "1", 1);
+  return pmml_score(c, &e) == PMML_OK || e.message[0];
+}
+
+/*
+** Fail allocation N of loading 'data' for N = 0, 1, 2, ... until the load
+** gets through, first with every call from N on failing, then with call N
+** alone failing. Each run must give PMML_E_NOMEM (or the code the
+** document gives with memory to spare, when it is refused anyway, or a
+** model when the failure did not matter) and leave no byte allocated.
+** For a model, pmml_ctx_new() is failed the same way. Returns the number
+** of runs.
+*/
+static long
+nomem_loop(const char *what, const void *data, size_t size)
+{
+  pmml_load_options o;
+  pmml_status want;
+  long n, runs = 0;
+  int only;
+  {
+    failing f = {1L << 40, 0, 0, 0, 0};
+    pmml_model *m = NULL;
+    pmml_error e;
+    pmml_load_options_init(&o);
+    o.alloc = failing_alloc;
+    o.alloc_ud = &f;
+    want = pmml_model_load_memory(data, size, &o, &m, &e);
+    pmml_model_free(m);
+    CU_ASSERT_EQUAL(f.live, 0);
+  }
+  for (only = 0; only < 2; only++) {
+    int done = 0;
+    for (n = 0; n < 100000 && !done; n++) {
+      failing f = {n, 0, 0, only, 0};
+      pmml_model *m = (pmml_model *)&f;
+      pmml_error e;
+      pmml_status st;
+      runs++;
+      pmml_load_options_init(&o);
+      o.alloc = failing_alloc;
+      o.alloc_ud = &f;
+      st = pmml_model_load_memory(data, size, &o, &m, &e);
+      if (!f.failed)
+        done = 1; /* the whole load ran within the budget */
+      /* (A model despite a failed call: PCRE2's JIT is optional.) */
+      if (st != PMML_E_NOMEM && st != want) {
+        CU_FAIL("neither out of memory nor the document's own status");
+        fprintf(stderr, "\n  %s: allocation %ld%s: status %d (%s), "
+                "expected %d\n", what, n, only ? " alone" : "", (int)st,
+                e.message, (int)want);
+      }
+      if (st != PMML_OK) {
+        CU_ASSERT_PTR_NULL(m);
+        CU_ASSERT_EQUAL(e.code, st);
+        CU_ASSERT(e.message[0] != '\0');
+      } else {
+        /* A model: it works, and so does failing its context. */
+        pmml_ctx *c = NULL;
+        long k, base = f.calls;
+        CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+        for (k = 0; k < 100; k++) {
+          pmml_status cs;
+          f.budget = base + k;
+          f.failed = 0;
+          f.calls = base;
+          cs = pmml_ctx_new(m, &c);
+          CU_ASSERT(cs == PMML_OK || cs == PMML_E_NOMEM);
+          if (cs == PMML_OK) {
+            CU_ASSERT(score_once(m, c));
+            pmml_ctx_free(c);
+            if (!f.failed)
+              break;
+          } else {
+            CU_ASSERT_PTR_NULL(c);
+          }
+        }
+        f.budget = 1L << 40;
+        pmml_model_free(m);
+      }
+      if (f.live != 0) {
+        CU_FAIL("bytes left allocated");
+        fprintf(stderr, "\n  %s: allocation %ld%s: %ld bytes left\n", what,
+                n, only ? " alone" : "", f.live);
+      }
+    }
+    CU_ASSERT(done);
+  }
+  return runs;
 }
 
 static void
 test_load_nomem(void)
 {
-  pmml_load_options o;
-  long n;
-  int succeeded = 0;
-  for (n = 0; n < 10000 && !succeeded; n++) {
-    failing f = {n, 0, 0};
-    pmml_model *m = NULL;
-    pmml_error e;
-    pmml_status st;
-    pmml_load_options_init(&o);
-    o.alloc = failing_alloc;
-    o.alloc_ud = &f;
-    st = pmml_model_load_memory(tree_doc, strlen(tree_doc), &o, &m, &e);
-    if (st == PMML_OK) {
-      pmml_ctx *c = NULL;
-      succeeded = 1;
-      CU_ASSERT(pmml_ctx_new(m, &c) == PMML_OK || c == NULL);
-      pmml_ctx_free(c);
-      pmml_model_free(m);
-    } else {
-      CU_ASSERT_EQUAL(st, PMML_E_NOMEM);
-      CU_ASSERT_PTR_NULL(m);
-    }
-    CU_ASSERT_EQUAL(f.live, 0);
+  unsigned char *gz;
+  size_t n = 0;
+  nomem_loop("tree", tree_doc, strlen(tree_doc));
+  nomem_loop("TextIndex tree", text_tree_doc, strlen(text_tree_doc));
+  nomem_loop("MapValues regression", mapvalues_doc, strlen(mapvalues_doc));
+  gz = gzip_of(text_tree_doc, &n);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(gz);
+  nomem_loop("gzip TextIndex tree", gz, n);
+  free(gz);
+}
+
+/* Every document of testdata/errors: out of memory or its own error. */
+static void
+test_load_nomem_errors(void)
+{
+  DIR *d = opendir(TESTDATA "/errors");
+  struct dirent *de;
+  int docs = 0;
+  CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+  while ((de = readdir(d)) != NULL) {
+    char path[4096];
+    size_t len = strlen(de->d_name);
+    FILE *fp;
+    char *buf;
+    long size;
+    if (len < 6 || strcmp(de->d_name + len - 5, ".pmml") != 0)
+      continue;
+    snprintf(path, sizeof path, "%s/errors/%s", TESTDATA, de->d_name);
+    fp = fopen(path, "rb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+    fseek(fp, 0, SEEK_END);
+    size = ftell(fp);
+    rewind(fp);
+    buf = malloc((size_t)size + 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
+    CU_ASSERT_EQUAL(fread(buf, 1, (size_t)size, fp), (size_t)size);
+    fclose(fp);
+    nomem_loop(de->d_name, buf, (size_t)size);
+    free(buf);
+    docs++;
   }
-  CU_ASSERT(succeeded);
+  closedir(d);
+  CU_ASSERT(docs > 20);
+}
+
+/* The models of the allocation test score what they should (so that the
+** loop runs through their whole load and the TextIndex, the function and
+** the MapValues are used). Hand-computed: "ran, runs RAN" holds "run"
+** three times (ran normalised, runs at distance 1) > 1: yes with 3/4;
+** x=1.5: twice 3 > 3 is false. MapValues: 0.5 + 2 * 2.5 - 0.3 = 5.2. */
+static void
+test_load_nomem_models(void)
+{
+  pmml_model *m = NULL;
+  pmml_ctx *c = NULL;
+  pmml_error e;
+  pmml_value v;
+  CU_ASSERT_EQUAL_FATAL(load_str(text_tree_doc, &m, &e), PMML_OK);
+  CU_ASSERT_EQUAL_FATAL(pmml_ctx_new(m, &c), PMML_OK);
+  pmml_ctx_set_text(c, (size_t)pmml_model_input_index(m, "text"),
+                    "ran, runs RAN", 13);
+  pmml_ctx_set_number(c, (size_t)pmml_model_input_index(m, "x"), 1.5);
+  CU_ASSERT_EQUAL(pmml_score(c, &e), PMML_OK);
+  pmml_ctx_output(c, 0, &v);
+  CU_ASSERT_EQUAL(v.kind, PMML_STRING);
+  CU_ASSERT(v.length == 3 && !memcmp(v.string, "yes", 3));
+  pmml_ctx_output(c, 1, &v);
+  CU_ASSERT_DOUBLE_EQUAL(v.number, 0.75, 1e-15);
+  pmml_ctx_free(c);
+  pmml_model_free(m);
+  CU_ASSERT_EQUAL_FATAL(load_str(mapvalues_doc, &m, &e), PMML_OK);
+  CU_ASSERT_EQUAL_FATAL(pmml_ctx_new(m, &c), PMML_OK);
+  pmml_ctx_set_text(c, (size_t)pmml_model_input_index(m, "c"), "blue", 4);
+  pmml_ctx_set_number(c, (size_t)pmml_model_input_index(m, "x"), 3);
+  CU_ASSERT_EQUAL(pmml_score(c, &e), PMML_OK);
+  pmml_ctx_output(c, 0, &v);
+  CU_ASSERT_DOUBLE_EQUAL(v.number, 5.2, 1e-12);
+  pmml_ctx_free(c);
+  pmml_model_free(m);
 }
 
 static void
@@ -278,6 +556,9 @@ add_load_suite(void)
   CU_add_test(s, "error codes and positions", test_load_errors);
   CU_add_test(s, "PMML 3.x, 4.x and no namespace", test_load_versions);
   CU_add_test(s, "depth, text and size limits", test_load_limits);
+  CU_add_test(s, "the models of the allocation tests", test_load_nomem_models);
   CU_add_test(s, "allocation failure at every step", test_load_nomem);
+  CU_add_test(s, "allocation failure on every error document",
+              test_load_nomem_errors);
   CU_add_test(s, "status and type names", test_status_strings);
 }
