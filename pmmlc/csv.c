@@ -490,6 +490,9 @@ csv_needs_quotes(const char *s, size_t len, char sep)
     return 0;
   if (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t')
     return 1;
+  /* A byte order mark would be dropped if it began the file. */
+  if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+    return 1;
   for (i = 0; i < len; i++)
     if (s[i] == sep || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
       return 1;
