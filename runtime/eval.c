@@ -30,6 +30,7 @@ pmmlE_fail(pmml_ctx *c, pmml_status code, const char *fmt, ...)
   va_start(ap, fmt);
   vsnprintf(c->msg, sizeof c->msg, fmt, ap);
   va_end(ap);
+  pmmlV_clean_message(c->msg, sizeof c->msg);
   return -1;
 }
 

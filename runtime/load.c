@@ -116,6 +116,7 @@ pmmlL_fail(pm_loader *ld, pmml_status code, const char *fmt, ...)
   va_start(ap, fmt);
   vsnprintf(ld->err->message, sizeof ld->err->message, fmt, ap);
   va_end(ap);
+  pmmlV_clean_message(ld->err->message, sizeof ld->err->message);
 stop:
   if (ld->xml)
     XML_StopParser(ld->xml, XML_FALSE);

@@ -1206,6 +1206,8 @@ void pmmlV_civil_from_days(int64_t z, int64_t *y, int *m, int *d);
 int pmmlV_epoch_year(uint8_t dt);
 /* Format a value like pmml_value_format. */
 size_t pmmlV_format(const pm_val *v, char *buf, size_t size);
+/* Escape control bytes of a message in place (one printable line). */
+void pmmlV_clean_message(char *msg, size_t size);
 
 static inline pm_val
 pmmlV_missing(void)

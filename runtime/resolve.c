@@ -73,6 +73,7 @@ pmmlR_fail(pm_resolver *r, pmml_status code, uint32_t line, const char *fmt,
     va_start(ap, fmt);
     vsnprintf(r->msg, sizeof r->msg, fmt, ap);
     va_end(ap);
+    pmmlV_clean_message(r->msg, sizeof r->msg);
     (void)code;
     (void)line;
     return;
@@ -87,6 +88,7 @@ pmmlR_fail(pm_resolver *r, pmml_status code, uint32_t line, const char *fmt,
   va_start(ap, fmt);
   vsnprintf(ld->err->message, sizeof ld->err->message, fmt, ap);
   va_end(ap);
+  pmmlV_clean_message(ld->err->message, sizeof ld->err->message);
   /* The element is the first word of the message when it names one. */
   {
     const char *m = ld->err->message;

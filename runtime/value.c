@@ -755,3 +755,46 @@ pmmlV_lit(const pmml_model *doc, const pm_lit *l)
   }
   return v;
 }
+
+/*
+** Make msg[0..size) one printable line: a control byte that a document or
+** a record put into a message (a value quoted in it) is written as \n, \r,
+** \t or \xHH, truncating at 'size'. Messages are printed one per line and
+** written into CSV cells; a raw line end or escape sequence would forge
+** another line or drive the terminal.
+*/
+void
+pmmlV_clean_message(char *msg, size_t size)
+{
+  char tmp[1024];
+  size_t i, o = 0, n = strlen(msg);
+  for (i = 0; i < n; i++)
+    if ((unsigned char)msg[i] < 0x20 || msg[i] == 0x7f)
+      break;
+  if (i == n || size > sizeof tmp)
+    return;
+  for (i = 0; i < n && o + 1 < size; i++) {
+    unsigned char ch = (unsigned char)msg[i];
+    char esc[5];
+    size_t k = 0, len;
+    if (ch >= 0x20 && ch != 0x7f) {
+      tmp[o++] = (char)ch;
+      continue;
+    }
+    esc[k++] = '\\';
+    if (ch == '\n' || ch == '\r' || ch == '\t') {
+      esc[k++] = ch == '\n' ? 'n' : ch == '\r' ? 'r' : 't';
+    } else {
+      esc[k++] = 'x';
+      esc[k++] = "0123456789abcdef"[ch >> 4];
+      esc[k++] = "0123456789abcdef"[ch & 15];
+    }
+    len = k;
+    if (o + len + 1 > size)
+      break;
+    memcpy(tmp + o, esc, len);
+    o += len;
+  }
+  tmp[o] = '\0';
+  memcpy(msg, tmp, o + 1);
+}

@@ -127,6 +127,9 @@ test_treatments(void)
   /* Invalid: 11 is outside [0, 10]; "abc" is not a double. */
   CHECK(lin(""), "x=11", "y", "ERR:field 'x': invalid value '11'");
   CHECK(lin(""), "x=abc", "y", "ERR:field 'x': invalid value 'abc'");
+  /* Control bytes of the value are escaped: a message is one line. */
+  CHECK(lin(""), "x=a\nb\x1b[0m", "y",
+        "ERR:field 'x': invalid value 'a\\nb\\x1b[0m'");
   CHECK(lin("invalidValueTreatment=\"asIs\""), "x=11", "y", "23");
   CHECK(lin("invalidValueTreatment=\"asMissing\""), "x=11", "y",
         "<missing>");
