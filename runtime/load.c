@@ -241,7 +241,8 @@ pmmlL_int(pm_loader *ld, const char **atts, const char *name, long dflt,
   double d;
   if (!v)
     return dflt;
-  if (parse_number(v, &d) || d != (double)(long)d || d < lo || d > hi) {
+  /* The range first: converting a number beyond long is undefined. */
+  if (parse_number(v, &d) || !(d >= lo && d <= hi) || d != (double)(long)d) {
     pm_frame *f = pmmlL_frame(ld, 0);
     pmmlL_fail(ld, PMML_E_INVALID,
                "%s: attribute %s=\"%.40s\" is not an integer in [%ld, %ld]",
