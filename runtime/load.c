@@ -11,6 +11,7 @@
 ** bounded, and every error is sticky (the first one wins and stops Expat).
 */
 #include <errno.h>
+#include <float.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,8 +218,13 @@ parse_number(const char *s, double *out)
   return pmmlN_parse_double(s, n, out);
 }
 
-double
-pmmlL_num(pm_loader *ld, const char **atts, const char *name, double dflt)
+/* A number attribute (XML Schema double). No PMML attribute gives NaN a
+** meaning (a threshold, a weight or a count of NaN is an error of the
+** exporter, and NaN as a default means "absent"), so it is refused; so are
+** the infinities, except for the bounds that may be open (pmmlL_bound). */
+static double
+num_attr(pm_loader *ld, const char **atts, const char *name, double dflt,
+         int open_bound)
 {
   const char *v = pmmlL_attr(atts, name);
   double d;
@@ -230,7 +236,26 @@ pmmlL_num(pm_loader *ld, const char **atts, const char *name, double dflt)
                f && f->el ? f->el->name : "element", name, v);
     return dflt;
   }
+  if (d != d || (!open_bound && (d > DBL_MAX || d < -DBL_MAX))) {
+    pm_frame *f = pmmlL_frame(ld, 0);
+    pmmlL_fail(ld, PMML_E_INVALID,
+               "%s: attribute %s=\"%.40s\" is not a finite number",
+               f && f->el ? f->el->name : "element", name, v);
+    return dflt;
+  }
   return d;
+}
+
+double
+pmmlL_num(pm_loader *ld, const char **atts, const char *name, double dflt)
+{
+  return num_attr(ld, atts, name, dflt, 0);
+}
+
+double
+pmmlL_bound(pm_loader *ld, const char **atts, const char *name, double dflt)
+{
+  return num_attr(ld, atts, name, dflt, 1);
 }
 
 long

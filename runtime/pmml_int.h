@@ -717,9 +717,13 @@ pm_frame *pmmlL_frame(pm_loader *ld, size_t up);
 const char *pmmlL_attr(const char **atts, const char *name);
 /* Required attribute: fails (and returns NULL) when absent. */
 const char *pmmlL_need(pm_loader *ld, const char **atts, const char *name);
-/* Numeric attribute; 'dflt' when absent; fails on a malformed number. */
+/* Numeric attribute; 'dflt' when absent; fails on a malformed number and
+** on NaN and the infinities. */
 double pmmlL_num(pm_loader *ld, const char **atts, const char *name,
                  double dflt);
+/* The same for a bound that may be open: -INF and INF are accepted. */
+double pmmlL_bound(pm_loader *ld, const char **atts, const char *name,
+                   double dflt);
 /* Integer attribute in [lo, hi]. */
 long pmmlL_int(pm_loader *ld, const char **atts, const char *name, long dflt,
                long lo, long hi);

@@ -982,11 +982,29 @@ resolve_pred_at(pm_resolver *r, pm_scope *s, int32_t p, int depth)
     return -1;
   }
   dt = SLOT(r, pr->slot).dtype;
-  if (pr->kind == PM_P_SIMPLE)
-    return pmmlR_lit(r, &pr->v, dt, pr->line);
-  for (i = 0; i < pr->n; i++)
+  /* A value of NaN equals nothing and orders nothing: an error of the
+  ** exporter, not a predicate (infinities are fine thresholds). */
+  if (pr->kind == PM_P_SIMPLE) {
+    if (pmmlR_lit(r, &pr->v, dt, pr->line))
+      return -1;
+    if (pr->v.t == PM_T_NUM && pr->v.num != pr->v.num) {
+      pmmlR_fail(r, PMML_E_INVALID, pr->line,
+                 "SimplePredicate: field '%s' compared with NaN",
+                 STR(r, pr->name));
+      return -1;
+    }
+    return 0;
+  }
+  for (i = 0; i < pr->n; i++) {
     if (pmmlR_lit(r, &pr->set[i], dt, pr->line))
       return -1;
+    if (pr->set[i].t == PM_T_NUM && pr->set[i].num != pr->set[i].num) {
+      pmmlR_fail(r, PMML_E_INVALID, pr->line,
+                 "SimpleSetPredicate: NaN in the set of field '%s'",
+                 STR(r, pr->name));
+      return -1;
+    }
+  }
   return 0;
 }
 
