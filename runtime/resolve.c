@@ -50,6 +50,9 @@ struct pm_resolver {
   size_t frame;        /* parameter slots needed by nested calls */
   int failed;
   char msg[256];       /* the failure of a detached resolver (no loader) */
+  pm_vec seen;         /* uint32_t per string id: the list that declared
+                          it last (declare()) */
+  uint32_t list;       /* the list being checked */
 };
 
 #define EXPR(r, i) (((pm_expr *)(r)->ld->exprs.data)[i])
@@ -1198,6 +1201,68 @@ resolve_outputs(pm_resolver *r, pm_model *m)
   return 0;
 }
 
+/*
+** Field names are unique within one list: PMML 3.0 on, "DerivedFields in
+** the TransformationDictionary or LocalTransformations together with
+** DataFields in the DataDictionary must have unique names". A second
+** declaration in the same list (the DataDictionary and the
+** TransformationDictionary count as one) is refused. Across lists the
+** nearest one hides the others, as lookup() searches: a model's
+** LocalTransformations, Output, MiningSchema, then the enclosing scopes
+** (sklearn2pmml names an OutputField after the DerivedField it reads, and
+** segments reuse the names of their siblings). Start a list with list = 0.
+*/
+static int
+declare(pm_resolver *r, int32_t name, uint32_t line, const char *what,
+        int list)
+{
+  uint32_t *seen;
+  if (list == 0) {
+    r->list++;
+    return 0;
+  }
+  if (name < 0 || (uint32_t)name >= r->doc->strs.n)
+    return 0;
+  if (r->seen.len < r->doc->strs.n) {
+    if (pmmlM_vec_reserve(r->a, &r->seen, sizeof(uint32_t), r->doc->strs.n)) {
+      nomem(r);
+      return -1;
+    }
+    memset((uint32_t *)r->seen.data + r->seen.len, 0,
+           (r->doc->strs.n - r->seen.len) * sizeof(uint32_t));
+    r->seen.len = r->doc->strs.n;
+  }
+  seen = r->seen.data;
+  if (seen[name] == r->list) {
+    pmmlR_fail(r, PMML_E_INVALID, line,
+               "%s: '%s' is declared twice in the same scope", what,
+               STR(r, name));
+    return -1;
+  }
+  seen[name] = r->list;
+  return 0;
+}
+
+/* The lists of model m: no name twice in any. */
+static int
+unique_names(pm_resolver *r, const pm_model *m)
+{
+  int32_t i;
+  declare(r, -1, 0, NULL, 0);
+  for (i = 0; i < m->n_local; i++)
+    if (declare(r, m->local[i].name, m->local[i].line, "DerivedField", 1))
+      return -1;
+  declare(r, -1, 0, NULL, 0);
+  for (i = 0; i < m->n_mf; i++)
+    if (declare(r, m->mf[i].name, m->mf[i].line, "MiningField", 1))
+      return -1;
+  declare(r, -1, 0, NULL, 0);
+  for (i = 0; i < m->n_of; i++)
+    if (declare(r, m->of[i].name, m->of[i].line, "OutputField", 1))
+      return -1;
+  return 0;
+}
+
 int
 pmmlR_model(pm_resolver *r, pm_model *m, pm_model *parent)
 {
@@ -1207,6 +1272,8 @@ pmmlR_model(pm_resolver *r, pm_model *m, pm_model *parent)
   if (!s)
     return -1;
   r->scopes[m->index] = s;
+  if (unique_names(r, m))
+    return -1;
   if (resolve_target(r, m) || resolve_outputs_classes(r, m))
     return -1;
   if (fam->resolve && fam->resolve(r, m))
@@ -1319,6 +1386,13 @@ pmmlR_document(pm_loader *ld)
   r.docscope = new_scope(&r, NULL, NULL);
   if (!r.docscope || type_datadictionary(&r))
     goto done;
+  declare(&r, -1, 0, NULL, 0);
+  for (i = 0; i < doc->n_df; i++)
+    if (declare(&r, doc->df[i].name, doc->df[i].line, "DataField", 1))
+      goto done;
+  for (i = 0; i < doc->n_gd; i++)
+    if (declare(&r, doc->gd[i].name, doc->gd[i].line, "DerivedField", 1))
+      goto done;
   if (pmmlR_model(&r, doc->top, NULL) || inputs(&r) ||
       public_outputs(&r, doc->top))
     goto done;
@@ -1341,6 +1415,7 @@ pmmlR_document(pm_loader *ld)
   rc = 0;
 done:
   pmmlM_vec_free(r.a, &r.slots, sizeof(pm_slot));
+  pmmlM_vec_free(r.a, &r.seen, sizeof(uint32_t));
   if (r.scopes)
     for (i = 0; i < doc->n_models; i++)
       if (r.scopes[i])
