@@ -793,19 +793,10 @@ check_runs(pm_loader *ld, const char *p, size_t n)
   return 0;
 }
 
+/* Give n bytes to Expat. */
 static int
-feed(pm_loader *ld, const char *p, size_t n, int final)
+parse(pm_loader *ld, const char *p, size_t n, int final)
 {
-  if (ld->failed)
-    return -1;
-  ld->doc_bytes += n;
-  if (ld->doc_bytes > ld->opt->max_document) {
-    pmmlL_fail(ld, PMML_E_LIMIT, "document larger than %zu bytes",
-               ld->opt->max_document);
-    return -1;
-  }
-  if (check_runs(ld, p, n))
-    return -1;
   while (n || final) {
     int part = n > (size_t)1 << 30 ? 1 << 30 : (int)n;
     int last = final && (size_t)part == n;
@@ -848,6 +839,172 @@ feed(pm_loader *ld, const char *p, size_t n, int final)
       break;
   }
   return ld->failed ? -1 : 0;
+}
+
+
+/*
+** Where markup ends. Expat 2.5 keeps an unfinished token (a start tag with
+** its attributes, a comment, a processing instruction) and scans it again
+** from its start whenever more bytes come, so a tag of L bytes fed in
+** chunks of C costs L*L/C: a 64 MiB attribute took minutes. The scanner
+** below follows just enough of XML's lexical structure to tell where a tag,
+** a comment or a processing instruction ends; an unfinished one is held
+** back and given to Expat whole. It is only a hint: Expat still parses
+** everything, so a wrong guess costs time, never a wrong result (and a
+** hold longer than max_text is given to Expat as it is).
+*/
+enum {
+  LX_TEXT, LX_LT, LX_BANG, LX_BANG_DASH, LX_TAG, LX_QUOT, LX_APOS,
+  LX_COMMENT, LX_COMMENT_1, LX_COMMENT_2, LX_PI, LX_PI_Q, LX_CDATA,
+  LX_CDATA_1, LX_CDATA_2
+};
+
+/* Run the scanner over p[0..n) from state *st. Returns the offset of the
+** '<' that starts markup still open at the end, n when the markup open at
+** the end began before p, or (size_t)-1 when none is open. */
+static size_t
+scan_markup(int *st, const char *p, size_t n)
+{
+  size_t i, open = *st == LX_TEXT || *st == LX_CDATA ? (size_t)-1 : n;
+  int s = *st;
+  for (i = 0; i < n; i++) {
+    char ch = p[i];
+    switch (s) {
+    case LX_TEXT:
+    case LX_CDATA:
+      if (s == LX_CDATA && ch == ']') {
+        s = LX_CDATA_1;
+      } else if (s == LX_TEXT) {
+        const char *lt = memchr(p + i, '<', n - i);
+        if (!lt)
+          i = n;
+        else {
+          i = (size_t)(lt - p);
+          open = i;
+          s = LX_LT;
+        }
+      }
+      break;
+    case LX_CDATA_1:
+      s = ch == ']' ? LX_CDATA_2 : LX_CDATA;
+      break;
+    case LX_CDATA_2:
+      s = ch == '>' ? LX_TEXT : ch == ']' ? LX_CDATA_2 : LX_CDATA;
+      break;
+    case LX_LT:
+      s = ch == '!' ? LX_BANG : ch == '?' ? LX_PI : ch == '>' ? LX_TEXT
+                                                             : LX_TAG;
+      if (s == LX_TAG && (ch == '"' || ch == '\''))
+        s = ch == '"' ? LX_QUOT : LX_APOS;
+      break;
+    case LX_BANG:
+      if (ch == '-') {
+        s = LX_BANG_DASH;
+      } else if (ch == '[') {
+        s = LX_CDATA; /* Expat reports section data as it comes */
+        open = (size_t)-1;
+      } else {
+        s = ch == '>' ? LX_TEXT : LX_TAG; /* a declaration */
+      }
+      break;
+    case LX_BANG_DASH:
+      s = ch == '-' ? LX_COMMENT : ch == '>' ? LX_TEXT : LX_TAG;
+      break;
+    case LX_TAG:
+      if (ch == '>')
+        s = LX_TEXT;
+      else if (ch == '"')
+        s = LX_QUOT;
+      else if (ch == '\'')
+        s = LX_APOS;
+      break;
+    case LX_QUOT:
+    case LX_APOS: {
+      const char *q = memchr(p + i, s == LX_QUOT ? '"' : '\'', n - i);
+      if (!q)
+        i = n;
+      else {
+        i = (size_t)(q - p);
+        s = LX_TAG;
+      }
+      break;
+    }
+    case LX_COMMENT:
+      if (ch == '-')
+        s = LX_COMMENT_1;
+      break;
+    case LX_COMMENT_1:
+      s = ch == '-' ? LX_COMMENT_2 : LX_COMMENT;
+      break;
+    case LX_COMMENT_2:
+      s = ch == '>' ? LX_TEXT : ch == '-' ? LX_COMMENT_2 : LX_COMMENT;
+      break;
+    case LX_PI:
+      if (ch == '?')
+        s = LX_PI_Q;
+      break;
+    case LX_PI_Q:
+      s = ch == '>' ? LX_TEXT : ch == '?' ? LX_PI_Q : LX_PI;
+      break;
+    }
+    if (s == LX_TEXT || s == LX_CDATA)
+      open = (size_t)-1;
+  }
+  *st = s;
+  return open;
+}
+
+/* Give Expat what it can use of p[0..n): everything but markup that is
+** still open at the end, which waits in ld->hold for the rest. */
+static int
+feed(pm_loader *ld, const char *p, size_t n, int final)
+{
+  size_t open;
+  if (ld->failed)
+    return -1;
+  ld->doc_bytes += n;
+  if (ld->doc_bytes > ld->opt->max_document) {
+    pmmlL_fail(ld, PMML_E_LIMIT, "document larger than %zu bytes",
+               ld->opt->max_document);
+    return -1;
+  }
+  if (check_runs(ld, p, n))
+    return -1;
+  open = scan_markup(&ld->lex, p, n);
+  if (open != n)
+    ld->lex_flushed = 0; /* a new markup, or none open */
+  if (final || open == (size_t)-1 || ld->lex_flushed) {
+    /* Nothing to hold (or the open markup went to Expat already). */
+    if (ld->hold.len && parse(ld, ld->hold.data, ld->hold.len, 0))
+      return -1;
+    ld->hold.len = 0;
+    return parse(ld, p, n, final);
+  }
+  if (open < n) {
+    /* Markup opens in p: what comes before it can go. */
+    if (ld->hold.len && parse(ld, ld->hold.data, ld->hold.len, 0))
+      return -1;
+    ld->hold.len = 0;
+    if (parse(ld, p, open, 0))
+      return -1;
+    p += open;
+    n -= open;
+  }
+  if (ld->hold.len + n > ld->opt->max_text + 4096) {
+    /* Longer than any token we accept: let Expat have it (and say so). */
+    ld->lex_flushed = 1;
+    if (ld->hold.len && parse(ld, ld->hold.data, ld->hold.len, 0))
+      return -1;
+    ld->hold.len = 0;
+    return parse(ld, p, n, 0);
+  }
+  if (pmmlM_vec_reserve(ld->a, &ld->hold, 1, ld->hold.len + n)) {
+    pmmlL_nomem(ld);
+    return -1;
+  }
+  memcpy((char *)ld->hold.data + ld->hold.len, p, n);
+  ld->hold.len += n;
+  return 0;
 }
 
 /* A source of document bytes: memory or a stream. */
@@ -1054,6 +1211,7 @@ loader_free(pm_loader *ld)
   pmmlM_vec_free(a, &ld->bins, sizeof(pm_bin));
   pmmlM_vec_free(a, &ld->fcps, sizeof(int32_t));
   pmmlM_vec_free(a, &ld->tinorms, sizeof(pm_textnorm));
+  pmmlM_vec_free(a, &ld->hold, 1);
 }
 
 static pmml_status

@@ -684,6 +684,13 @@ struct pm_loader {
 
   pm_model *model;       /* the innermost model being built */
   pm_vec tracked;        /* pm_tracked: family vectors to free on failure */
+
+  /* load.c: an unfinished tag, comment or processing instruction held
+  ** back from Expat until it is whole (Expat 2.5 scans an unfinished token
+  ** again at every chunk: a long tag would cost quadratic time). */
+  pm_vec hold;           /* its bytes */
+  int lex;               /* the scanner's state at the end of the input */
+  int lex_flushed;       /* the markup open now was given to Expat */
 };
 
 typedef struct pm_cell {
