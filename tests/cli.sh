@@ -117,7 +117,24 @@ for doc in "$top_srcdir"/testdata/errors/*.pmml; do
     fail "errors/$name: exit $got, '$line', expected '$want'"
   fi
 done
-# Generated hostile documents: a million nested elements, a 70 MB attribute.
+# Generated hostile documents, refused in bounded time and memory: a
+# million nested elements, a 100 MB attribute, a 50 MB comment. Each run
+# gets 60 s (they take well under a second) and, where the build allows
+# it (not under AddressSanitizer, which reserves terabytes of address
+# space), 400 MB of address space.
+bounded() {
+  if [ -n "$vlimit" ]; then
+    (ulimit -v 400000; timeout 60 "$@")
+  else
+    timeout 60 "$@"
+  fi
+}
+vlimit=
+if (ulimit -v 400000 && "$PMMLC" --version) >/dev/null 2>&1; then
+  vlimit=yes
+else
+  echo "cli.sh: this build cannot run in 400 MB of address space; memory bound not checked"
+fi
 {
   echo '<PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header>'
   i=0
@@ -128,15 +145,27 @@ done
   j=0
   while [ $j -lt 1000 ]; do cat "$tmp/deep_head"; j=$((j + 1)); done
 } > "$tmp/deep.pmml" 2>/dev/null
-expect 1 "a million nested elements" -- "$PMMLC" info "$tmp/deep.pmml"
+expect 1 "a million nested elements" -- bounded "$PMMLC" info "$tmp/deep.pmml"
 has "$tmp/stderr" "elements nested deeper than 4096" "deep nesting"
 {
   printf '<PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header description="'
-  head -c 70000000 /dev/zero | tr '\0' 'a'
+  head -c 100000000 /dev/zero | tr '\0' 'a'
   printf '"/></PMML>'
 } > "$tmp/bigattr.pmml"
-expect 1 "a 70 MB attribute" -- "$PMMLC" info "$tmp/bigattr.pmml"
+expect 1 "a 100 MB attribute" -- bounded "$PMMLC" info "$tmp/bigattr.pmml"
 has "$tmp/stderr" "longer than 67108864 bytes" "big attribute"
+gzip -1 -c "$tmp/bigattr.pmml" > "$tmp/bigattr.pmml.gz"
+rm -f "$tmp/bigattr.pmml"
+expect 1 "a 100 MB attribute, gzip" -- bounded "$PMMLC" info "$tmp/bigattr.pmml.gz"
+has "$tmp/stderr" "longer than 67108864 bytes" "big attribute, gzip"
+{
+  printf '<PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><!--'
+  head -c 50000000 /dev/zero | tr '\0' 'c'
+  printf '  --><Header/></PMML>'
+} > "$tmp/bigcomment.pmml"
+expect 1 "a 50 MB comment" -- bounded "$PMMLC" info "$tmp/bigcomment.pmml"
+has "$tmp/stderr" "holds no model" "big comment"
+rm -f "$tmp/bigcomment.pmml"
 # valgrind, where it can read this build (valgrind 3.19 cannot read the
 # DWARF 5 that clang 14 writes: then the checks are skipped, saying so).
 vg=
@@ -148,7 +177,8 @@ if command -v valgrind >/dev/null 2>&1 && [ -z "${PMMLC_NO_VALGRIND:-}" ]; then
   fi
 fi
 if [ -n "$vg" ]; then
-  for doc in billion_laughs external_entity truncated not_xml unknown_field; do
+  for doc in billion_laughs quadratic_blowup external_entity truncated not_xml \
+      unknown_field nan_threshold duplicate_datafield tree_default_ancestor; do
     valgrind -q --error-exitcode=99 --leak-check=full \
       "$PMMLC" info "$top_srcdir/testdata/errors/$doc.pmml" >/dev/null 2>"$tmp/vg"
     if [ $? -eq 1 ]; then pass; else fail "valgrind on errors/$doc: $(grep '==' "$tmp/vg" | head -n 3)"; fi

@@ -11,6 +11,7 @@
 void add_builtins_suite(void);
 void add_csv_suite(void);
 void add_genreg_suite(void);
+void add_hostile_suite(void);
 void add_load_suite(void);
 void add_numconv_suite(void);
 void add_score_suite(void);
@@ -34,6 +35,7 @@ main(int argc, char **argv)
   add_load_suite();
   add_score_suite();
   add_genreg_suite();
+  add_hostile_suite();
   CU_basic_set_mode(CU_BRM_NORMAL);
   CU_basic_run_tests();
   fails = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
