@@ -225,8 +225,16 @@ pmml_ctx_set_text(pmml_ctx *c, size_t i, const char *s, size_t len)
   if (!c || i >= (size_t)c->m->n_inputs || (!s && len))
     return PMML_E_ARGUMENT;
   f = &c->m->df[c->m->inputs[i]];
-  if (pmmlV_from_text(&c->m->strs, f->dtype, s ? s : "", len, &v) != 0) {
-    /* Not a value of the field's type: invalid, kept as text. */
+  if (pmmlV_from_text(&c->m->strs, f->dtype, s ? s : "", len, &v) != 0 ||
+      (v.t == PM_T_NUM && v.u.num != v.u.num)) {
+    /* Not a value of the field's type, or NaN, which no model can use
+    ** (JPMML refuses it too): invalid, kept as text; unless the field
+    ** declares it a missing value (XGBoost exports declare NaN so). */
+    if (v.t == PM_T_NUM && v.u.num != v.u.num &&
+        domain_check(c->m, f, &v) == PM_PROP_MISSING) {
+      c->in[i] = pmmlV_missing();
+      return PMML_OK;
+    }
     v = pmmlV_str(s ? s : "", len, pmmlS_lookup(&c->m->strs, s ? s : "", len));
     v.invalid = 1;
     c->in[i] = v;
@@ -249,9 +257,9 @@ pmml_ctx_set_number(pmml_ctx *c, size_t i, double x)
   f = &c->m->df[c->m->inputs[i]];
   if (pmmlV_numeric_dt(f->dtype) || f->dtype == PMML_DT_BOOLEAN) {
     pm_val in = pmmlV_num(x, PMML_DT_DOUBLE);
-    if (isnan(x))
+    if (isnan(x) && domain_check(c->m, f, &in) == PM_PROP_MISSING)
       return pmml_ctx_set_missing(c, i);
-    if (pmmlV_cast(NULL, &in, f->dtype, &v) != 0) {
+    if (isnan(x) || pmmlV_cast(NULL, &in, f->dtype, &v) != 0) {
       in.invalid = 1;
       c->in[i] = in;
       return PMML_OK;

@@ -131,6 +131,25 @@ test_treatments(void)
   CHECK(lin(""), "x=a\nb\x1b[0m", "y",
         "ERR:field 'x': invalid value 'a\\nb\\x1b[0m'");
   CHECK(lin("invalidValueTreatment=\"asIs\""), "x=11", "y", "23");
+  /* NaN, as text or as a number, is no value a model can use: invalid
+     (JPMML refuses it too), unless the field declares it missing. */
+  CHECK(lin(""), "x=NaN", "y", "ERR:field 'x': invalid value 'NaN'");
+  CHECK(lin(""), "x=#nan", "y", "ERR:field 'x': invalid value 'NaN'");
+  CHECK(lin("invalidValueTreatment=\"asMissing\" "
+            "missingValueReplacement=\"2\""),
+        "x=nan", "y", "5");
+  {
+    /* The same with <Value value="NaN" property="missing"/>. */
+    char doc[4096], *at;
+    const char *in = lin("missingValueReplacement=\"4\"");
+    at = strstr(in, "value=\"-1\"");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+    snprintf(doc, sizeof doc, "%.*svalue=\"NaN\"%s", (int)(at - in), in,
+             at + 10);
+    CHECK(doc, "x=NaN", "y", "9");
+    CHECK(doc, "x=#nan", "y", "9");
+    CHECK(doc, "x=-1", "y", "ERR:field 'x': invalid value '-1'");
+  }
   CHECK(lin("invalidValueTreatment=\"asMissing\""), "x=11", "y",
         "<missing>");
   CHECK(lin("invalidValueTreatment=\"asMissing\" "
