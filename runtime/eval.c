@@ -672,7 +672,18 @@ pmml_score(pmml_ctx *c, pmml_error *err)
   c->frame_top = 0;
   c->call_depth = 0;
   c->scored = 0;
-  pmmlE_model(c, doc->top);
+  /* returnInvalid makes the record invalid, whether or not its path
+  ** through the model reads the field: the active fields of the top model
+  ** that may say so are looked at first (JPMML prepares every input). */
+  for (i = 0; i < doc->top->n_mf && !c->failed; i++) {
+    const pm_mfield *mf = &doc->top->mf[i];
+    if (mf->slot >= 0 && mf->usage == PM_USE_ACTIVE &&
+        (mf->inv == PM_INV_RETURN_INVALID ||
+         mf->miss == PM_MISS_RETURN_INVALID))
+      pmmlE_slot(c, mf->slot);
+  }
+  if (!c->failed)
+    pmmlE_model(c, doc->top);
   for (i = 0; i < doc->n_outs && !c->failed; i++)
     if (doc->outs[i].slot >= 0)
       pmmlE_slot(c, doc->outs[i].slot);

@@ -131,6 +131,25 @@ test_treatments(void)
   CHECK(lin(""), "x=a\nb\x1b[0m", "y",
         "ERR:field 'x': invalid value 'a\\nb\\x1b[0m'");
   CHECK(lin("invalidValueTreatment=\"asIs\""), "x=11", "y", "23");
+  /* returnInvalid fails the record even when its path does not read the
+     field: the first child decides on c alone (JPMML prepares every
+     input). */
+  {
+    static const char tree[] =
+        HEAD DD_XY
+        "<TreeModel functionName=\"regression\"><MiningSchema>"
+        "<MiningField name=\"x\"/><MiningField name=\"c\"/>"
+        "<MiningField name=\"y\" usageType=\"target\"/></MiningSchema>"
+        "<Node score=\"0\"><True/>"
+        "<Node score=\"1\"><SimplePredicate field=\"c\" operator=\"equal\""
+        " value=\"red\"/></Node>"
+        "<Node score=\"2\"><SimplePredicate field=\"x\" "
+        "operator=\"greaterThan\" value=\"5\"/></Node>"
+        "</Node></TreeModel></PMML>";
+    CHECK(tree, "c=red,x=3", "y", "1");
+    CHECK(tree, "c=red,x=abc", "y", "ERR:field 'x': invalid value 'abc'");
+    CHECK(tree, "c=red,x=?", "y", "1");
+  }
   /* NaN, as text or as a number, is no value a model can use: invalid
      (JPMML refuses it too), unless the field declares it missing. */
   CHECK(lin(""), "x=NaN", "y", "ERR:field 'x': invalid value 'NaN'");
