@@ -849,9 +849,10 @@ parse(pm_loader *ld, const char *p, size_t n, int final)
 ** chunks of C costs L*L/C: a 64 MiB attribute took minutes. The scanner
 ** below follows just enough of XML's lexical structure to tell where a tag,
 ** a comment or a processing instruction ends; an unfinished one is held
-** back and given to Expat whole. It is only a hint: Expat still parses
-** everything, so a wrong guess costs time, never a wrong result (and a
-** hold longer than max_text is given to Expat as it is).
+** back and given to Expat whole, or refused when it grows beyond
+** max_text. For a document without a DTD (a DOCTYPE is refused anyway) the
+** scanner sees markup exactly as Expat does; Expat still parses
+** everything.
 */
 enum {
   LX_TEXT, LX_LT, LX_BANG, LX_BANG_DASH, LX_TAG, LX_QUOT, LX_APOS,
@@ -971,10 +972,8 @@ feed(pm_loader *ld, const char *p, size_t n, int final)
   if (check_runs(ld, p, n))
     return -1;
   open = scan_markup(&ld->lex, p, n);
-  if (open != n)
-    ld->lex_flushed = 0; /* a new markup, or none open */
-  if (final || open == (size_t)-1 || ld->lex_flushed) {
-    /* Nothing to hold (or the open markup went to Expat already). */
+  if (final || open == (size_t)-1) {
+    /* Nothing to hold. */
     if (ld->hold.len && parse(ld, ld->hold.data, ld->hold.len, 0))
       return -1;
     ld->hold.len = 0;
@@ -991,12 +990,11 @@ feed(pm_loader *ld, const char *p, size_t n, int final)
     n -= open;
   }
   if (ld->hold.len + n > ld->opt->max_text + 4096) {
-    /* Longer than any token we accept: let Expat have it (and say so). */
-    ld->lex_flushed = 1;
-    if (ld->hold.len && parse(ld, ld->hold.data, ld->hold.len, 0))
-      return -1;
-    ld->hold.len = 0;
-    return parse(ld, p, n, 0);
+    /* (A run without '<' was refused above: this one holds some.) */
+    pmmlL_fail(ld, PMML_E_LIMIT,
+               "a tag, comment or processing instruction is longer than %zu "
+               "bytes", ld->opt->max_text);
+    return -1;
   }
   if (pmmlM_vec_reserve(ld->a, &ld->hold, 1, ld->hold.len + n)) {
     pmmlL_nomem(ld);

@@ -690,7 +690,6 @@ struct pm_loader {
   ** again at every chunk: a long tag would cost quadratic time). */
   pm_vec hold;           /* its bytes */
   int lex;               /* the scanner's state at the end of the input */
-  int lex_flushed;       /* the markup open now was given to Expat */
 };
 
 typedef struct pm_cell {

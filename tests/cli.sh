@@ -118,7 +118,8 @@ for doc in "$top_srcdir"/testdata/errors/*.pmml; do
   fi
 done
 # Generated hostile documents, refused in bounded time and memory: a
-# million nested elements, a 100 MB attribute, a 50 MB comment. Each run
+# million nested elements, a 100 MB attribute, comments of 50 and 80 MB
+# (this one with '<' in it, which no run-length check sees). Each run
 # gets 60 s (they take well under a second) and, where the build allows
 # it (not under AddressSanitizer, which reserves terabytes of address
 # space), 400 MB of address space.
@@ -165,6 +166,14 @@ has "$tmp/stderr" "longer than 67108864 bytes" "big attribute, gzip"
 } > "$tmp/bigcomment.pmml"
 expect 1 "a 50 MB comment" -- bounded "$PMMLC" info "$tmp/bigcomment.pmml"
 has "$tmp/stderr" "holds no model" "big comment"
+rm -f "$tmp/bigcomment.pmml"
+{
+  printf '<PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><!--'
+  yes 'a comment line < with a bracket' | head -c 80000000
+  printf '  --><Header/></PMML>'
+} > "$tmp/bigcomment.pmml"
+expect 1 "an 80 MB comment holding '<'" -- bounded "$PMMLC" info "$tmp/bigcomment.pmml"
+has "$tmp/stderr" "comment or processing instruction is longer than 67108864 bytes" "big comment with '<'"
 rm -f "$tmp/bigcomment.pmml"
 # valgrind, where it can read this build (valgrind 3.19 cannot read the
 # DWARF 5 that clang 14 writes: then the checks are skipped, saying so).
