@@ -795,7 +795,7 @@ check_runs(pm_loader *ld, const char *p, size_t n)
 
 /* Give n bytes to Expat. */
 static int
-parse(pm_loader *ld, const char *p, size_t n, int final)
+xml_parse(pm_loader *ld, const char *p, size_t n, int final)
 {
   while (n || final) {
     int part = n > (size_t)1 << 30 ? 1 << 30 : (int)n;
@@ -841,6 +841,38 @@ parse(pm_loader *ld, const char *p, size_t n, int final)
   return ld->failed ? -1 : 0;
 }
 
+
+/* Give n bytes to Expat, the first four in one piece: Expat guesses the
+** encoding from the bytes of its first call (a byte order mark, "<?xm" in
+** UTF-16...), and the guess, and so the message about bad bytes, must not
+** depend on where the input happens to be cut (fuzz_gzip: "'\0\0"). */
+static int
+parse(pm_loader *ld, const char *p, size_t n, int final)
+{
+  if (!ld->xml_fed) {
+    size_t k;
+    if (ld->head_len + n < sizeof ld->head && !final) {
+      memcpy(ld->head + ld->head_len, p, n);
+      ld->head_len += n;
+      return 0;
+    }
+    ld->xml_fed = 1;
+    if (ld->head_len) {
+      char first[sizeof ld->head];
+      k = sizeof ld->head - ld->head_len < n ? sizeof ld->head - ld->head_len
+                                             : n;
+      memcpy(first, ld->head, ld->head_len);
+      memcpy(first + ld->head_len, p, k);
+      if (xml_parse(ld, first, ld->head_len + k, final && k == n))
+        return -1;
+      if (final && k == n)
+        return 0;
+      p += k;
+      n -= k;
+    }
+  }
+  return xml_parse(ld, p, n, final);
+}
 
 /*
 ** Where markup ends. Expat 2.5 keeps an unfinished token (a start tag with

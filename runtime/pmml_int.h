@@ -690,6 +690,9 @@ struct pm_loader {
   ** again at every chunk: a long tag would cost quadratic time). */
   pm_vec hold;           /* its bytes */
   int lex;               /* the scanner's state at the end of the input */
+  char head[4];          /* the first bytes, until Expat can have four */
+  size_t head_len;
+  int xml_fed;           /* Expat has had its first bytes */
 };
 
 typedef struct pm_cell {
