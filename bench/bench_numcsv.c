@@ -5,7 +5,8 @@
 ** reading (tokenizing) only, pmmlN_parse_double on the fields, reading
 ** and parsing together, strtod for comparison; and nanoseconds per value
 ** for pmmlN_format_double on the parsed values and on random doubles,
-** next to snprintf("%.17g"). Build from the top of the tree:
+** next to snprintf("%.17g"). Build with `make bench/bench_numcsv`, or
+** from the top of the tree:
 **   cc -std=c99 -O2 bench/bench_numcsv.c pmmlc/csv.c runtime/numconv.c \
 **      -lm -o bench_numcsv && ./bench_numcsv [FILE.csv]
 */

@@ -70,6 +70,16 @@ cmd_info(int argc, char **argv)
         printf("%s%s", k ? ", " : "", pmml_model_input_value(m, i, k));
       printf("%s}", nv > 12 ? ", ..." : "");
     }
+    switch (pmml_model_input_role(m, i)) {
+    case PMML_ROLE_GROUP:
+      printf(" (groups rows)");
+      break;
+    case PMML_ROLE_ITEMS:
+      printf(" (items of a group)");
+      break;
+    default:
+      break;
+    }
     printf("\n");
   }
   printf("outputs:     %zu\n", pmml_model_output_count(m));

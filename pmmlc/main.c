@@ -1,7 +1,8 @@
 /*
 ** main.c: the pmmlc program. Reads the verb and hands over to it:
-** score (score.c), info (info.c). Shared helpers for loading models and
-** reporting errors live here too.
+** score (score.c), check (check.c, schema.c, lint.c), verify (verify.c),
+** info (info.c). Shared helpers for loading models and reporting errors
+** live here too.
 */
 #include <errno.h>
 #include <stdarg.h>
@@ -78,6 +79,10 @@ usage(FILE *out)
           "\n"
           "Verbs:\n"
           "  score MODEL [INPUT|-] [-o OUTPUT|-]  score a CSV file (streaming)\n"
+          "  check MODEL... [--schema FILE]       is it valid PMML, can pmmlc\n"
+          "                                       score it? (FILE:LINE:COL:)\n"
+          "  verify MODEL                         run the model's own\n"
+          "                                       ModelVerification records\n"
           "  info MODEL                           what the model is: kind,\n"
           "                                       inputs, outputs, size\n"
           "\n"
@@ -112,6 +117,10 @@ main(int argc, char **argv)
     return cmd_score(argc - 1, argv + 1);
   if (!strcmp(verb, "info"))
     return cmd_info(argc - 1, argv + 1);
+  if (!strcmp(verb, "check"))
+    return cmd_check(argc - 1, argv + 1);
+  if (!strcmp(verb, "verify"))
+    return cmd_verify(argc - 1, argv + 1);
   if (verb[0] == '-')
     die_usage("unknown option '%s'", verb);
   die_usage("unknown verb '%s'", verb);

@@ -34,5 +34,7 @@ void print_load_error(const char *path, const pmml_error *e);
 
 int cmd_score(int argc, char **argv);
 int cmd_info(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
 
 #endif

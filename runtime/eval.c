@@ -53,8 +53,8 @@ pmmlE_strbuf(pmml_ctx *c, size_t n)
 
 /* The pieces of a context, carved from one block. */
 typedef struct ctx_layout {
-  size_t in, vals, stamp, busy, res, res_gen, scratch, frame, sbuf, itext,
-      total;
+  size_t vals, stamp, busy, res, res_gen, scratch, frame, sbuf, itext,
+      items, total;
 } ctx_layout;
 
 static size_t
@@ -69,7 +69,6 @@ static void
 layout(const pmml_model *m, ctx_layout *l)
 {
   size_t at = (sizeof(pmml_ctx) + 15) & ~(size_t)15;
-  l->in = carve(&at, (size_t)m->n_inputs * sizeof(pm_val), 16);
   l->vals = carve(&at, (size_t)m->n_slots * sizeof(pm_val), 16);
   l->stamp = carve(&at, (size_t)m->n_slots * sizeof(uint32_t), 16);
   l->busy = carve(&at, (size_t)m->n_slots, 16);
@@ -79,6 +78,7 @@ layout(const pmml_model *m, ctx_layout *l)
   l->frame = carve(&at, (m->max_frame + 1) * sizeof(pm_val), 16);
   l->sbuf = carve(&at, m->str_scratch, 16);
   l->itext = carve(&at, (size_t)m->n_inputs * INPUT_TEXT, 16);
+  l->items = carve(&at, m->n_item_words * sizeof(uint64_t), 16);
   l->total = at;
 }
 
@@ -100,7 +100,6 @@ pmml_ctx_new(const pmml_model *m, pmml_ctx **out)
   memset(base, 0, l.total);
   c = (pmml_ctx *)base;
   c->m = m;
-  c->in = (pm_val *)(base + l.in);
   c->vals = (pm_val *)(base + l.vals);
   c->stamp = (uint32_t *)(base + l.stamp);
   c->busy = (uint8_t *)(base + l.busy);
@@ -112,6 +111,7 @@ pmml_ctx_new(const pmml_model *m, pmml_ctx **out)
   c->sbuf = base + l.sbuf;
   c->scap = m->str_scratch;
   c->itext = base + l.itext;
+  c->items = (uint64_t *)(base + l.items);
   c->size = l.total;
   c->gen = 1;
   if (m->uses_regex) {
@@ -143,7 +143,10 @@ pmml_ctx_clear(pmml_ctx *c)
   if (!c)
     return;
   for (i = 0; i < c->m->n_inputs; i++)
-    c->in[i] = pmmlV_missing();
+    c->vals[c->m->input_slot[i]] = pmmlV_missing();
+  /* Transactions are empty again. */
+  if (c->m->n_item_words)
+    memset(c->items, 0, c->m->n_item_words * sizeof *c->items);
   /* Results of the last record are gone too. */
   if (++c->gen == 0) {
     memset(c->stamp, 0, (size_t)c->m->n_slots * sizeof *c->stamp);
@@ -205,7 +208,7 @@ store_input(pmml_ctx *c, size_t i, pm_val v)
     v.invalid = 1;
   }
   v.dt = v.t == PM_T_MISSING ? f->dtype : v.dt;
-  c->in[i] = v;
+  c->vals[doc->input_slot[i]] = v;
 }
 
 pmml_status
@@ -213,7 +216,7 @@ pmml_ctx_set_missing(pmml_ctx *c, size_t i)
 {
   if (!c || i >= (size_t)c->m->n_inputs)
     return PMML_E_ARGUMENT;
-  c->in[i] = pmmlV_missing();
+  c->vals[c->m->input_slot[i]] = pmmlV_missing();
   return PMML_OK;
 }
 
@@ -232,36 +235,52 @@ pmml_ctx_set_text(pmml_ctx *c, size_t i, const char *s, size_t len)
     ** declares it a missing value (XGBoost exports declare NaN so). */
     if (v.t == PM_T_NUM && v.u.num != v.u.num &&
         domain_check(c->m, f, &v) == PM_PROP_MISSING) {
-      c->in[i] = pmmlV_missing();
+      c->vals[c->m->input_slot[i]] = pmmlV_missing();
       return PMML_OK;
     }
     v = pmmlV_str(s ? s : "", len, pmmlS_lookup(&c->m->strs, s ? s : "", len));
     v.invalid = 1;
-    c->in[i] = v;
     /* A declared missing value spelled as text still means missing. */
     if (domain_check(c->m, f, &v) == PM_PROP_MISSING)
-      c->in[i] = pmmlV_missing();
+      v = pmmlV_missing();
+    c->vals[c->m->input_slot[i]] = v;
     return PMML_OK;
   }
   store_input(c, i, v);
   return PMML_OK;
 }
 
-pmml_status
-pmml_ctx_set_number(pmml_ctx *c, size_t i, double x)
+/* Everything but a plain double: floats, integers, declared domains,
+** booleans, dates, numbers given to text fields. */
+static pmml_status
+set_number_slow(pmml_ctx *c, size_t i, double x)
 {
   const pm_datafield *f;
-  pm_val v;
-  if (!c || i >= (size_t)c->m->n_inputs)
-    return PMML_E_ARGUMENT;
+  pm_val v, *cell = &c->vals[c->m->input_slot[i]];
+  uint8_t plain = c->m->input_plain[i];
+  if (plain == PM_PLAIN_DOUBLE || plain == PM_PLAIN_FLOAT ||
+      plain == PM_PLAIN_INTEGER) {
+    /* A numeric field without declared values or intervals. */
+    if (isnan(x)) {
+      *cell = pmmlV_missing();
+      return PMML_OK;
+    }
+    *cell = pmmlV_num(x, c->m->df[c->m->inputs[i]].dtype);
+    if (plain == PM_PLAIN_FLOAT)
+      cell->u.num = (double)(float)x;
+    else if (plain == PM_PLAIN_INTEGER && x != floor(x))
+      cell->invalid = 1; /* 2.5 is not an integer */
+    return PMML_OK;
+  }
   f = &c->m->df[c->m->inputs[i]];
   if (pmmlV_numeric_dt(f->dtype) || f->dtype == PMML_DT_BOOLEAN) {
     pm_val in = pmmlV_num(x, PMML_DT_DOUBLE);
-    if (isnan(x) && domain_check(c->m, f, &in) == PM_PROP_MISSING)
+    if (isnan(x))
       return pmml_ctx_set_missing(c, i);
-    if (isnan(x) || pmmlV_cast(NULL, &in, f->dtype, &v) != 0) {
+    if ((f->dtype == PMML_DT_INTEGER && x != floor(x)) ||
+        pmmlV_cast(NULL, &in, f->dtype, &v) != 0) {
       in.invalid = 1;
-      c->in[i] = in;
+      *cell = in;
       return PMML_OK;
     }
     store_input(c, i, v);
@@ -274,6 +293,63 @@ pmml_ctx_set_number(pmml_ctx *c, size_t i, double x)
     size_t n = pmmlN_format_double(x, buf);
     return pmml_ctx_set_text(c, i, buf, n);
   }
+}
+
+pmml_status
+pmml_ctx_set_number(pmml_ctx *c, size_t i, double x)
+{
+  pm_val *cell;
+  if (PM_UNLIKELY(!c || i >= (size_t)c->m->n_inputs))
+    return PMML_E_ARGUMENT;
+  /* The common case inline: a double for a double field without declared
+  ** values or intervals, stored as it is. */
+  if (PM_LIKELY(c->m->input_plain[i] == PM_PLAIN_DOUBLE && x == x)) {
+    cell = &c->vals[c->m->input_slot[i]];
+    cell->t = PM_T_NUM;
+    cell->dt = PMML_DT_DOUBLE;
+    cell->invalid = 0;
+    cell->sym = -1;
+    cell->u.num = x;
+    return PMML_OK;
+  }
+  return set_number_slow(c, i, x);
+}
+
+/* Inputs first..first+n-1 from x[0..n), NaN for missing; the range is
+** checked by the caller. What pmml_ctx_set_number() does for each, with
+** the model's tables read once. */
+static void
+set_numbers(pmml_ctx *c, size_t first, const double *x, size_t n)
+{
+  const uint8_t *plain = c->m->input_plain + first;
+  const int32_t *slot = c->m->input_slot + first;
+  pm_val *vals = c->vals;
+  size_t i;
+  for (i = 0; i < n; i++) {
+    double v = x[i];
+    if (PM_LIKELY(plain[i] == PM_PLAIN_DOUBLE && v == v)) {
+      pm_val *cell = &vals[slot[i]];
+      cell->t = PM_T_NUM;
+      cell->dt = PMML_DT_DOUBLE;
+      cell->invalid = 0;
+      cell->sym = -1;
+      cell->u.num = v;
+    } else if (v != v) {
+      vals[slot[i]] = pmmlV_missing();
+    } else {
+      set_number_slow(c, first + i, v);
+    }
+  }
+}
+
+pmml_status
+pmml_ctx_set_numbers(pmml_ctx *c, size_t first, const double *x, size_t n)
+{
+  if (!c || (!x && n) || first > (size_t)c->m->n_inputs ||
+      n > (size_t)c->m->n_inputs - first)
+    return PMML_E_ARGUMENT;
+  set_numbers(c, first, x, n);
+  return PMML_OK;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -345,6 +421,31 @@ pmmlE_slot_compute(pmml_ctx *c, int32_t slot)
   const pmml_model *doc = c->m;
   const pm_slot *s = &doc->slots[slot];
   pm_val v = pmmlV_missing();
+  if (s->kind == PM_SLOT_OUTPUT) {
+    /* The common case of classifiers: probability(value=) of a model
+    ** whose family leaves that feature to the common code. */
+    const pm_model *m = doc->models[s->arg];
+    const pm_ofield *of = &m->of[s->aux];
+    const pm_result *res = &c->res[m->index];
+    if (of->feature == PM_FEAT_PROBABILITY && of->klass >= 0 &&
+        !pmmlL_families[m->family]->feature &&
+        c->res_gen[m->index] == c->gen && res->prob &&
+        res->value.t != PM_T_MISSING &&
+        (of->dtype == PMML_DT_DOUBLE || of->dtype == PM_DT_ANY)) {
+      c->vals[slot] = pmmlV_num(res->prob[of->klass], PMML_DT_DOUBLE);
+      c->stamp[slot] = c->gen;
+      return &c->vals[slot];
+    }
+  }
+  if (s->kind == PM_SLOT_MINING && s->plain) {
+    /* The common case: a valid value passes the MiningField as it is. */
+    const pm_val *in = pmmlE_slot(c, s->src);
+    if (PM_LIKELY(in->t != PM_T_MISSING && !in->invalid)) {
+      c->vals[slot] = *in;
+      c->stamp[slot] = c->gen;
+      return &c->vals[slot];
+    }
+  }
   if (c->busy[slot]) {
     pmmlE_fail(c, PMML_E_EVAL, "field '%s' depends on itself",
                pmmlS_str(&doc->strs, s->name));
@@ -353,7 +454,9 @@ pmmlE_slot_compute(pmml_ctx *c, int32_t slot)
   c->busy[slot] = 1;
   switch (s->kind) {
   case PM_SLOT_INPUT:
-    v = c->in[s->arg];
+    /* Inputs are fresh from pmml_score() on: only an input read outside a
+    ** scored record gets here. */
+    v = c->vals[slot];
     break;
   case PM_SLOT_MINING: {
     const pm_val *in = pmmlE_slot(c, s->src);
@@ -647,19 +750,22 @@ cast:
   return c->failed ? -1 : 0;
 }
 
+int
+pmmlE_output(pmml_ctx *c, const pm_model *m, const pm_ofield *of,
+             pm_val *out)
+{
+  return output_value(c, m, of, out);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The public scoring entry points                                          */
 
-pmml_status
-pmml_score(pmml_ctx *c, pmml_error *err)
+/* Score the record of c: PMML_OK, or why not with the message in c->msg. */
+static pmml_status
+score_record(pmml_ctx *c)
 {
-  const pmml_model *doc;
+  const pmml_model *doc = c->m;
   int32_t i;
-  if (err)
-    memset(err, 0, sizeof *err);
-  if (!c)
-    return PMML_E_ARGUMENT;
-  doc = c->m;
   if (++c->gen == 0) {
     memset(c->stamp, 0, (size_t)doc->n_slots * sizeof *c->stamp);
     memset(c->res_gen, 0, (size_t)doc->n_models * sizeof *c->res_gen);
@@ -672,6 +778,8 @@ pmml_score(pmml_ctx *c, pmml_error *err)
   c->frame_top = 0;
   c->call_depth = 0;
   c->scored = 0;
+  for (i = 0; i < doc->n_inputs; i++)
+    c->stamp[doc->input_slot[i]] = c->gen;
   /* returnInvalid makes the record invalid, whether or not its path
   ** through the model reads the field: the active fields of the top model
   ** that may say so are looked at first (JPMML prepares every input). */
@@ -687,15 +795,74 @@ pmml_score(pmml_ctx *c, pmml_error *err)
   for (i = 0; i < doc->n_outs && !c->failed; i++)
     if (doc->outs[i].slot >= 0)
       pmmlE_slot(c, doc->outs[i].slot);
-  if (c->failed) {
-    if (err) {
-      err->code = c->status;
-      snprintf(err->message, sizeof err->message, "%s", c->msg);
-    }
+  if (c->failed)
     return c->status;
-  }
   c->scored = 1;
   return PMML_OK;
+}
+
+pmml_status
+pmml_score(pmml_ctx *c, pmml_error *err)
+{
+  pmml_status st;
+  if (err)
+    memset(err, 0, sizeof *err);
+  if (!c)
+    return PMML_E_ARGUMENT;
+  st = score_record(c);
+  if (st != PMML_OK && err) {
+    err->code = st;
+    snprintf(err->message, sizeof err->message, "%s", c->msg);
+  }
+  return st;
+}
+
+pmml_status
+pmml_score_batch(pmml_ctx *c, const double *in, size_t n_rows, double *out,
+                 pmml_status *row_status, pmml_error *err)
+{
+  const pmml_model *doc;
+  pmml_status first = PMML_OK;
+  size_t n_in, n_out, r, j;
+  if (err)
+    memset(err, 0, sizeof *err);
+  if (!c)
+    return PMML_E_ARGUMENT;
+  doc = c->m;
+  n_in = (size_t)doc->n_inputs;
+  n_out = (size_t)doc->n_outs;
+  if (n_rows && ((!in && n_in) || (!out && n_out)))
+    return PMML_E_ARGUMENT;
+  for (r = 0; r < n_rows; r++) {
+    double *o = out + r * n_out;
+    pmml_status st;
+    set_numbers(c, 0, in + r * n_in, n_in);
+    st = score_record(c);
+    if (row_status)
+      row_status[r] = st;
+    if (PM_UNLIKELY(st != PMML_OK)) {
+      for (j = 0; j < n_out; j++)
+        o[j] = NAN;
+      if (first == PMML_OK) {
+        first = st;
+        if (err) {
+          err->code = st;
+          /* "row K: " takes 26 bytes at most. */
+          snprintf(err->message, sizeof err->message, "row %zu: %.480s", r,
+                   c->msg);
+        }
+      }
+      continue;
+    }
+    /* What pmml_ctx_output() gives, as a number. */
+    for (j = 0; j < n_out; j++) {
+      const pm_out *po = &doc->outs[j];
+      const pm_val *x =
+          po->slot < 0 ? &c->res[po->model].value : &c->vals[po->slot];
+      o[j] = x->t == PM_T_NUM || x->t == PM_T_BOOL ? x->u.num : NAN;
+    }
+  }
+  return first;
 }
 
 pmml_status

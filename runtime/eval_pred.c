@@ -10,7 +10,7 @@
 static int
 simple(pmml_ctx *c, const pm_pred *p)
 {
-  const pm_val *v = pmmlE_slot(c, p->slot);
+  const pm_val *v = pmmlE_direct(c, p->slot, p->direct);
   pm_val lv;
   int cmp;
   if (p->op == PM_OP_MISSING)
@@ -49,7 +49,7 @@ simple(pmml_ctx *c, const pm_pred *p)
 static int
 set(pmml_ctx *c, const pm_pred *p)
 {
-  const pm_val *v = pmmlE_slot(c, p->slot);
+  const pm_val *v = pmmlE_direct(c, p->slot, p->direct);
   int32_t i;
   if (v->t == PM_T_MISSING)
     return PM_UNKNOWN;

@@ -31,6 +31,44 @@ inverse_link(int norm, double y)
   }
 }
 
+/*
+** x-mathContext="float" (a JPMML extension that XGBoost exports carry):
+** single precision as the framework computes it. A +, -, *, / of floats is
+** the double operation rounded to float (F); exp is the C library's expf,
+** which XGBoost calls. JPMML's FloatValue emulates it with
+** pow(2.7182817, x), up to 9 float ulps from XGBoost's values in the
+** corpus; expf gives them exactly.
+*/
+#define F(x) ((double)(float)(x))
+
+static double
+exp_f(double x)
+{
+  return (double)expf((float)x);
+}
+
+static double
+inverse_link_f(int norm, double y)
+{
+  switch (norm) {
+  case PM_NORM_SOFTMAX:
+  case PM_NORM_LOGIT:
+    return F(1.0 / F(1.0 + exp_f(-y)));
+  case PM_NORM_PROBIT:
+    return F(0.5 * erfc(-y / sqrt(2.0))); /* JPMML has none in float */
+  case PM_NORM_CLOGLOG:
+    return F(1.0 - exp_f(-exp_f(y)));
+  case PM_NORM_LOGLOG:
+    return exp_f(-exp_f(-y));
+  case PM_NORM_CAUCHIT:
+    return F(0.5 + F(F(1.0 / F(3.1415927)) * F(atan(y))));
+  case PM_NORM_EXP:
+    return exp_f(y);
+  default:
+    return y;
+  }
+}
+
 /* The value of one table, or NaN when an input it needs is missing
 ** (PMML: "if the input value is missing, the result is missing"). The
 ** order of the sums follows the document: numeric predictors, categorical
@@ -44,7 +82,7 @@ table_value(pmml_ctx *c, const pm_model *m, const pm_regtable *t, int *missing)
   int32_t k, matched = -1;
   for (k = 0; k < t->n_nums; k++) {
     const pm_numpred *np = &t->nums[k];
-    const pm_val *v = pmmlE_slot(c, np->slot);
+    const pm_val *v = pmmlE_direct(c, np->slot, np->direct);
     double x;
     if (v->t == PM_T_MISSING) {
       *missing = 1;
@@ -177,6 +215,65 @@ classify(const pm_model *m, const pm_regression *reg, const double *y,
 #undef P
 }
 
+/* classify() in float. Softmax as XGBoost's (common::Softmax): the
+** exponentials of the differences to the largest value, their sum in
+** double rounded once, each divided by it; the other forms in JPMML's
+** order (RegressionModelUtil): the second of two categories and the last
+** of several take 1 minus the others, ordinal differences the cumulative
+** probabilities. */
+static void
+classify_float(const pm_model *m, const pm_regression *reg, const double *y,
+               double *p)
+{
+  int32_t n = reg->n_tables, i;
+  int norm = reg->norm;
+  double sum = 0, mx = y[0];
+  int ordinal = m->target_op == PMML_OP_ORDINAL;
+#define P(i) p[reg->tables[i].klass]
+  if (!ordinal && (norm == PM_NORM_SOFTMAX || norm == PM_NORM_SIMPLEMAX)) {
+    if (n == 2 && norm == PM_NORM_SOFTMAX &&
+        is_default_table(&reg->tables[1])) {
+      P(0) = inverse_link_f(PM_NORM_LOGIT, y[0]);
+      P(1) = F(1.0 - P(0));
+      return;
+    }
+    for (i = 1; i < n; i++)
+      if (y[i] > mx)
+        mx = y[i];
+    for (i = 0; i < n; i++) {
+      P(i) = norm == PM_NORM_SOFTMAX ? exp_f(F(y[i] - mx)) : F(y[i]);
+      sum += P(i); /* in double */
+    }
+    sum = F(sum);
+    for (i = 0; i < n; i++)
+      P(i) = F(P(i) / sum);
+    return;
+  }
+  if (!ordinal && n == 2) {
+    double p0 = norm == PM_NORM_NONE ? fmin(fmax(F(y[0]), 0.0), 1.0)
+                                     : inverse_link_f(norm, y[0]);
+    P(0) = p0;
+    P(1) = F(1.0 - p0);
+    return;
+  }
+  if (!ordinal) {
+    for (i = 0; i < n - 1; i++) {
+      P(i) = F(y[i]);
+      sum = i ? F(sum + P(i)) : P(i);
+    }
+    P(n - 1) = F(1.0 - sum);
+    return;
+  }
+  for (i = 0; i < n - 1; i++) {
+    double cum = norm == PM_NORM_NONE ? fmin(fmax(F(y[i]), 0.0), 1.0)
+                                      : inverse_link_f(norm, y[i]);
+    P(i) = i ? F(cum - sum) : cum;
+    sum = i ? F(sum + P(i)) : P(i);
+  }
+  P(n - 1) = F(1.0 - sum);
+#undef P
+}
+
 int
 pmmlE_regression(pmml_ctx *c, const pm_model *m, pm_result *res)
 {
@@ -189,9 +286,8 @@ pmmlE_regression(pmml_ctx *c, const pm_model *m, pm_result *res)
       return -1;
     if (missing)
       return 0;
-    y = inverse_link(reg->norm, y);
-    if (m->math_float)
-      y = (double)(float)y;
+    y = m->math_float ? inverse_link_f(reg->norm, y)
+                      : inverse_link(reg->norm, y);
     res->raw = y;
     res->value = pmmlV_num(pmmlE_target_value(m, y), m->target_dt);
     return 0;
@@ -214,7 +310,10 @@ pmmlE_regression(pmml_ctx *c, const pm_model *m, pm_result *res)
         yy[i] = y[i];
       for (i = 0; i < m->n_classes; i++)
         res->conf[i] = NAN;
-      classify(m, reg, yy, res->prob);
+      if (m->math_float)
+        classify_float(m, reg, yy, res->prob);
+      else
+        classify(m, reg, yy, res->prob);
     }
     i = pmmlE_argmax(res->prob, m->n_classes);
     if (i >= 0)

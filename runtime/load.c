@@ -111,16 +111,58 @@ pmmlL_fail(pm_loader *ld, pmml_status code, const char *fmt, ...)
     ld->err->line = XML_GetCurrentLineNumber(ld->xml);
     ld->err->column = XML_GetCurrentColumnNumber(ld->xml) + 1;
   }
-  f = ld->depth ? &ld->frames[ld->depth - 1] : NULL;
-  if (f && f->el && f->el->name)
-    snprintf(ld->err->element, sizeof ld->err->element, "%s", f->el->name);
   va_start(ap, fmt);
   vsnprintf(ld->err->message, sizeof ld->err->message, fmt, ap);
   va_end(ap);
   pmmlV_clean_message(ld->err->message, sizeof ld->err->message);
+  /* The element the message names, else the one being read. */
+  f = ld->depth ? &ld->frames[ld->depth - 1] : NULL;
+  if (pmmlL_message_element(ld->err->message, ld->err->element,
+                            sizeof ld->err->element) != 0 &&
+      f && f->el && f->el->name && strcmp(f->el->name, "*") != 0)
+    snprintf(ld->err->element, sizeof ld->err->element, "%s", f->el->name);
 stop:
   if (ld->xml)
     XML_StopParser(ld->xml, XML_FALSE);
+}
+
+/* Is s[0..n) a name of PMML's vocabulary (for messages)? */
+static int
+known_n(const char *s, size_t n)
+{
+  char buf[64];
+  if (n == 0 || n >= sizeof buf)
+    return 0;
+  memcpy(buf, s, n);
+  buf[n] = '\0';
+  return pmmlL_known_element(buf);
+}
+
+int
+pmmlL_message_element(const char *msg, char *buf, size_t size)
+{
+  const char *b = msg, *e;
+  size_t n;
+  if (!strncmp(b, "unknown element <", 17))
+    b += 16;
+  if (*b == '<') {
+    /* "<X> inside <Y> ..." and "unknown element <X> inside <Y>": X */
+    e = strchr(++b, '>');
+    if (!e)
+      return -1;
+  } else {
+    e = b + strcspn(b, ": '(");
+    if (*e != ':' && *e != ' ' && *e != '\0')
+      return -1;
+    if (!known_n(b, (size_t)(e - b)))
+      return -1;
+  }
+  n = (size_t)(e - b);
+  if (n == 0 || n >= size)
+    return -1;
+  memcpy(buf, b, n);
+  buf[n] = '\0';
+  return 0;
 }
 
 void
@@ -466,8 +508,8 @@ pmmlL_numbers(pm_loader *ld, const char *s, size_t len, int32_t *n)
 
 /* The table row for 'name' among 'tab' (following chained tables); a row
 ** named "*" matches any element. */
-static const pm_elem *
-lookup(const pm_elem *tab, const char *name)
+const pm_elem *
+pmmlL_lookup(const pm_elem *tab, const char *name)
 {
   const pm_elem *wild = NULL;
   int hops = 0;
@@ -495,11 +537,15 @@ static const struct {
   {"https://www.dmg.org/PMML-4_4", 44},
 };
 
-/* Split Expat's "uri SEP local [SEP prefix]" name. */
+/* Split Expat's "uri SEP local [SEP prefix]" name. With a prefix, the
+** local name is copied into buf (NUL-terminated there); NULL when it does
+** not fit. */
 static const char *
-local_name(const char *name, const char **uri_end, const char **prefix)
+local_name(const char *name, const char **uri_end, const char **prefix,
+           char *buf, size_t size)
 {
   const char *sep = strchr(name, NS_SEP), *sep2;
+  size_t n;
   *prefix = NULL;
   if (!sep) {
     *uri_end = NULL;
@@ -507,9 +553,15 @@ local_name(const char *name, const char **uri_end, const char **prefix)
   }
   *uri_end = sep;
   sep2 = strchr(sep + 1, NS_SEP);
-  if (sep2)
-    *prefix = sep2 + 1;
-  return sep + 1;
+  if (!sep2)
+    return sep + 1;
+  *prefix = sep2 + 1;
+  n = (size_t)(sep2 - (sep + 1));
+  if (n >= size)
+    return NULL;
+  memcpy(buf, sep + 1, n);
+  buf[n] = '\0';
+  return buf;
 }
 
 static void
@@ -594,6 +646,7 @@ on_start(void *ud, const char *name, const char **atts)
 {
   pm_loader *ld = ud;
   const char *uri_end, *prefix, *local;
+  char lbuf[256];
   const pm_elem *el;
   pm_frame *f;
   if (ld->failed)
@@ -607,7 +660,12 @@ on_start(void *ud, const char *name, const char **atts)
     ld->skip_depth++;
     return;
   }
-  local = local_name(name, &uri_end, &prefix);
+  local = local_name(name, &uri_end, &prefix, lbuf, sizeof lbuf);
+  if (!local) {
+    pmmlL_fail(ld, PMML_E_LIMIT, "an element name is longer than %zu bytes",
+               sizeof lbuf - 1);
+    return;
+  }
   if (ld->depth == 0) {
     start_root(ld, uri_end ? name : NULL,
                uri_end ? (size_t)(uri_end - name) : 0, local, atts);
@@ -617,7 +675,7 @@ on_start(void *ud, const char *name, const char **atts)
   if (f->el->flags & PM_EL_ANYNS) {
     /* Columns of an InlineTable: any namespace; the name is "prefix:local"
     ** as written, since that is how FieldColumnPair@column refers to it. */
-    el = lookup(f->el->children, "*");
+    el = pmmlL_lookup(f->el->children, "*");
     ld->colname_len = 0;
     if (prefix) {
       size_t pl = strlen(prefix), ll = strlen(local);
@@ -641,7 +699,7 @@ on_start(void *ud, const char *name, const char **atts)
     if (uri_end && !strcmp(local, "Extension") && ld->has_ns &&
         (size_t)(uri_end - name) == strlen(ld->ns_uri) &&
         !memcmp(name, ld->ns_uri, (size_t)(uri_end - name)))
-      el = lookup(pmmlL_skip_elems, "Extension");
+      el = pmmlL_lookup(pmmlL_skip_elems, "Extension");
   } else {
     int pmml_ns = ld->has_ns
                       ? uri_end && (size_t)(uri_end - name) ==
@@ -654,12 +712,9 @@ on_start(void *ud, const char *name, const char **atts)
       ld->skip_depth = 1;
       return;
     }
-    el = lookup(f->el->children, local);
-    if (!el || !strcmp(el->name, "*")) {
-      el = NULL;
-      if (lookup(pmmlL_skip_elems, local))
-        el = lookup(pmmlL_skip_elems, local);
-    }
+    el = pmmlL_lookup(f->el->children, local);
+    if (!el || !strcmp(el->name, "*"))
+      el = pmmlL_lookup(pmmlL_skip_elems, local);
   }
   if (!el) {
     if (pmmlL_known_element(local))
@@ -669,6 +724,19 @@ on_start(void *ud, const char *name, const char **atts)
     else
       pmmlL_fail(ld, PMML_E_INVALID, "unknown element <%.60s> inside <%s>",
                  local, f->el->name);
+    return;
+  }
+  if ((el->flags & PM_EL_VERIFY) && ld->model && ld->model->parent < 0 &&
+      !ld->doc->verify_line) {
+    /* The top-level model's ModelVerification: note where it is, and read
+    ** it only when asked (a segment's is never read). */
+    ld->doc->verify_line = (uint32_t)XML_GetCurrentLineNumber(ld->xml);
+    if (!(ld->opt->flags & PMML_LOAD_VERIFICATION)) {
+      ld->skip_depth = 1;
+      return;
+    }
+  } else if (el->flags & PM_EL_VERIFY) {
+    ld->skip_depth = 1;
     return;
   }
   if ((el->flags & PM_EL_SKIP) ||

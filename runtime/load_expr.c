@@ -453,7 +453,7 @@ static const pm_elem row_elems[] = {
 
 const pm_elem pmmlL_table_elem[] = {
   {"InlineTable", table_start, table_end, row_elems, 0},
-  {"TableLocator", table_locator, NULL, NULL, 0},
+  {"TableLocator", table_locator, NULL, NULL, PM_EL_UNSUPP},
   {NULL, NULL, NULL, NULL, 0},
 };
 
@@ -671,8 +671,8 @@ const pm_elem pmmlL_expr_elems[] = {
   {"MapValues", mapvalues_start, mapvalues_end, mapvalues_children, 0},
   {"TextIndex", textindex_start, textindex_end, textindex_children, 0},
   {"Apply", apply_start, apply_end, pmmlL_expr_elems, 0},
-  {"Aggregate", unsupported_expr, NULL, NULL, 0},
-  {"Lag", unsupported_expr, NULL, NULL, 0},
+  {"Aggregate", unsupported_expr, NULL, NULL, PM_EL_UNSUPP},
+  {"Lag", unsupported_expr, NULL, NULL, PM_EL_UNSUPP},
   {NULL, NULL, NULL, NULL, 0},
 };
 

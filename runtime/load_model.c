@@ -144,7 +144,7 @@ outputfield_start(pm_loader *ld, const char **atts)
   of->rule_feature = (uint8_t)pmmlL_enum(ld, atts, "ruleFeature",
                                          rule_feature_names, PM_FEAT_CONSEQUENT);
   of->algorithm = (uint8_t)pmmlL_enum(ld, atts, "algorithm", algorithm_names,
-                                      0);
+                                      1); /* exclusiveRecommendation */
   of->rank_basis = (uint8_t)pmmlL_enum(ld, atts, "rankBasis",
                                        rank_basis_names, 0);
   of->rank_order = (uint8_t)pmmlL_enum(ld, atts, "rankOrder",
@@ -152,7 +152,7 @@ outputfield_start(pm_loader *ld, const char **atts)
   of->multi = (uint8_t)pmmlL_bool(ld, atts, "isMultiValued", 0);
   of->target = pmmlL_sym(ld, atts, "targetField");
   of->value = pmmlL_lit(ld, atts, "value");
-  of->rank = (int32_t)pmmlL_int(ld, atts, "rank", 1, 1, 0x7fffffff);
+  of->rank = (int32_t)pmmlL_int(ld, atts, "rank", 1, 0, 0x7fffffff);
   of->segment = pmmlL_sym(ld, atts, "segmentId");
   of->expr = -1;
   of->slot = -1;
@@ -206,6 +206,8 @@ output_end(pm_loader *ld)
 
 static const pm_elem outputfield_children[] = {
   {"Decisions", NULL, NULL, NULL, PM_EL_SKIP},
+  /* 4.4: the values a categorical output can take (informative only) */
+  {"Value", NULL, NULL, NULL, PM_EL_SKIP},
   {NULL, NULL, NULL, pmmlL_expr_elems, 0},
 };
 
@@ -335,7 +337,16 @@ const pm_elem pmmlL_model_common[] = {
   {"Output", output_start, output_end, output_children, 0},
   {"Targets", targets_start, targets_end, targets_children, 0},
   {"LocalTransformations", locals_start, locals_end, locals_children, 0},
-  {NULL, NULL, NULL, NULL, 0},
+  {NULL, NULL, NULL, pmmlL_verify_elem, 0},
+};
+
+const pm_elem pmmlL_model_common_nested[] = {
+  {"MiningSchema", miningschema_start, miningschema_end,
+   miningschema_children, 0},
+  {"Output", output_start, output_end, output_children, 0},
+  {"Targets", targets_start, targets_end, targets_children, 0},
+  {"LocalTransformations", locals_start, locals_end, locals_children, 0},
+  {NULL, NULL, NULL, pmmlL_model_elems, 0},
 };
 
 /* ------------------------------------------------------------------------ */
@@ -429,26 +440,27 @@ unsupported_model(pm_loader *ld, const char **atts)
 
 #define MODEL(name, fam, body)                                               \
   { name, model_start, pmmlL_model_end, body, PM_EL_MODEL(fam) }
-#define UNSUPPORTED(name) { name, unsupported_model, NULL, NULL, 0 }
+#define UNSUPPORTED(name)                                                    \
+  { name, unsupported_model, NULL, NULL, PM_EL_UNSUPP }
 
 const pm_elem pmmlL_model_elems[] = {
-  MODEL("TreeModel", PM_FAM_TREE, pmmlL_tree_elems),
   MODEL("RegressionModel", PM_FAM_REGRESSION, pmmlL_regression_elems),
-  UNSUPPORTED("AnomalyDetectionModel"),
-  UNSUPPORTED("AssociationModel"),
-  UNSUPPORTED("BayesianNetworkModel"),
+  MODEL("TreeModel", PM_FAM_TREE, pmmlL_tree_elems),
+  MODEL("AnomalyDetectionModel", PM_FAM_ANOMALY, pmmlL_anomaly_elems),
+  MODEL("AssociationModel", PM_FAM_ASSOCIATION, pmmlL_association_elems),
   UNSUPPORTED("BaselineModel"),
-  UNSUPPORTED("ClusteringModel"),
+  UNSUPPORTED("BayesianNetworkModel"),
+  MODEL("ClusteringModel", PM_FAM_CLUSTERING, pmmlL_clustering_elems),
   UNSUPPORTED("GaussianProcessModel"),
   MODEL("GeneralRegressionModel", PM_FAM_GENREG, pmmlL_genreg_elems),
-  UNSUPPORTED("MiningModel"),
-  UNSUPPORTED("NaiveBayesModel"),
-  UNSUPPORTED("NearestNeighborModel"),
-  UNSUPPORTED("NeuralNetwork"),
-  UNSUPPORTED("RuleSetModel"),
-  UNSUPPORTED("Scorecard"),
+  MODEL("MiningModel", PM_FAM_MINING, pmmlL_mining_elems),
+  MODEL("NaiveBayesModel", PM_FAM_NAIVEBAYES, pmmlL_naivebayes_elems),
+  MODEL("NearestNeighborModel", PM_FAM_KNN, pmmlL_knn_elems),
+  MODEL("NeuralNetwork", PM_FAM_NEURAL, pmmlL_neural_elems),
+  MODEL("RuleSetModel", PM_FAM_RULESET, pmmlL_ruleset_elems),
+  MODEL("Scorecard", PM_FAM_SCORECARD, pmmlL_scorecard_elems),
   UNSUPPORTED("SequenceModel"),
-  UNSUPPORTED("SupportVectorMachineModel"),
+  MODEL("SupportVectorMachineModel", PM_FAM_SVM, pmmlL_svm_elems),
   UNSUPPORTED("TextModel"),
   UNSUPPORTED("TimeSeriesModel"),
   {NULL, NULL, NULL, NULL, 0},
@@ -459,4 +471,14 @@ const pm_family *const pmmlL_families[PM_FAM_COUNT] = {
   [PM_FAM_TREE] = &pmmlL_tree_family,
   [PM_FAM_REGRESSION] = &pmmlL_regression_family,
   [PM_FAM_GENREG] = &pmmlL_genreg_family,
+  [PM_FAM_CLUSTERING] = &pmmlL_clustering_family,
+  [PM_FAM_KNN] = &pmmlL_knn_family,
+  [PM_FAM_SCORECARD] = &pmmlL_scorecard_family,
+  [PM_FAM_NEURAL] = &pmmlL_neural_family,
+  [PM_FAM_SVM] = &pmmlL_svm_family,
+  [PM_FAM_NAIVEBAYES] = &pmmlL_naivebayes_family,
+  [PM_FAM_RULESET] = &pmmlL_ruleset_family,
+  [PM_FAM_ANOMALY] = &pmmlL_anomaly_family,
+  [PM_FAM_ASSOCIATION] = &pmmlL_association_family,
+  [PM_FAM_MINING] = &pmmlL_mining_family,
 };

@@ -28,6 +28,7 @@ begin(pm_loader *ld, uint8_t kind)
   p->kind = kind;
   p->name = -1;
   p->slot = -1;
+  p->direct = -1;
   p->first = -1;
   p->v.t = PM_T_MISSING;
   p->v.raw = -1;
@@ -205,4 +206,14 @@ const pm_elem pmmlL_pred_elems[] = {
   {"True", true_start, leaf_end, NULL, 0},
   {"False", false_start, leaf_end, NULL, 0},
   {NULL, NULL, NULL, NULL, 0},
+};
+
+/* The same predicates, then any model element: what a <Segment> holds. */
+const pm_elem pmmlL_segment_elems[] = {
+  {"SimplePredicate", simple_start, leaf_end, NULL, 0},
+  {"CompoundPredicate", compound_start, compound_end, pmmlL_pred_elems, 0},
+  {"SimpleSetPredicate", set_start, set_end, set_children, 0},
+  {"True", true_start, leaf_end, NULL, 0},
+  {"False", false_start, leaf_end, NULL, 0},
+  {NULL, NULL, NULL, pmmlL_model_elems, 0},
 };

@@ -88,6 +88,7 @@ numeric_start(pm_loader *ld, const char **atts)
     return;
   p->name = pmmlL_intern(ld, name, strlen(name));
   p->slot = -1;
+  p->direct = -1;
   p->exponent = (double)pmmlL_int(ld, atts, "exponent", 1, -1000000, 1000000);
   p->coef = pmmlL_num(ld, atts, "coefficient", 0);
   p->line = pmmlL_frame(ld, 0)->line;
@@ -256,6 +257,7 @@ pmmlR_regression(pm_resolver *r, pm_model *m)
       t->nums[k].slot = pmmlR_field(r, m, t->nums[k].name, t->nums[k].line);
       if (t->nums[k].slot < 0)
         return -1;
+      t->nums[k].direct = pmmlR_direct(r, t->nums[k].slot);
     }
     for (k = 0; k < t->n_cats; k++) {
       pm_catpred *cp = &t->cats[k];

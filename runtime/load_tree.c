@@ -150,8 +150,8 @@ static const pm_elem node_children[] = {
   {"ScoreDistribution", dist_start, NULL, NULL, 0},
   {"Node", node_start, node_end, node_children, 0},
   {"Partition", NULL, NULL, NULL, PM_EL_SKIP},
-  {"Regression", embedded_model, NULL, NULL, 0},
-  {"DecisionTree", embedded_model, NULL, NULL, 0},
+  {"Regression", embedded_model, NULL, NULL, PM_EL_UNSUPP},
+  {"DecisionTree", embedded_model, NULL, NULL, PM_EL_UNSUPP},
   {NULL, NULL, NULL, pmmlL_pred_elems, 0},
 };
 

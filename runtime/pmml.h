@@ -67,9 +67,12 @@ typedef enum pmml_status {
 PMML_API const char *pmml_status_string(pmml_status status);
 
 /*
-** Where and why something failed. Loading fills line/column (1-based, 0 when
-** unknown) and the element at fault; scoring fills the message only. The
-** message never ends with a newline.
+** Where and why something failed. Loading fills the line (1-based, 0 when
+** unknown), the column where the reader was (0 for what is found after
+** reading, when names are resolved: the line is then that of the element's
+** start tag) and the element at fault: the one the message names first
+** ("SimplePredicate: unknown field 'x'"), else the element being read.
+** Scoring fills the message only. The message never ends with a newline.
 */
 typedef struct pmml_error {
   pmml_status code;
@@ -101,7 +104,26 @@ typedef struct pmml_load_options {
   size_t max_memory;     /* bytes the XML parser may hold at once
                             (default 512 MiB) */
   size_t max_document;   /* bytes of (uncompressed) document (default 4 GiB) */
+  unsigned flags;        /* PMML_LOAD_* bits (default 0) */
 } pmml_load_options;
+
+/*
+** pmml_load_options.flags.
+**
+** PMML_LOAD_RESOLVE_ALL: also resolve what scoring never reads: every
+** DerivedField (TransformationDictionary and LocalTransformations), every
+** DefineFunction and every MiningField, so that an unknown field, a cycle or
+** a bad value in one of them fails the load as it would if it were used
+** (`pmmlc check` loads so). The model scores exactly as without the flag and
+** asks for the same inputs: a DataField only an unused transformation reads
+** does not become an input.
+**
+** PMML_LOAD_VERIFICATION: read the top-level model's ModelVerification
+** records for pmml_model_verify(); a wrong VerificationField or table fails
+** the load. Without the flag they are skipped while reading, at no cost.
+*/
+#define PMML_LOAD_RESOLVE_ALL 0x1u
+#define PMML_LOAD_VERIFICATION 0x2u
 
 /* Fill 'opt' with the defaults. */
 PMML_API void pmml_load_options_init(pmml_load_options *opt);
@@ -245,16 +267,65 @@ PMML_API void pmml_ctx_clear(pmml_ctx *c);
 ** given to a numeric field, is converted as the field's data type says; text
 ** that is not a valid value of the type makes the input "invalid" in PMML's
 ** sense (the model's invalidValueTreatment decides), it is not an error of
-** the call. NaN (the number, or text such as "NaN") is no value a model can
-** use: it is invalid too, unless the field declares NaN a missing value;
-** give a missing value with pmml_ctx_set_missing(). Text is copied only as
-** a view: 's' must stay valid until the record has been scored. Returns
-** PMML_E_ARGUMENT when i is out of range.
+** the call. Text that reads as NaN ("NaN", "nan") is no value a model can
+** use: invalid too (as in JPMML), unless the field declares NaN a missing
+** value. The number NaN given to a numeric input means missing, as
+** pmml_ctx_set_missing(). Text is copied only as a view: 's' must stay
+** valid until the record has been scored. Returns PMML_E_ARGUMENT when i is
+** out of range.
 */
 PMML_API pmml_status pmml_ctx_set_number(pmml_ctx *c, size_t i, double v);
 PMML_API pmml_status pmml_ctx_set_text(pmml_ctx *c, size_t i, const char *s,
                                        size_t len);
 PMML_API pmml_status pmml_ctx_set_missing(pmml_ctx *c, size_t i);
+
+/*
+** Set the n consecutive inputs first, first+1, ..., first+n-1 from
+** x[0..n) in one call: for each, what pmml_ctx_set_number() does, except
+** that NaN always means missing (pmml_ctx_set_missing()), also for a
+** string input, to which pmml_ctx_set_number() would give the text "NaN".
+** Faster than n calls when the inputs are many. Returns PMML_E_ARGUMENT,
+** setting nothing, when the range goes past the last input or x is NULL
+** with n > 0.
+*/
+PMML_API pmml_status pmml_ctx_set_numbers(pmml_ctx *c, size_t first,
+                                          const double *x, size_t n);
+
+/*
+** Inputs that group rows. An AssociationModel with a MiningField of
+** usageType="group" scores transactions: a record is the set of values its
+** item field takes over a group of rows (the rows that share a value of the
+** group field). pmml_model_input_role() tells the inputs apart; the roles
+** only grow at the end.
+*/
+typedef enum pmml_input_role {
+  PMML_ROLE_VALUE = 0, /* one value per record: pmml_ctx_set_*() */
+  PMML_ROLE_ITEMS,     /* a set of values per record, added one at a time
+                          with pmml_ctx_add_item() */
+  PMML_ROLE_GROUP      /* the key that groups rows into one record; scoring
+                          does not read it (the caller groups) */
+} pmml_input_role;
+
+/* The role of input i (PMML_ROLE_VALUE when i is out of range or 'm' is
+** NULL). */
+PMML_API pmml_input_role pmml_model_input_role(const pmml_model *m,
+                                               size_t i);
+
+/*
+** Add the value s[0..len) to the items of the record, for input i of role
+** PMML_ROLE_ITEMS (PMML_E_ARGUMENT for another input). The items are a set:
+** adding a value twice adds it once. Only the values the model names
+** (its Items) are kept, as a bit each in space pmml_ctx_new() set aside, so
+** a transaction may hold any number of items and adding never allocates;
+** a value the model does not name, or one that is not a value of the
+** field's data type, cannot change the result and is dropped. The items
+** stay until pmml_ctx_clear(), which starts the next, empty, transaction
+** (pmml_score() keeps them, as it keeps every input). A value given with
+** pmml_ctx_set_text()/pmml_ctx_set_number() to the same input counts as
+** one more item. 's' is not kept after the call.
+*/
+PMML_API pmml_status pmml_ctx_add_item(pmml_ctx *c, size_t i, const char *s,
+                                       size_t len);
 
 /*
 ** Score the record whose inputs are set. Returns PMML_OK, or the reason the
@@ -263,6 +334,31 @@ PMML_API pmml_status pmml_ctx_set_missing(pmml_ctx *c, size_t i);
 ** the next pmml_score() or pmml_ctx_clear().
 */
 PMML_API pmml_status pmml_score(pmml_ctx *c, pmml_error *err);
+
+/*
+** Score n_rows records given as numbers, row after row. Row r's inputs are
+** in[r * I .. r * I + I), with I = pmml_model_input_count(), in input
+** order, NaN for missing; its results go to out[r * O .. r * O + O), with
+** O = pmml_model_output_count(), in output order. Each row is scored
+** exactly as pmml_ctx_set_numbers(c, 0, row, I) then pmml_score() would
+** score it; an output that pmml_ctx_output() gives as a number is that
+** number, a boolean is 0 or 1, and a missing or string output (a
+** predicted label, say) is NaN: read such outputs with pmml_score() and
+** pmml_ctx_output(). A row that cannot be scored gets NaN for every output
+** and the next rows are scored all the same. 'row_status' (may be NULL)
+** receives each row's status (PMML_OK or why it failed). Returns PMML_OK
+** when every row scored, else the status of the first that failed, whose
+** message 'err' (may be NULL) holds as "row K: message", K counting rows
+** from 0; PMML_E_ARGUMENT when 'in' or 'out' is NULL but needed. Never
+** allocates. Afterwards the context holds the last row, as after
+** pmml_score(); as everywhere, one context per thread. A model with a
+** PMML_ROLE_ITEMS input accumulates items across the rows (as the calls
+** above would): score transactions one at a time instead.
+*/
+PMML_API pmml_status pmml_score_batch(pmml_ctx *c, const double *in,
+                                      size_t n_rows, double *out,
+                                      pmml_status *row_status,
+                                      pmml_error *err);
 
 /* Read output i of the last scored record. Returns PMML_E_ARGUMENT when i
 ** is out of range. Strings stay valid until the next pmml_score(). */
@@ -277,6 +373,76 @@ PMML_API pmml_status pmml_ctx_output(const pmml_ctx *c, size_t i,
 */
 PMML_API size_t pmml_value_format(const pmml_value *v, char *buf,
                                   size_t size);
+
+/*
+** ModelVerification: the records a PMML document may carry to check that a
+** consumer scores its model as the producer did (PMML 4.4 "Model
+** Verification"). Each record holds inputs and the results expected for
+** them; a VerificationField names the field of a column and how close a
+** number must be: 'precision' is the accepted deviation in proportion of the
+** expected value, boundaries included, and values within 'zeroThreshold' of
+** zero are zero (the defaults are 1E-6 and 1E-16). When the fields name
+** OutputFields, the target's column is the training data, not an expected
+** result, and is not compared; otherwise the target's column is compared
+** with the predicted value. An absent cell expects nothing.
+*/
+
+/* One comparison made by pmml_model_verify(), or a record that could not be
+** scored at all (then 'field' is NULL and 'status' says why). The strings
+** live until the callback returns. */
+typedef struct pmml_verify_item {
+  size_t record;          /* 1-based record, the row of the InlineTable */
+  unsigned long line;     /* the row's line in the document */
+  const char *field;      /* the VerificationField's field, or NULL */
+  const char *expected;   /* the cell as written */
+  const char *actual;     /* the result as pmml_value_format() writes it,
+                             "" when missing */
+  double difference;      /* numbers: |expected - actual|, else NaN */
+  double relative;        /* numbers: difference / |expected|, NaN when
+                             not numbers or expected is 0 */
+  double precision;       /* the VerificationField's precision= */
+  double zero_threshold;  /* and zeroThreshold= */
+  int ok;                 /* 1: within tolerance (or equal) */
+  pmml_status status;     /* PMML_OK, or why the record has no result */
+  const char *message;    /* status != PMML_OK: the scoring message */
+} pmml_verify_item;
+
+/* Called for every comparison (ok or not) and every record that could not
+** be scored. Return 0 to go on, anything else to stop verifying. */
+typedef int (*pmml_verify_fn)(void *ud, const pmml_verify_item *item);
+
+/* What pmml_model_verify() did, in numbers. */
+typedef struct pmml_verify_report {
+  size_t records;         /* records run (those that fail to score and
+                             expect nothing are not counted) */
+  size_t records_failed;  /* records with a difference or no result */
+  size_t values;          /* values compared */
+  size_t values_failed;   /* values that differ beyond tolerance */
+  double max_relative;    /* the largest relative difference of a number
+                             that was compared, 0 if none */
+} pmml_verify_report;
+
+/*
+** Score every ModelVerification record of the model and compare the results
+** with the expected ones. The model must have been loaded with
+** PMML_LOAD_VERIFICATION. 'fn' (may be NULL) sees each comparison; 'report'
+** and 'err' may be NULL. Returns PMML_OK when every record matches (also
+** when the document has no records: report->records is then 0),
+** PMML_E_VERIFY when some differ or cannot be scored ('err' describes the
+** first, with the line of its row), PMML_E_ARGUMENT when the model was
+** loaded without the flag but has records, PMML_E_NOMEM. Thread-safe: it
+** uses a context of its own.
+*/
+PMML_API pmml_status pmml_model_verify(const pmml_model *m, pmml_verify_fn fn,
+                                       void *ud, pmml_verify_report *report,
+                                       pmml_error *err);
+
+/* The number of ModelVerification records the model carries (0 when none,
+** or when it was loaded without PMML_LOAD_VERIFICATION), and the line of
+** the top-level model's ModelVerification element (0 when there is none,
+** whether it was read or not). */
+PMML_API size_t pmml_model_verify_records(const pmml_model *m);
+PMML_API unsigned long pmml_model_verify_line(const pmml_model *m);
 
 #ifdef __cplusplus
 }

@@ -488,7 +488,8 @@ typedef struct pm_result {
 ** once per record), output fields, function parameters.
 */
 enum {
-  PM_SLOT_INPUT = 0, /* arg: input index */
+  PM_SLOT_INPUT = 0, /* arg: input index; the value is set by the
+                        pmml_ctx_set_* calls, never computed */
   PM_SLOT_MINING,    /* arg: model index, aux: mining field index;
                         src: the slot the value comes from */
   PM_SLOT_DERIVED,   /* arg: expression; ref: pm_derived (domain, types) */
@@ -503,8 +504,15 @@ typedef struct pm_slot {
   uint8_t maybe_invalid; /* may hold a value flagged invalid */
   int32_t name;     /* strtab id */
   int32_t arg, aux, src;
+  uint8_t plain;    /* PM_SLOT_MINING: a valid value passes unchanged (no
+                       outlier treatment): only missing or invalid values
+                       need the treatments */
   const pm_derived *derived; /* PM_SLOT_DERIVED: the definition */
 } pm_slot;
+
+/* pmml_model.input_plain: numeric inputs without a declared domain take a
+** number as it is (rounded to float, or checked integral). */
+enum { PM_PLAIN_NO = 0, PM_PLAIN_DOUBLE, PM_PLAIN_FLOAT, PM_PLAIN_INTEGER };
 
 /* One column of the public outputs. */
 typedef struct pm_out {
@@ -546,6 +554,9 @@ struct pmml_model {
   int32_t n_slots;
   int32_t *inputs;          /* DataField index of each input */
   int32_t n_inputs;
+  int32_t *input_slot;      /* [n_inputs] the slot holding input i */
+  uint8_t *input_plain;     /* [n_inputs] PM_PLAIN_*: how a number is
+                               stored without the general path */
   pm_out *outs;             /* the public outputs */
   int32_t n_outs;
 
@@ -554,6 +565,14 @@ struct pmml_model {
   size_t str_scratch;       /* bytes of string scratch */
   size_t max_frame;         /* parameter slots of the deepest call */
   int uses_regex;           /* some expression uses a regular expression */
+  size_t n_item_words;      /* uint64 words of the transactions that
+                               pmml_ctx_add_item() fills (AssociationModel);
+                               pmml_ctx_clear() empties them */
+
+  /* ModelVerification (load_verify.c). */
+  struct pm_verify *verify; /* the top-level model's records, read with
+                               PMML_LOAD_VERIFICATION; NULL otherwise */
+  uint32_t verify_line;     /* its line, 0 if none (read or skipped) */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -581,6 +600,10 @@ struct pm_elem {
 #define PM_EL_ANYNS 4u  /* children in any namespace go to the "*" row
                            (InlineTable rows: columns are any element) */
 #define PM_EL_MODEL(fam) (8u | ((unsigned)(fam) << 8)) /* a model element */
+#define PM_EL_VERIFY 16u /* ModelVerification: read only with
+                            PMML_LOAD_VERIFICATION, for the top-level model */
+#define PM_EL_UNSUPP 32u /* a construct libpmmlrt cannot score yet: its start
+                            handler refuses it (`pmmlc check` lists them) */
 #define PM_EL_FAMILY(flags) ((int)((flags) >> 8))
 
 /* One family of models: its element and how to load, resolve and score it. */
@@ -771,11 +794,20 @@ double *pmmlL_numbers(pm_loader *ld, const char *s, size_t len, int32_t *n);
 /* The document element and the PMML element names we know (load_doc.c). */
 extern const pm_elem pmmlL_root_elem;
 int pmmlL_known_element(const char *name);
+/* The row for element 'name' in table 'tab', following chained tables; a
+** "*" row matches any name (load.c). */
+const pm_elem *pmmlL_lookup(const pm_elem *tab, const char *name);
+/* The element an error message is about, into buf: the PMML element its
+** first word names ("Node: ...", "DataField 'x': ..."), or X of a message
+** about "<X>". 0 when found, -1 otherwise (load.c; resolve.c uses it too). */
+int pmmlL_message_element(const char *msg, char *buf, size_t size);
 
 /* The shared element tables (load_doc.c, load_expr.c, load_pred.c). */
 extern const pm_elem pmmlL_expr_elems[];   /* every expression element */
 extern const pm_elem pmmlL_model_elems[];  /* every model element */
 extern const pm_elem pmmlL_model_common[]; /* MiningSchema, Output, ... */
+/* The same, then any model element: a model that holds another model. */
+extern const pm_elem pmmlL_model_common_nested[];
 extern const pm_elem pmmlL_skip_elems[];   /* Extension and friends */
 
 /* load_doc.c: pieces shared with the model and expression loaders. */
@@ -831,12 +863,16 @@ struct pm_pred {
   pm_lit v;         /* SIMPLE: value */
   pm_lit *set;      /* SET: the Array's values */
   uint32_t line;
+  int32_t direct;   /* the input slot a valid value of 'slot' comes from
+                       unchanged, or -1 (pmmlR_direct) */
 };
 
 /* Three-valued logic. */
 enum { PM_FALSE = 0, PM_TRUE = 1, PM_UNKNOWN = 2 };
 
 extern const pm_elem pmmlL_pred_elems[];
+/* A predicate or a model element (the content of a Segment). */
+extern const pm_elem pmmlL_segment_elems[];
 
 /* ------------------------------------------------------------------------ */
 /* TreeModel: load_tree.c, eval_tree.c                                      */
@@ -903,6 +939,7 @@ enum { PM_NORM_NONE = 0, PM_NORM_SIMPLEMAX, PM_NORM_SOFTMAX, PM_NORM_LOGIT,
 typedef struct pm_numpred {
   int32_t name;
   int32_t slot;
+  int32_t direct;   /* see pm_pred.direct */
   double exponent;
   double coef;
   uint32_t line;
@@ -949,7 +986,99 @@ int pmmlE_regression(pmml_ctx *c, const pm_model *m, pm_result *res);
 /* ------------------------------------------------------------------------ */
 /* MiningModel: load_mining.c, eval_mining.c                               */
 
-/* (not implemented yet) */
+/* Segmentation@multipleModelMethod; the loader also takes JPMML's names of
+** before 4.4 (x-weightedMedian, x-weightedSum) and its x-multiModelChain. */
+enum {
+  PM_MM_MAJORITY_VOTE = 0, PM_MM_WEIGHTED_MAJORITY_VOTE, PM_MM_AVERAGE,
+  PM_MM_WEIGHTED_AVERAGE, PM_MM_MEDIAN, PM_MM_WEIGHTED_MEDIAN, PM_MM_MAX,
+  PM_MM_SUM, PM_MM_WEIGHTED_SUM, PM_MM_SELECT_FIRST, PM_MM_SELECT_ALL,
+  PM_MM_MODEL_CHAIN, PM_MM_MULTI_MODEL_CHAIN
+};
+
+/* Segmentation@missingPredictionTreatment (also x-missingPredictionTreatment
+** of JPMML before 4.4) */
+enum { PM_MPT_CONTINUE = 0, PM_MPT_SKIP_SEGMENT, PM_MPT_RETURN_MISSING };
+
+/* <Segment id= weight=> PREDICATE MODEL </Segment>; also a 3.x embedded
+** model (Regression, DecisionTree) of a MiningModel without Segmentation,
+** as a segment that is always taken. */
+typedef struct pm_segment {
+  int32_t pred;        /* its predicate (doc->preds), -1: always true */
+  int32_t model;       /* its model (doc->models index) */
+  int32_t id;          /* id= (strtab); when absent its 1-based position */
+  uint8_t always;      /* the predicate is <True/> (or there is none) */
+  double weight;       /* weight= */
+  int32_t *cmap;       /* classification: the MiningModel's class of each
+                          of the segment model's classes (after resolve) */
+} pm_segment;
+
+/*
+** The trees of an ensemble as one flat array, for scoring without going
+** through each tree's model (resolve builds it when every segment is a
+** TreeModel whose result nothing else reads). A node is 16 bytes: its own
+** predicate, compiled to a comparison of a field with a number where it is
+** one, and where its children are; what a walk rarely needs (the
+** predicate itself, defaultChild) sits in arrays beside. Node k of segment
+** s's tree is nodes[roots[s] + k] (the tree's own arrays give its results).
+*/
+enum { PM_FOP_LT = 0, PM_FOP_LE, PM_FOP_GT, PM_FOP_GE, PM_FOP_EQ, PM_FOP_NE,
+       PM_FOP_MISSING, PM_FOP_NOT_MISSING, PM_FOP_TRUE, PM_FOP_FALSE,
+       PM_FOP_OTHER /* any other predicate: pmmlE_pred() */ };
+
+typedef struct pm_fnode {
+  double v;            /* the number compared with */
+  int32_t first;       /* first child (forest index), -1 */
+  uint16_t var;        /* the field: slots[var] */
+  uint8_t op;          /* PM_FOP_* */
+  uint8_t n_kids;      /* at most 127 (else no flat forest), with
+                          PM_FPAIR when the two children test one field
+                          against one number, one the other's negation */
+} pm_fnode;
+
+#define PM_FPAIR 0x80u
+
+typedef struct pm_forest {
+  pm_fnode *nodes;
+  int32_t *pred;       /* [n_nodes] each node's predicate (doc->preds) */
+  int32_t *deflt;      /* [n_nodes] its defaultChild (forest index), -1 */
+  int32_t n_nodes;
+  int32_t *slots;      /* [n_vars] the fields the comparisons read */
+  int32_t n_vars;
+  int32_t *roots;      /* [n_segs] */
+  double *zeros;       /* probabilities of a tree without distributions */
+} pm_forest;
+
+typedef struct pm_mining {
+  uint8_t method;      /* PM_MM_* */
+  uint8_t missing;     /* PM_MPT_* */
+  double threshold;    /* missingThreshold */
+  uint32_t line;       /* the Segmentation's (messages) */
+  pm_segment *segs;
+  int32_t n_segs;
+  int32_t *embedded;   /* 3.x embedded models scored before the segments
+                          (their outputs feed them): doc->models indices */
+  int32_t n_embedded;
+  /* m->of[0 .. n_delegates) were added by the loader: the outputs of the
+  ** segment the result comes from (selectFirst: the selected one;
+  ** modelChain: the last one), as JPMML lists them before the model's own.
+  ** delegate_of[d * n_segs + s] is that field's index in segment s's model
+  ** (-1: it has none). */
+  int32_t n_delegates;
+  int32_t *delegate_of;
+  pm_ofield *seg_of;   /* [m->n_of]: an OutputField@segmentId as that
+                          segment's model sees it (its class of value=) */
+  size_t scratch;      /* offset of the per-record scratch (doubles) */
+  pm_forest *forest;   /* the segments as one flat forest, or NULL */
+  size_t leaves;       /* scratch offset: each tree's scoring node */
+} pm_mining;
+
+int pmmlR_mining(pm_resolver *r, pm_model *m);
+int pmmlE_mining(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* The output features of a MiningModel that come from its segments. */
+int pmmlE_mining_feature(pmml_ctx *c, const pm_model *m, const pm_ofield *of,
+                         const pm_result *res, pm_val *out);
+extern const pm_elem pmmlL_mining_elems[];
+extern const pm_family pmmlL_mining_family;
 
 /* ------------------------------------------------------------------------ */
 /* GeneralRegressionModel: load_genreg.c, eval_genreg.c                    */
@@ -1096,47 +1225,646 @@ double pmmlE_genreg_link(int link, double p, double eta);
 /* ------------------------------------------------------------------------ */
 /* NeuralNetwork: load_neural.c, eval_neural.c                             */
 
-/* (not implemented yet) */
+/* NeuralNetwork@activationFunction (also NeuralLayer's) */
+enum { PM_ACT_THRESHOLD = 0, PM_ACT_LOGISTIC, PM_ACT_TANH, PM_ACT_IDENTITY,
+       PM_ACT_EXPONENTIAL, PM_ACT_RECIPROCAL, PM_ACT_SQUARE, PM_ACT_GAUSS,
+       PM_ACT_SINE, PM_ACT_COSINE, PM_ACT_ELLIOTT, PM_ACT_ARCTAN,
+       PM_ACT_RECTIFIER, PM_ACT_RADIAL_BASIS };
+/* NeuralNetwork@normalizationMethod (also NeuralLayer's) */
+enum { PM_NNORM_NONE = 0, PM_NNORM_SIMPLEMAX, PM_NNORM_SOFTMAX };
+
+#define PM_NN_BLOCK 8   /* neurons of a dense layer computed together */
+
+/* <NeuralLayer activationFunction= threshold= width= altitude=
+**   normalizationMethod=>, with the network's values where it has none.
+** Its neurons are the nodes [first, first + n). */
+typedef struct pm_nlayer {
+  int32_t first, n;
+  uint8_t act;          /* PM_ACT_* */
+  uint8_t norm;         /* PM_NNORM_* */
+  uint8_t dense;        /* every neuron reads every node of the previous
+                           layer, in order: weights form a matrix */
+  double *wt;           /* dense: the matrix by blocks of PM_NN_BLOCK
+                           neurons, wt[(b * np + k) * PM_NN_BLOCK + i] the
+                           weight from node k to neuron b * PM_NN_BLOCK + i
+                           (0 past the last neuron) */
+  double threshold;     /* threshold activation */
+  double width;         /* radialBasis, NaN when neither layer nor network
+                           gives one */
+  double altitude;      /* radialBasis */
+} pm_nlayer;
+
+/* <Neuron id= bias= width= altitude=><Con from= weight=/>... Its
+** connections are nn->from/weight[con .. con + n_con). */
+typedef struct pm_neuron {
+  int32_t con, n_con;
+  double bias;
+  double width, altitude; /* radialBasis: the neuron's, else its layer's */
+} pm_neuron;
+
+/* <NeuralOutput outputNeuron=><DerivedField> NormDiscrete (a class) |
+** NormContinuous (a regression target, inverted) | FieldRef (as is). */
+typedef struct pm_noutput {
+  int32_t node;         /* the output neuron */
+  uint8_t op;           /* PM_X_NORMDISC, PM_X_NORMCONT or PM_X_FIELD */
+  int32_t field;        /* the field it predicts (strtab) */
+  pm_lit value;         /* NormDiscrete@value */
+  int32_t klass;        /* its class, after resolve */
+  const pm_normcont *nc;/* NormContinuous to invert */
+  uint32_t line;
+} pm_noutput;
+
+/*
+** A network as flat arrays. Nodes are numbered inputs first (NeuralInputs
+** order), then the neurons layer after layer; act[node] holds a record's
+** activations in scratch. Every connection reads a node of an earlier
+** layer, so one pass over the layers computes the network.
+*/
+typedef struct pm_neural {
+  int32_t n_in;         /* input nodes 0 .. n_in-1 */
+  int32_t *in_expr;     /* [n_in] NeuralInput/DerivedField expression */
+  uint8_t *in_dt;       /* [n_in] its declared data type */
+  int32_t n_nodes;
+  int32_t *ids;         /* [n_nodes] NeuralInput@id / Neuron@id (strtab) */
+  pm_neuron *neurons;   /* [n_nodes - n_in] */
+  pm_nlayer *layers;
+  int32_t n_layers;
+  int32_t *from;        /* [n_cons] Con@from as a node index */
+  double *weight;       /* [n_cons] Con@weight */
+  int32_t n_cons;
+  pm_noutput *outs;
+  int32_t n_outs;
+  int32_t reg_out;      /* regression: the output of the target, -1 */
+  size_t act_off;       /* scratch offset of act[n_nodes] */
+} pm_neural;
+
+extern const pm_elem pmmlL_neural_elems[];
+extern const pm_family pmmlL_neural_family;
+int pmmlR_neural(pm_resolver *r, pm_model *m);
+int pmmlE_neural(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* The activation function f applied to z (PMML 4.4 NeuralNetwork), for
+** every function but radialBasis. */
+double pmmlE_activation(int f, double z, double threshold);
 
 /* ------------------------------------------------------------------------ */
 /* SupportVectorMachineModel: load_svm.c, eval_svm.c                       */
 
-/* (not implemented yet) */
+/* The kernel element */
+enum { PM_KERNEL_LINEAR = 0, PM_KERNEL_POLYNOMIAL, PM_KERNEL_RBF,
+       PM_KERNEL_SIGMOID };
+/* SupportVectorMachineModel@classificationMethod */
+enum { PM_SVM_ONE_AGAINST_ALL = 0, PM_SVM_ONE_AGAINST_ONE };
+/* SupportVectorMachineModel@svmRepresentation */
+enum { PM_SVM_SUPPORT_VECTORS = 0, PM_SVM_COEFFICIENTS };
+
+/* One coordinate of the vectors: a <FieldRef> (any expression, its value a
+** number) or 4.3's <CategoricalPredictor name= value= coefficient=>,
+** coefficient when the field equals value, else 0. */
+typedef struct pm_vfield {
+  int32_t expr;         /* the expression, or -1 for a CategoricalPredictor */
+  int32_t name;         /* CategoricalPredictor@name (strtab) */
+  int32_t slot;         /* its field, after resolve */
+  pm_lit value;
+  double coef;
+  uint32_t line;
+} pm_vfield;
+
+/* <SupportVectorMachine targetCategory= alternateTargetCategory=
+**   threshold=><SupportVectors/><Coefficients absoluteValue=/>. Its support
+** vectors are svm->sv[first .. first + n) with the coefficients
+** svm->coef[first ..]; with svmRepresentation="Coefficients" it has no
+** support vectors and n = n_fields coefficients, one per coordinate. */
+typedef struct pm_svmachine {
+  pm_lit target, alt;   /* MISSING when absent */
+  int32_t k_target, k_alt; /* class indices, after resolve; -1 */
+  double threshold;     /* NaN: the model's */
+  double b;             /* Coefficients@absoluteValue */
+  int32_t first, n;
+  uint32_t line;
+} pm_svmachine;
+
+typedef struct pm_svm {
+  uint8_t kernel;       /* PM_KERNEL_* */
+  uint8_t method;       /* PM_SVM_ONE_AGAINST_*, explicit or inferred */
+  uint8_t repr;         /* PM_SVM_SUPPORT_VECTORS or PM_SVM_COEFFICIENTS */
+  uint8_t max_wins;     /* maxWins */
+  double gamma, coef0, degree;
+  double threshold;     /* SupportVectorMachineModel@threshold */
+  pm_lit alt_binary;    /* alternateBinaryTargetCategory, MISSING if none */
+  int32_t k_alt_binary;
+  pm_vfield *fields;    /* VectorFields */
+  int32_t n_fields;
+  double *vectors;      /* [n_vectors * n_fields] VectorInstances, dense */
+  int32_t *vec_ids;     /* [n_vectors] VectorInstance@id (strtab) */
+  int32_t n_vectors;
+  int32_t *used;        /* the vectors some machine reads, ascending */
+  int32_t n_used;
+  int32_t *sv;          /* support vectors of every machine (vector index) */
+  double *coef;         /* their coefficients */
+  pm_svmachine *machines;
+  int32_t n_machines;
+  size_t x_off;         /* scratch: x[n_fields], k[n_vectors], votes and
+                           first-vote order [2 * n_classes] */
+} pm_svm;
+
+extern const pm_elem pmmlL_svm_elems[];
+extern const pm_family pmmlL_svm_family;
+int pmmlR_svm(pm_resolver *r, pm_model *m);
+int pmmlE_svm(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* Output features: probabilities of one-against-all are missing. */
+int pmmlE_svm_feature(pmml_ctx *c, const pm_model *m, const pm_ofield *of,
+                      const pm_result *res, pm_val *out);
 
 /* ------------------------------------------------------------------------ */
 /* NaiveBayesModel: load_naivebayes.c, eval_naivebayes.c                   */
 
-/* (not implemented yet) */
+/* TargetValueStat's distribution */
+enum { PM_DIST_NONE = 0, PM_DIST_GAUSSIAN, PM_DIST_POISSON,
+       PM_DIST_UNIFORM };
+
+/* <TargetValueCount value= count=/> of PairCounts (pair >= 0) or of
+** BayesOutput (pair -1), or <TargetValueStat value=> with its
+** distribution (a = mean or lower, b = variance or upper). */
+typedef struct pm_nbcount {
+  pm_lit value;         /* the target category */
+  int32_t pair;         /* PairCounts index in the input */
+  uint8_t dist;         /* PM_DIST_*: a TargetValueStat */
+  double count;         /* or a, b */
+  double a, b;
+} pm_nbcount;
+
+/* <BayesInput fieldName=> [DerivedField] PairCounts* | TargetValueStats.
+** Resolve turns the lists into per-class tables. */
+typedef struct pm_nbinput {
+  int32_t name;         /* fieldName (strtab) */
+  int32_t slot;         /* after resolve */
+  int32_t expr;         /* DerivedField expression, or -1 */
+  uint8_t dtype;        /* DerivedField@dataType, PM_DT_ANY */
+  uint8_t continuous;   /* TargetValueStats */
+  uint32_t line;
+  pm_lit *values;       /* PairCounts@value */
+  int32_t n_values;
+  pm_nbcount *items;    /* TargetValueCounts / TargetValueStats as read */
+  int32_t n_items;
+  double *counts;       /* [n_values * n_classes], NaN where none is given */
+  double *sums;         /* [n_classes] the class's counts over the values */
+  pm_nbcount *stats;    /* [n_classes] distribution per class (dist NONE) */
+} pm_nbinput;
+
+typedef struct pm_naivebayes {
+  double threshold;     /* NaiveBayesModel@threshold */
+  int32_t output;       /* BayesOutput@fieldName (strtab) */
+  uint32_t out_line;
+  pm_nbinput *inputs;
+  int32_t n_inputs;
+  pm_nbcount *priors;   /* BayesOutput TargetValueCounts as read */
+  int32_t n_priors;
+  double *prior;        /* [n_classes] counts, NaN for a class without one */
+  size_t scratch_off;   /* scratch: log-likelihoods [n_classes] */
+} pm_naivebayes;
+
+extern const pm_elem pmmlL_naivebayes_elems[];
+extern const pm_family pmmlL_naivebayes_family;
+int pmmlR_naivebayes(pm_resolver *r, pm_model *m);
+int pmmlE_naivebayes(pmml_ctx *c, const pm_model *m, pm_result *res);
 
 /* ------------------------------------------------------------------------ */
 /* ClusteringModel: load_clustering.c, eval_clustering.c                   */
 
-/* (not implemented yet) */
+/* The comparison measure and compared fields are shared with
+** NearestNeighborModel (PMML 4.4 ClusteringModel: ComparisonMeasure). */
+
+/* The metric element inside ComparisonMeasure. */
+enum { PM_MS_EUCLIDEAN = 0, PM_MS_SQEUCLIDEAN, PM_MS_CHEBYCHEV,
+       PM_MS_CITYBLOCK, PM_MS_MINKOWSKI, PM_MS_SIMPLEMATCHING, PM_MS_JACCARD,
+       PM_MS_TANIMOTO, PM_MS_BINARY, PM_MS_NONE };
+/* compareFunction (PM_CF_INHERIT: the field does not say) */
+enum { PM_CF_ABSDIFF = 0, PM_CF_GAUSSSIM, PM_CF_DELTA, PM_CF_EQUAL,
+       PM_CF_TABLE, PM_CF_INHERIT };
+
+/* <ComparisonMeasure kind= compareFunction=> metric </ComparisonMeasure> */
+typedef struct pm_measure {
+  uint8_t similarity;  /* kind="similarity": larger is closer */
+  uint8_t metric;      /* PM_MS_* */
+  uint8_t cmp;         /* compareFunction= (PM_CF_*) */
+  uint8_t absdiff;     /* every field compares by absDiff (resolve) */
+  double p;            /* minkowski p-parameter */
+  double c[4], d[4];   /* binarySimilarity c00 c01 c10 c11, d00 ... d11 */
+  uint32_t line;
+} pm_measure;
+
+/* A compared field: <ClusteringField>, <KNNInput>, or a DerivedField of
+** the CenterFields of old documents (then 'expr' is set, 'slot' is not). */
+typedef struct pm_cfield {
+  int32_t name;        /* field= (strtab), -1 for a nameless DerivedField */
+  int32_t slot;        /* the field's slot, after resolve; -1 */
+  int32_t expr;        /* CenterFields: the DerivedField's expression; -1 */
+  uint8_t cmp;         /* PM_CF_*, the measure's once resolved */
+  uint8_t center;      /* isCenterField */
+  uint8_t sym;         /* values are strings, kept as strtab ids */
+  double weight;       /* fieldWeight */
+  double scale;        /* similarityScale, NaN when absent */
+  double *table;       /* Comparisons: [n_table * n_table], row-major */
+  int32_t n_table;
+  const pm_domain *dom;/* table: the field's Values/Intervals, which index
+                          the rows and columns of the matrix */
+  const char *element; /* "ClusteringField", "KNNInput", "DerivedField" */
+  uint32_t line;
+} pm_cfield;
+
+/* <Cluster id= name=><Array/></Cluster> */
+typedef struct pm_cluster {
+  int32_t id;          /* id=, else the implicit 1-based index (strtab) */
+  int32_t name;        /* name= (strtab), -1 */
+  pm_lit *center;      /* the Array as written, typed by resolve */
+  int32_t n_center;
+  uint32_t line;
+} pm_cluster;
+
+typedef struct pm_clustering {
+  pm_measure meas;
+  pm_cfield *fields;   /* ClusteringField, or CenterFields; after resolve
+                          only the center fields, in center order */
+  int32_t n_fields;
+  double *mvw;         /* MissingValueWeights [n_fields], or NULL */
+  int32_t n_mvw;
+  pm_cluster *clusters;
+  int32_t n_clusters;
+  uint8_t distribution;/* modelClass="distributionBased" */
+  double *centers;     /* [n_clusters * n_fields]: numbers, strtab ids of
+                          string values, or table row indices */
+  size_t scratch;      /* per record: the affinity of every cluster */
+} pm_clustering;
+
+extern const pm_family pmmlL_clustering_family;
+extern const pm_elem pmmlL_clustering_elems[];
+int pmmlR_clustering(pm_resolver *r, pm_model *m);
+int pmmlE_clustering(pmml_ctx *c, const pm_model *m, pm_result *res);
+
+/* Shared with load_knn.c/eval_knn.c. */
+extern const pm_elem pmmlL_metric_elems[];  /* euclidean ... binarySimilarity */
+/* <ComparisonMeasure> attributes into *ms; the frame keeps ms for the
+** metric element inside. */
+void pmmlL_measure_start(pm_loader *ld, const char **atts, pm_measure *ms);
+/* The measure must name a metric (at the end of ComparisonMeasure). */
+void pmmlL_measure_end(pm_loader *ld);
+/* compareFunction= of a field: PM_CF_*, PM_CF_INHERIT when absent. */
+uint8_t pmmlL_compare_fn(pm_loader *ld, const char **atts);
+/* Resolve a compared field f of model m under measure ms: its slot (unless
+** it is an expression), its compare function, the matrix's categories. */
+int pmmlR_cfield(pm_resolver *r, pm_model *m, const pm_measure *ms,
+                 pm_cfield *f);
+/* A reference value (a center coordinate, a training value) of field f as
+** it is stored: the number, the strtab id of a string, or the table row.
+** 0, or -1 with the resolver failed. */
+int pmmlR_cfield_ref(pm_resolver *r, const pm_cfield *f, pm_lit *l,
+                     uint32_t line, double *out);
+/* An input value of field f in the same encoding: 0, 1 when missing, or
+** -1 after failing the record. */
+int pmmlE_cfield_value(pmml_ctx *c, const pm_cfield *f, double *x);
+/* Distance or similarity of the input x[0..n) to reference y[0..n), in
+** the encoding above; a missing input is NaN and counts for nothing.
+** 'adjust' is the missing-value adjustment (the sum of all the weights
+** over the sum of those of the fields present). */
+double pmmlE_measure(const pm_measure *ms, const pm_cfield *f, int32_t n,
+                     const double *x, const double *y, double adjust);
+/* Is affinity a closer than b under ms (NaN is never closer)? Larger is
+** closer for kind="similarity" and for the binary similarity measures. */
+static inline int
+pmmlE_closer(const pm_measure *ms, double a, double b)
+{
+  if (a != a) /* NaN */
+    return 0;
+  if (b != b)
+    return 1;
+  if (ms->similarity || ms->metric >= PM_MS_SIMPLEMATCHING)
+    return a > b;
+  return a < b;
+}
+/* The row of a Comparisons matrix that value v stands for: its rank among
+** the valid Values of domain d, else the Interval that holds it; -1. */
+int32_t pmmlE_table_row(const pmml_model *doc, const pm_domain *d,
+                        const pm_val *v);
+/* Output features of a ClusteringModel: clusterId, entityId and affinity
+** with rank=, clusterAffinity/entityAffinity with value=, the cluster's
+** name as predictedDisplayValue (pm_family.feature). */
+int pmmlE_clustering_feature(pmml_ctx *c, const pm_model *m,
+                             const pm_ofield *of, const pm_result *res,
+                             pm_val *out);
 
 /* ------------------------------------------------------------------------ */
 /* NearestNeighborModel: load_knn.c, eval_knn.c                            */
 
-/* (not implemented yet) */
+/* NearestNeighborModel@continuousScoringMethod, @categoricalScoringMethod */
+enum { PM_KNN_AVERAGE = 0, PM_KNN_MEDIAN, PM_KNN_WEIGHTED_AVERAGE };
+enum { PM_KNN_MAJORITY = 0, PM_KNN_WEIGHTED_MAJORITY };
+
+/* <InstanceField field= column=/> */
+typedef struct pm_ifield {
+  int32_t field;       /* strtab */
+  int32_t column;      /* strtab; the field's name when absent */
+  uint32_t line;
+} pm_ifield;
+
+typedef struct pm_knn {
+  pm_measure meas;
+  pm_cfield *inputs;   /* KNNInputs */
+  int32_t n_inputs;
+  int32_t k;           /* numberOfNeighbors */
+  uint8_t cont;        /* PM_KNN_AVERAGE ... */
+  uint8_t cat;         /* PM_KNN_MAJORITY ... */
+  double threshold;    /* weights are 1 / (distance + threshold) */
+  int32_t id_var;      /* instanceIdVariable (strtab), -1 */
+  pm_ifield *ifields;  /* InstanceFields */
+  int32_t n_ifields;
+  pm_table *table;     /* TrainingInstances' InlineTable */
+  /* Decided by resolve: the training instances as flat arrays. */
+  int32_t n_inst;
+  double *x;           /* [n_inst * n_inputs], pmmlR_cfield_ref encoding */
+  int32_t *klass;      /* classification: class of each instance */
+  double *y;           /* regression: target of each instance */
+  int32_t *ids;        /* entity id of each instance (strtab) */
+  double *class_count; /* [n_classes] instances per class (vote ties) */
+  int32_t keep;        /* neighbours kept per record: max(k, ranks asked) */
+  size_t scratch;      /* per record: input values, the heap of the
+                          nearest (affinity, index) pairs, medians */
+} pm_knn;
+
+extern const pm_family pmmlL_knn_family;
+extern const pm_elem pmmlL_knn_elems[];
+int pmmlR_knn(pm_resolver *r, pm_model *m);
+int pmmlE_knn(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* Output features: entityId and affinity with rank= (the k-th nearest
+** instance), affinity and entityAffinity with value= (an instance id). */
+int pmmlE_knn_feature(pmml_ctx *c, const pm_model *m, const pm_ofield *of,
+                      const pm_result *res, pm_val *out);
 
 /* ------------------------------------------------------------------------ */
 /* Scorecard: load_scorecard.c, eval_scorecard.c                           */
 
-/* (not implemented yet) */
+/* Scorecard@reasonCodeAlgorithm, @baselineMethod */
+enum { PM_RC_POINTS_ABOVE = 0, PM_RC_POINTS_BELOW };
+enum { PM_BL_MAX = 0, PM_BL_MIN, PM_BL_MEAN, PM_BL_NEUTRAL, PM_BL_OTHER };
+
+/* <Attribute partialScore= reasonCode=> predicate ComplexPartialScore? */
+typedef struct pm_scattr {
+  int32_t pred;        /* doc->preds */
+  int32_t expr;        /* ComplexPartialScore's expression, -1 */
+  double partial;      /* partialScore, NaN when absent */
+  int32_t reason;      /* reasonCode= (strtab), -1: the characteristic's */
+  int32_t rc;          /* index of the reason code in pm_scorecard.codes,
+                          after resolve; -1 */
+  uint32_t line;
+} pm_scattr;
+
+/* <Characteristic name= reasonCode= baselineScore=> Attribute+ */
+typedef struct pm_scchar {
+  int32_t name;        /* strtab, -1 */
+  int32_t reason;      /* strtab, -1 */
+  double baseline;     /* baselineScore (or the model's), NaN */
+  int32_t first, n;    /* its attributes: attrs[first .. first+n) */
+  uint32_t line;
+} pm_scchar;
+
+typedef struct pm_scorecard {
+  pm_scchar *chars;
+  int32_t n_chars;
+  pm_scattr *attrs;
+  int32_t n_attrs;
+  double initial;      /* initialScore */
+  double baseline;     /* baselineScore of the model, NaN */
+  uint8_t use_rc;      /* useReasonCodes */
+  uint8_t algorithm;   /* PM_RC_* */
+  uint8_t method;      /* PM_BL_* */
+  uint8_t want_rc;     /* an output asks for reason codes (resolve) */
+  int32_t *codes;      /* distinct reason codes (strtab), resolve */
+  int32_t n_codes;
+  size_t scratch;      /* per record: points, first use, ranking */
+} pm_scorecard;
+
+extern const pm_family pmmlL_scorecard_family;
+extern const pm_elem pmmlL_scorecard_elems[];
+int pmmlR_scorecard(pm_resolver *r, pm_model *m);
+int pmmlE_scorecard(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* Output feature reasonCode with rank= (pm_family.feature). */
+int pmmlE_scorecard_feature(pmml_ctx *c, const pm_model *m,
+                            const pm_ofield *of, const pm_result *res,
+                            pm_val *out);
 
 /* ------------------------------------------------------------------------ */
 /* RuleSetModel: load_ruleset.c, eval_ruleset.c                            */
 
-/* (not implemented yet) */
+/* RuleSelectionMethod@criterion */
+enum { PM_RS_WEIGHTED_SUM = 0, PM_RS_WEIGHTED_MAX, PM_RS_FIRST_HIT };
+
+/* <SimpleRule id= score= recordCount= nbCorrect= confidence= weight=> or
+** <CompoundRule>, in document order (pre-order): the rules inside the
+** CompoundRule at index i are rules[i+1 .. end), so a rule whose predicate
+** fails is skipped with i = end, without recursion. */
+typedef struct pm_rule {
+  int32_t pred;        /* its predicate (doc->preds) */
+  int32_t end;         /* index past the rule and all the rules inside it */
+  uint8_t compound;    /* a CompoundRule (it has no score) */
+  int32_t id;          /* SimpleRule@id, else its 1-based position among
+                          the SimpleRules, as text (strtab) */
+  int32_t klass;       /* the class of its score (classification), -1 */
+  pm_lit score;
+  double confidence;   /* default 1 */
+  double weight;       /* default 1 */
+  double count;        /* recordCount, NaN if absent */
+  double correct;      /* nbCorrect, NaN if absent */
+  int32_t dist, n_dist; /* ScoreDistributions: ruleset->dists[dist ..) */
+  uint32_t line;
+} pm_rule;
+
+/* <RuleSet recordCount= nbCorrect= defaultScore= defaultConfidence=> */
+typedef struct pm_ruleset {
+  pm_rule *rules;
+  int32_t n_rules;
+  pm_scoredist *dists;
+  int32_t n_dists;
+  uint8_t criterion;   /* PM_RS_*: the first RuleSelectionMethod */
+  uint8_t walk_all;    /* firstHit: go on after the first hit (an output
+                          asks for the confidence of another class) */
+  pm_lit deflt;        /* defaultScore, MISSING if absent */
+  double deflt_conf;   /* defaultConfidence, NaN if absent */
+  int32_t deflt_class; /* the class of defaultScore, -1 */
+  double *prob;        /* [n_rules * n_classes]: each SimpleRule's
+                          ScoreDistribution as probabilities (resolve) */
+  size_t scratch;      /* per-record scratch: 2 * n_classes doubles */
+} pm_ruleset;
+
+extern const pm_family pmmlL_ruleset_family;
+extern const pm_elem pmmlL_ruleset_elems[];
+int pmmlR_ruleset(pm_resolver *r, pm_model *m);
+int pmmlE_ruleset(pmml_ctx *c, const pm_model *m, pm_result *res);
+int pmmlE_ruleset_feature(pmml_ctx *c, const pm_model *m,
+                          const pm_ofield *of, const pm_result *res,
+                          pm_val *out);
 
 /* ------------------------------------------------------------------------ */
 /* AnomalyDetectionModel: load_anomaly.c, eval_anomaly.c                   */
 
-/* (not implemented yet) */
+/* AnomalyDetectionModel@algorithmType */
+enum { PM_AD_IFOREST = 0, PM_AD_OCSVM, PM_AD_CLUSTER_MEAN_DIST, PM_AD_OTHER };
+
+/* <AnomalyDetectionModel algorithmType= sampleDataSize=> ... a model ...
+**   <MeanClusterDistances><Array/></MeanClusterDistances> */
+typedef struct pm_anomaly {
+  uint8_t algorithm;   /* PM_AD_* */
+  double sample_size;  /* sampleDataSize, NaN if absent */
+  double cn;           /* iforest: c(sampleDataSize), the average path
+                          length of an unsuccessful search */
+  int32_t inner;       /* the model inside (doc->models index) */
+  double *mean_dist;   /* MeanClusterDistances, one per cluster */
+  int32_t n_mean_dist;
+} pm_anomaly;
+
+extern const pm_family pmmlL_anomaly_family;
+extern const pm_elem pmmlL_anomaly_elems[];
+int pmmlR_anomaly(pm_resolver *r, pm_model *m);
+int pmmlE_anomaly(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* c(n): the average path length of an unsuccessful search in a binary
+** search tree of n points (Liu et al. 2008), 0 for n < 2. */
+double pmmlE_iforest_c(double n);
 
 /* ------------------------------------------------------------------------ */
 /* AssociationModel: load_association.c, eval_association.c                */
 
-/* (not implemented yet) */
+/* <Item id= value= field= category=/> */
+typedef struct pm_item {
+  int32_t id;          /* strtab */
+  int32_t text;        /* value= as written (strtab): what outputs show */
+  pm_lit key;          /* what an input must equal: category=, else value=
+                          (typed as the item field, after resolve) */
+  int32_t field;       /* field= (strtab), -1 */
+  int32_t split_field; /* value="f=v" without field=: f (strtab), -1 */
+  pm_lit split_key;    /* ... and v */
+  int32_t slot;        /* row style: the field tested, after resolve */
+  uint8_t boolean;     /* row style: present when the field is true */
+  uint32_t line;
+} pm_item;
+
+/* <Itemset id=><ItemRef itemRef=/>...</Itemset> */
+typedef struct pm_itemset {
+  int32_t id;          /* strtab */
+  int32_t first, n;    /* its items: assoc->refs[first .. first+n) */
+  int32_t text;        /* "{a,b}" (strtab): antecedent/consequent output */
+  uint32_t line;
+} pm_itemset;
+
+/* <AssociationRule antecedent= consequent= support= confidence= lift=
+**   leverage= affinity= id=/> */
+typedef struct pm_arule {
+  int32_t ante, cons;  /* itemset indices (ids until the model ends) */
+  int32_t id;          /* id=, else its 1-based position, as text */
+  int32_t text;        /* "{a,b}->{c}" (strtab): the rule output */
+  double v[5];         /* PM_RB_*: confidence, support, lift, leverage,
+                          affinity; NaN when absent */
+  uint32_t line;
+} pm_arule;
+
+/* OutputField@rankBasis, in the order of pm_arule.v */
+enum { PM_RB_CONFIDENCE = 0, PM_RB_SUPPORT, PM_RB_LIFT, PM_RB_LEVERAGE,
+       PM_RB_AFFINITY };
+
+typedef struct pm_association {
+  pm_item *items;
+  int32_t n_items;
+  int32_t *refs;       /* item indices of every Itemset, one after another */
+  int32_t n_refs;
+  pm_itemset *sets;
+  int32_t n_sets;
+  pm_arule *rules;
+  int32_t n_rules;
+  /* Decided by resolve. */
+  uint8_t grouped;     /* transactional: a usageType="group" field; the
+                          items are values of the one active field */
+  int32_t group_df;    /* DataField of the group field, -1 */
+  int32_t item_df;     /* DataField of the item field (grouped), -1 */
+  int32_t item_slot;   /* the item field's slot (grouped) */
+  uint8_t item_dt;     /* its data type */
+  uint8_t numeric;     /* items compare as numbers (else as strings) */
+  int32_t *by_key;     /* item indices sorted by key: finding an input */
+  size_t words;        /* uint64 words of a set of items */
+  size_t items_off;    /* grouped: the transaction in ctx->items */
+  size_t scratch;      /* doubles: the record's item set (words), then a
+                          byte per itemset (is it in the record?) */
+  int32_t *order[5][2]; /* rules sorted by [rankBasis][rankOrder] (those
+                          outputs use), stable: document order in ties */
+} pm_association;
+
+extern const pm_family pmmlL_association_family;
+extern const pm_elem pmmlL_association_elems[];
+int pmmlR_association(pm_resolver *r, pm_model *m);
+int pmmlE_association(pmml_ctx *c, const pm_model *m, pm_result *res);
+int pmmlE_association_feature(pmml_ctx *c, const pm_model *m,
+                              const pm_ofield *of, const pm_result *res,
+                              pm_val *out);
+
+/* ------------------------------------------------------------------------ */
+/* ModelVerification: load_verify.c, eval_verify.c                          */
+
+/* What a VerificationField stands for, decided at resolve. */
+enum { PM_VF_INPUT = 0, PM_VF_TARGET, PM_VF_OUTPUT, PM_VF_IGNORED };
+
+/* <VerificationField field= column= precision= zeroThreshold=/> */
+typedef struct pm_verifyfield {
+  int32_t name;        /* field= (strtab) */
+  int32_t column;      /* column= (strtab), the field's name when absent */
+  double precision;    /* default 1E-6 */
+  double zero;         /* zeroThreshold, default 1E-16 */
+  uint32_t line;
+  int32_t col;         /* its column in the table, after resolve */
+  uint8_t role;        /* PM_VF_*, after resolve */
+  int32_t index;       /* INPUT: input index; OUTPUT: index in top->of */
+} pm_verifyfield;
+
+/* <ModelVerification recordCount= fieldCount=> VerificationFields
+** InlineTable: the cells kept as text, compactly (only checking reads
+** them). */
+typedef struct pm_verify {
+  pm_verifyfield *fields;
+  int32_t n_fields;
+  int32_t *cols;       /* column names as written ("data:x"), strtab ids */
+  int32_t n_cols;
+  int32_t n_rows;
+  uint32_t *row_line;  /* [n_rows] line of each <row> */
+  uint32_t *cell;      /* [n_rows * n_cols] offset into text, or
+                          PM_VCELL_NONE for an absent cell */
+  char *text;          /* the cells' texts, NUL-terminated */
+  uint32_t line;
+} pm_verify;
+
+#define PM_VCELL_NONE 0xffffffffu
+
+extern const pm_elem pmmlL_verify_elem[]; /* the ModelVerification row */
+/* Bind the VerificationFields to inputs and outputs (after the inputs and
+** outputs are known). 0 or -1 (resolver failed). */
+int pmmlR_verify(pm_resolver *r);
+
+/* ------------------------------------------------------------------------ */
+/* Suggestions for misspelt names: suggest.c                                */
+
+/* The closest of the candidates fed to it ("did you mean"). */
+typedef struct pm_suggest {
+  const char *name;    /* the unknown name */
+  size_t len;
+  const char *best;    /* the best candidate so far, or NULL */
+  size_t best_len;
+  int best_d;          /* its distance */
+} pm_suggest;
+
+/* Edit distance (insertions, deletions, substitutions and swaps of two
+** neighbours; letters compared without case) of a and b, or max + 1 when
+** it is larger than max. */
+int pmmlS_distance(const char *a, size_t an, const char *b, size_t bn,
+                   int max);
+void pmmlS_suggest_init(pm_suggest *s, const char *name, size_t len);
+void pmmlS_suggest_add(pm_suggest *s, const char *cand, size_t len);
+/* " (did you mean 'x'?)" in buf when a candidate is close enough, else
+** ""; returns buf. */
+const char *pmmlS_suggest_text(const pm_suggest *s, char *buf, size_t size);
 
 /* ------------------------------------------------------------------------ */
 /* Resolving names: resolve.c                                               */
@@ -1172,6 +1900,11 @@ pmml_model *pmmlR_doc(pm_resolver *r);
 int pmmlR_failed(const pm_resolver *r);
 /* Reserve doubles of per-record scratch; returns the offset. */
 size_t pmmlR_scratch(pm_resolver *r, size_t n);
+/* The input slot whose valid values reach 'slot' unchanged (through
+** MiningFields without outlier treatment), or -1. A reader may take such a
+** value from the input directly and skip the slot, when it is a valid,
+** non-missing value (pmmlE_direct). */
+int32_t pmmlR_direct(const pm_resolver *r, int32_t slot);
 /* Resolve a model (a segment: inside 'parent's scope). */
 int pmmlR_model(pm_resolver *r, pm_model *m, pm_model *parent);
 /* Make the Output fields of segment 'child' visible to 'parent' and to the
@@ -1188,6 +1921,11 @@ int pmmlR_document(pm_loader *ld);
 ** and the message of its failure. */
 pm_resolver *pmmlR_detached(pmml_model *doc);
 const char *pmmlR_message(const pm_resolver *r);
+/* Can a model of this family (PM_FAM_*) and function (PM_FN_*) produce
+** output feature f (PM_FEAT_*)? */
+int pmmlR_feature_supported(int family, int function, int f);
+/* The PMML names of the PM_FEAT_* values. */
+extern const char *const pmmlR_feature_names[PM_FEAT_COUNT];
 
 /* ------------------------------------------------------------------------ */
 /* Values: value.c                                                          */
@@ -1263,7 +2001,6 @@ struct pmml_ctx {
   const pmml_model *m;
   uint32_t gen;          /* record generation: slot i is fresh when
                             stamp[i] == gen */
-  pm_val *in;            /* [n_inputs] raw inputs as set */
   pm_val *vals;          /* [n_slots] */
   uint32_t *stamp;       /* [n_slots] */
   uint8_t *busy;         /* [n_slots] being computed (cycle guard) */
@@ -1284,6 +2021,8 @@ struct pmml_ctx {
   int failed;            /* sticky per record */
   pmml_status status;
   char msg[512];
+  uint64_t *items;       /* [n_item_words]: items added to the record
+                            (collection-valued inputs) */
 };
 
 /* Fail the record: the first error wins. Returns -1. */
@@ -1300,6 +2039,19 @@ pmmlE_slot(pmml_ctx *c, int32_t slot)
     return &c->vals[slot];
   return pmmlE_slot_compute(c, slot);
 }
+/* The value of 'slot' for this record, read from its input when 'direct'
+** (pmmlR_direct) holds a valid non-missing value: the MiningFields between
+** would pass it unchanged. Inputs are always fresh while scoring. */
+static inline const pm_val *
+pmmlE_direct(pmml_ctx *c, int32_t slot, int32_t direct)
+{
+  if (direct >= 0) {
+    const pm_val *v = &c->vals[direct];
+    if (PM_LIKELY(v->t != PM_T_MISSING && !v->invalid))
+      return v;
+  }
+  return pmmlE_slot(c, slot);
+}
 /* Evaluate expression e. 0 or -1 (context failed). */
 int pmmlE_expr(pmml_ctx *c, int32_t e, pm_val *out);
 /* Evaluate predicate p: PM_TRUE, PM_FALSE or PM_UNKNOWN (or -1 when the
@@ -1307,6 +2059,10 @@ int pmmlE_expr(pmml_ctx *c, int32_t e, pm_val *out);
 int pmmlE_pred(pmml_ctx *c, int32_t p);
 /* Score model m (and its outputs) into the context's result for it. */
 int pmmlE_model(pmml_ctx *c, const pm_model *m);
+/* The value of output field 'of' computed from model m's result of this
+** record (m scored already; 'of' need not be one of m's own fields). */
+int pmmlE_output(pmml_ctx *c, const pm_model *m, const pm_ofield *of,
+                 pm_val *out);
 /* Apply the model's Targets to a regression value. */
 double pmmlE_target_value(const pm_model *m, double v);
 /* The value of a class as the predicted value of model m. */

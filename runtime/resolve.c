@@ -105,16 +105,10 @@ pmmlR_fail(pm_resolver *r, pmml_status code, uint32_t line, const char *fmt,
   vsnprintf(ld->err->message, sizeof ld->err->message, fmt, ap);
   va_end(ap);
   pmmlV_clean_message(ld->err->message, sizeof ld->err->message);
-  /* The element is the first word of the message when it names one. */
-  {
-    const char *m = ld->err->message;
-    size_t n = strcspn(m, ": '");
-    if (m[n] == ':' && n < sizeof ld->err->element && n > 0 &&
-        m[0] >= 'A' && m[0] <= 'Z') {
-      memcpy(ld->err->element, m, n);
-      ld->err->element[n] = '\0';
-    }
-  }
+  /* The element is the one the message names first (as for the reader). */
+  if (pmmlL_message_element(ld->err->message, ld->err->element,
+                            sizeof ld->err->element) != 0)
+    ld->err->element[0] = '\0';
 }
 
 static void
@@ -363,8 +357,11 @@ new_scope(pm_resolver *r, const pm_model *m, pm_scope *parent)
 /* ------------------------------------------------------------------------ */
 /* Literals                                                                 */
 
-int
-pmmlR_lit(pm_resolver *r, pm_lit *l, uint8_t dt, uint32_t line)
+/* Type literal l as dt; 'elem' (or NULL) names the element it is in, for
+** the message. */
+static int
+lit_at(pm_resolver *r, pm_lit *l, uint8_t dt, uint32_t line,
+       const char *elem)
 {
   const char *text;
   size_t len;
@@ -391,8 +388,9 @@ pmmlR_lit(pm_resolver *r, pm_lit *l, uint8_t dt, uint32_t line)
     if (v.t != PM_T_STR)
       l->num = v.u.num;
   } else {
-    pmmlR_fail(r, PMML_E_INVALID, line, "value '%.60s' is not a valid %s",
-               text, pmml_dtype_name((pmml_dtype)dt));
+    pmmlR_fail(r, PMML_E_INVALID, line, "%s%svalue '%.60s' is not a valid %s",
+               elem ? elem : "", elem ? ": " : "", text,
+               pmml_dtype_name((pmml_dtype)dt));
     return -1;
   }
   /* Strings compare and print by their interned text. Numbers need no
@@ -407,6 +405,34 @@ pmmlR_lit(pm_resolver *r, pm_lit *l, uint8_t dt, uint32_t line)
     return -1;
   }
   return 0;
+}
+
+/* Type a literal and keep its text interned whatever its type: for the
+** values that name things (declared Values, OutputField@value). */
+static int
+lit_keep_text(pm_resolver *r, pm_lit *l, uint8_t dt, uint32_t line,
+              const char *elem)
+{
+  int32_t sym = l->sym;
+  if (l->raw >= 0) {
+    const char *text = pmmlL_raw(r->ld, l->raw);
+    sym = pmmlS_intern(r->a, &r->doc->strs, text, strlen(text));
+    if (sym < 0) {
+      nomem(r);
+      return -1;
+    }
+  }
+  if (lit_at(r, l, dt, line, elem))
+    return -1;
+  if (l->t != PM_T_MISSING)
+    l->sym = sym;
+  return 0;
+}
+
+int
+pmmlR_lit(pm_resolver *r, pm_lit *l, uint8_t dt, uint32_t line)
+{
+  return lit_at(r, l, dt, line, NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -454,6 +480,8 @@ pmmlR_add_class(pm_resolver *r, pm_model *m, const pm_lit *l)
 
 static int32_t lookup(pm_resolver *r, pm_scope *s, int32_t name);
 static int resolve_expr(pm_resolver *r, pm_scope *s, int32_t e);
+static const char *field_hint(pm_resolver *r, const pm_scope *s,
+                              int32_t name, char *buf, size_t size);
 
 static int32_t
 datafield_index(const pm_resolver *r, int32_t name)
@@ -527,12 +555,15 @@ mining_slot(pm_resolver *r, pm_scope *s, int32_t i)
   s->mf_slot[i] = -2;
   src = s->parent ? lookup(r, s->parent, mf->name) : -1;
   if (src < 0) {
+    char hint[160];
     if (!r->failed)
       pmmlR_fail(r, PMML_E_REFERENCE, mf->line,
-                 "MiningField: '%s' is not a DataField%s", STR(r, mf->name),
+                 "MiningField: '%s' is not a DataField%s%s",
+                 STR(r, mf->name),
                  s->parent && s->parent->m
                      ? " nor a field of the enclosing model"
-                     : "");
+                     : "",
+                 field_hint(r, s->parent, mf->name, hint, sizeof hint));
     return -1;
   }
   if (mining_identity(r, mf, src)) {
@@ -549,9 +580,10 @@ mining_slot(pm_resolver *r, pm_scope *s, int32_t i)
     SLOT(r, slot).src = src;
     SLOT(r, slot).maybe_invalid =
         (uint8_t)(SLOT(r, src).maybe_invalid && mf->inv == PM_INV_AS_IS);
+    SLOT(r, slot).plain = mf->outliers == PM_OUT_AS_IS;
     /* Replacement values take the field's type. */
-    if (pmmlR_lit(r, &mf->miss_repl, dt, mf->line) ||
-        pmmlR_lit(r, &mf->inv_repl, dt, mf->line))
+    if (lit_at(r, &mf->miss_repl, dt, mf->line, "MiningField") ||
+        lit_at(r, &mf->inv_repl, dt, mf->line, "MiningField"))
       return -1;
   }
   mf->slot = slot;
@@ -588,7 +620,8 @@ derived_slot(pm_resolver *r, pm_scope *s, const pm_derived *d, int32_t *state,
   if (d->dom.n_values) {
     int32_t k;
     for (k = 0; k < d->dom.n_values; k++)
-      if (pmmlR_lit(r, &d->dom.values[k].v, SLOT(r, slot).dtype, d->line))
+      if (lit_at(r, &d->dom.values[k].v, SLOT(r, slot).dtype, d->line,
+                 "DerivedField"))
         return -1;
   }
   *state = slot;
@@ -733,6 +766,66 @@ lookup(pm_resolver *r, pm_scope *s, int32_t name)
   return -1;
 }
 
+/* " (did you mean 'x'?)" for an unknown field 'name' seen from scope s:
+** the closest of the names visible there, or "". */
+static const char *
+field_hint(pm_resolver *r, const pm_scope *s, int32_t name, char *buf,
+           size_t size)
+{
+  const pmml_model *doc = r->doc;
+  pm_suggest sg;
+  int32_t i;
+  int in_fn = 0;
+#define HINT(id)                                                             \
+  do {                                                                       \
+    if ((id) >= 0)                                                           \
+      pmmlS_suggest_add(&sg, STR(r, (id)), pmmlS_len(&doc->strs, (id)));     \
+  } while (0)
+  pmmlS_suggest_init(&sg, STR(r, name), pmmlS_len(&doc->strs, name));
+  for (; s; s = s->parent) {
+    const pm_model *m = s->m;
+    if (s->fn >= 0) {
+      const pm_function *fn = &doc->fns[s->fn];
+      for (i = 0; i < fn->n_params; i++)
+        HINT(fn->params[i]);
+      in_fn = 1;
+      break;
+    }
+    if (m) {
+      for (i = 0; i < m->n_local; i++)
+        HINT(m->local[i].name);
+      for (i = 0; i < m->n_of; i++)
+        HINT(m->of[i].name);
+      for (i = 0; i < m->n_mf; i++)
+        HINT(m->mf[i].name);
+      for (i = 0; i < (int32_t)s->extra.len; i++)
+        HINT(((const sc_entry *)s->extra.data)[i].name);
+    } else {
+      for (i = 0; i < doc->n_df; i++)
+        HINT(doc->df[i].name);
+    }
+  }
+  for (i = 0; !in_fn && i < doc->n_gd; i++)
+    HINT(doc->gd[i].name);
+#undef HINT
+  return pmmlS_suggest_text(&sg, buf, size);
+}
+
+int32_t
+pmmlR_direct(const pm_resolver *r, int32_t slot)
+{
+  const pm_slot *slots = r->slots.data;
+  int hops = 0;
+  while (slot >= 0 && hops++ < 1000) {
+    if (slots[slot].kind == PM_SLOT_INPUT)
+      return slot;
+    if (slots[slot].kind != PM_SLOT_MINING || !slots[slot].plain)
+      return -1;
+    slot = slots[slot].src;
+  }
+  return -1;
+}
+
 int32_t
 pmmlR_field_try(pm_resolver *r, const pm_model *m, int32_t name)
 {
@@ -743,9 +836,11 @@ int32_t
 pmmlR_field(pm_resolver *r, const pm_model *m, int32_t name, uint32_t line)
 {
   int32_t slot = lookup(r, r->scopes[m->index], name);
+  char hint[160];
   if (slot < 0 && !r->failed)
-    pmmlR_fail(r, PMML_E_REFERENCE, line, "unknown field '%s'",
-               STR(r, name));
+    pmmlR_fail(r, PMML_E_REFERENCE, line, "unknown field '%s'%s",
+               STR(r, name),
+               field_hint(r, r->scopes[m->index], name, hint, sizeof hint));
   return slot;
 }
 
@@ -820,7 +915,8 @@ type_column(pm_resolver *r, pm_table *t, int32_t col, uint8_t dt,
 {
   int32_t row;
   for (row = 0; row < t->n_rows; row++)
-    if (pmmlR_lit(r, &t->cells[(size_t)row * t->n_cols + col], dt, line))
+    if (lit_at(r, &t->cells[(size_t)row * t->n_cols + col], dt, line,
+               "MapValues"))
       return -1;
   return 0;
 }
@@ -938,15 +1034,17 @@ resolve_expr_at(pm_resolver *r, pm_scope *s, int32_t e, int depth)
       if (fn->params[i] == EXPR(r, e).name)
         break;
     if (i == fn->n_params) {
+      char hint[160];
       pmmlR_fail(r, PMML_E_REFERENCE, line,
-                 "FieldRef: '%s' is not a parameter of DefineFunction '%s'",
-                 STR(r, EXPR(r, e).name), STR(r, fn->name));
+                 "FieldRef: '%s' is not a parameter of DefineFunction '%s'%s",
+                 STR(r, EXPR(r, e).name), STR(r, fn->name),
+                 field_hint(r, s, EXPR(r, e).name, hint, sizeof hint));
       return -1;
     }
     EXPR(r, e).op = PM_X_PARAM;
     EXPR(r, e).fn = i;
     EXPR(r, e).dt = fn->param_dt[i];
-    return pmmlR_lit(r, &EXPR(r, e).missing, EXPR(r, e).dt, line);
+    return lit_at(r, &EXPR(r, e).missing, EXPR(r, e).dt, line, "FieldRef");
   }
   if (op == PM_X_PARAM)
     return 0; /* a function body resolved before */
@@ -975,37 +1073,41 @@ resolve_expr_at(pm_resolver *r, pm_scope *s, int32_t e, int depth)
       return -1;
   switch (op) {
   case PM_X_CONST:
-    return pmmlR_lit(r, &EXPR(r, e).lit, EXPR(r, e).dt, line) ? -1 : 0;
+    return lit_at(r, &EXPR(r, e).lit, EXPR(r, e).dt, line, "Constant") ? -1 : 0;
   case PM_X_FIELD: {
     int32_t slot = lookup(r, s, EXPR(r, e).name);
     if (slot < 0) {
+      char hint[160];
       if (!r->failed)
-        pmmlR_fail(r, PMML_E_REFERENCE, line, "FieldRef: unknown field '%s'",
-                   STR(r, EXPR(r, e).name));
+        pmmlR_fail(r, PMML_E_REFERENCE, line,
+                   "FieldRef: unknown field '%s'%s", STR(r, EXPR(r, e).name),
+                   field_hint(r, s, EXPR(r, e).name, hint, sizeof hint));
       return -1;
     }
     EXPR(r, e).slot = slot;
     EXPR(r, e).dt = SLOT(r, slot).dtype;
-    return pmmlR_lit(r, &EXPR(r, e).missing, EXPR(r, e).dt, line);
+    return lit_at(r, &EXPR(r, e).missing, EXPR(r, e).dt, line, "FieldRef");
   }
   case PM_X_NORMCONT:
     EXPR(r, e).dt = PMML_DT_DOUBLE;
-    return pmmlR_lit(r, &EXPR(r, e).missing, PMML_DT_DOUBLE, line);
+    return lit_at(r, &EXPR(r, e).missing, PMML_DT_DOUBLE, line,
+                  "NormContinuous");
   case PM_X_NORMDISC:
-    if (pmmlR_lit(r, &EXPR(r, e).lit, EXPR(r, ARG(r, first)).dt, line))
+    if (lit_at(r, &EXPR(r, e).lit, EXPR(r, ARG(r, first)).dt, line,
+               "NormDiscrete"))
       return -1;
     EXPR(r, e).dt = PMML_DT_DOUBLE;
-    return pmmlR_lit(r, &EXPR(r, e).missing, PMML_DT_DOUBLE, line);
+    return lit_at(r, &EXPR(r, e).missing, PMML_DT_DOUBLE, line, "NormDiscrete");
   case PM_X_DISCRETIZE: {
     pm_discretize *d = EXPR(r, e).ext;
     uint8_t dt = EXPR(r, e).dt;
     for (i = 0; i < d->n; i++)
-      if (pmmlR_lit(r, &d->values[i], dt, line))
+      if (lit_at(r, &d->values[i], dt, line, "Discretize"))
         return -1;
     if (dt == PM_DT_ANY && d->n)
       EXPR(r, e).dt = dt = d->values[0].dt;
-    return pmmlR_lit(r, &EXPR(r, e).missing, dt, line) ||
-                   pmmlR_lit(r, &EXPR(r, e).deflt, dt, line)
+    return lit_at(r, &EXPR(r, e).missing, dt, line, "Discretize") ||
+                   lit_at(r, &EXPR(r, e).deflt, dt, line, "Discretize")
                ? -1
                : 0;
   }
@@ -1013,8 +1115,8 @@ resolve_expr_at(pm_resolver *r, pm_scope *s, int32_t e, int depth)
     uint8_t dt = EXPR(r, e).dt;
     if (resolve_mapvalues(r, e))
       return -1;
-    return pmmlR_lit(r, &EXPR(r, e).missing, dt, line) ||
-                   pmmlR_lit(r, &EXPR(r, e).deflt, dt, line)
+    return lit_at(r, &EXPR(r, e).missing, dt, line, "MapValues") ||
+                   lit_at(r, &EXPR(r, e).deflt, dt, line, "MapValues")
                ? -1
                : 0;
   }
@@ -1034,8 +1136,8 @@ resolve_expr_at(pm_resolver *r, pm_scope *s, int32_t e, int depth)
                  (int)n);
       return -1;
     }
-    return pmmlR_lit(r, &EXPR(r, e).missing, PM_DT_ANY, line) ||
-                   pmmlR_lit(r, &EXPR(r, e).deflt, PM_DT_ANY, line)
+    return lit_at(r, &EXPR(r, e).missing, PM_DT_ANY, line, "Apply") ||
+                   lit_at(r, &EXPR(r, e).deflt, PM_DT_ANY, line, "Apply")
                ? -1
                : 0;
   case PM_X_APPLY: {
@@ -1063,8 +1165,19 @@ resolve_expr_at(pm_resolver *r, pm_scope *s, int32_t e, int depth)
     } else {
       int32_t f = function_index(r, EXPR(r, e).name);
       if (f < 0) {
+        pm_suggest sg;
+        char hint[160];
+        int k;
+        pmmlS_suggest_init(&sg, name, strlen(name));
+        for (k = 0; k < PM_BI_COUNT; k++)
+          pmmlS_suggest_add(&sg, pmmlE_builtins[k].name,
+                            strlen(pmmlE_builtins[k].name));
+        for (k = 0; k < r->doc->n_fns; k++)
+          pmmlS_suggest_add(&sg, STR(r, r->doc->fns[k].name),
+                            pmmlS_len(&r->doc->strs, r->doc->fns[k].name));
         pmmlR_fail(r, PMML_E_REFERENCE, line,
-                   "Apply: unknown function '%s'", name);
+                   "Apply: unknown function '%s'%s", name,
+                   pmmlS_suggest_text(&sg, hint, sizeof hint));
         return -1;
       }
       if (r->doc->fns[f].n_params != n) {
@@ -1079,8 +1192,8 @@ resolve_expr_at(pm_resolver *r, pm_scope *s, int32_t e, int depth)
       EXPR(r, e).fn = f;
       EXPR(r, e).dt = r->doc->fns[f].dtype;
     }
-    return pmmlR_lit(r, &EXPR(r, e).missing, EXPR(r, e).dt, line) ||
-                   pmmlR_lit(r, &EXPR(r, e).deflt, EXPR(r, e).dt, line)
+    return lit_at(r, &EXPR(r, e).missing, EXPR(r, e).dt, line, "Apply") ||
+                   lit_at(r, &EXPR(r, e).deflt, EXPR(r, e).dt, line, "Apply")
                ? -1
                : 0;
   }
@@ -1121,6 +1234,7 @@ static int
 resolve_pred_at(pm_resolver *r, pm_scope *s, int32_t p, int depth)
 {
   pm_pred *pr = &r->doc->preds[p];
+  const char *kind;
   int32_t i;
   uint8_t dt;
   if (depth > PM_MAX_EXPR_DEPTH) {
@@ -1142,18 +1256,22 @@ resolve_pred_at(pm_resolver *r, pm_scope *s, int32_t p, int depth)
   }
   pr->slot = lookup(r, s, pr->name);
   if (pr->slot < 0) {
+    char hint[160];
     if (!r->failed)
-      pmmlR_fail(r, PMML_E_REFERENCE, pr->line, "%s: unknown field '%s'",
+      pmmlR_fail(r, PMML_E_REFERENCE, pr->line, "%s: unknown field '%s'%s",
                  pr->kind == PM_P_SET ? "SimpleSetPredicate"
                                       : "SimplePredicate",
-                 STR(r, pr->name));
+                 STR(r, pr->name),
+                 field_hint(r, s, pr->name, hint, sizeof hint));
     return -1;
   }
   dt = SLOT(r, pr->slot).dtype;
+  pr->direct = pmmlR_direct(r, pr->slot);
+  kind = pr->kind == PM_P_SET ? "SimpleSetPredicate" : "SimplePredicate";
   /* A value of NaN equals nothing and orders nothing: an error of the
   ** exporter, not a predicate (infinities are fine thresholds). */
   if (pr->kind == PM_P_SIMPLE) {
-    if (pmmlR_lit(r, &pr->v, dt, pr->line))
+    if (lit_at(r, &pr->v, dt, pr->line, kind))
       return -1;
     if (pr->v.t == PM_T_NUM && pr->v.num != pr->v.num) {
       pmmlR_fail(r, PMML_E_INVALID, pr->line,
@@ -1164,7 +1282,7 @@ resolve_pred_at(pm_resolver *r, pm_scope *s, int32_t p, int depth)
     return 0;
   }
   for (i = 0; i < pr->n; i++) {
-    if (pmmlR_lit(r, &pr->set[i], dt, pr->line))
+    if (lit_at(r, &pr->set[i], dt, pr->line, kind))
       return -1;
     if (pr->set[i].t == PM_T_NUM && pr->set[i].num != pr->set[i].num) {
       pmmlR_fail(r, PMML_E_INVALID, pr->line,
@@ -1193,8 +1311,10 @@ resolve_target(pm_resolver *r, pm_model *m)
                                    : -1;
   int32_t i;
   int classification = m->function == PM_FN_CLASSIFICATION;
-  m->target_dt = classification ? PMML_DT_STRING : PMML_DT_DOUBLE;
-  m->target_op = classification ? PMML_OP_CATEGORICAL : PMML_OP_CONTINUOUS;
+  /* Clusters are named by their ids, which are strings. */
+  int categorical = classification || m->function == PM_FN_CLUSTERING;
+  m->target_dt = categorical ? PMML_DT_STRING : PMML_DT_DOUBLE;
+  m->target_op = categorical ? PMML_OP_CATEGORICAL : PMML_OP_CONTINUOUS;
   if (df >= 0) {
     pm_datafield *f = &r->doc->df[df];
     m->target_dt = f->dtype;
@@ -1204,7 +1324,7 @@ resolve_target(pm_resolver *r, pm_model *m)
         pm_lit l = f->dom.values[i].v;
         if (f->dom.values[i].property != PM_PROP_VALID)
           continue;
-        if (l.raw >= 0 && pmmlR_lit(r, &l, f->dtype, f->line))
+        if (l.raw >= 0 && lit_at(r, &l, f->dtype, f->line, "DataField"))
           return -1;
         if (pmmlR_add_class(r, m, &l) < 0)
           return -1;
@@ -1223,8 +1343,8 @@ resolve_target(pm_resolver *r, pm_model *m)
       m->target_op = t->optype;
     for (k = 0; k < t->n_values; k++) {
       pm_tvalue *tv = &t->values[k];
-      if (pmmlR_lit(r, &tv->v, m->target_dt, m->line) ||
-          pmmlR_lit(r, &tv->deflt, m->target_dt, m->line))
+      if (lit_at(r, &tv->v, m->target_dt, m->line, "TargetValue") ||
+          lit_at(r, &tv->deflt, m->target_dt, m->line, "TargetValue"))
         return -1;
       if (classification && tv->v.t != PM_T_MISSING &&
           pmmlR_add_class(r, m, &tv->v) < 0)
@@ -1268,9 +1388,18 @@ resolve_outputs_classes(pm_resolver *r, pm_model *m)
   for (i = 0; i < m->n_of; i++) {
     pm_ofield *of = &m->of[i];
     uint8_t f = of->feature;
+    /* (affinity's value= names an entity, a cluster or an instance, by
+    ** its id: it is kept as text, like the other entity features.) */
+    if (of->rank == 0 && !of->multi) {
+      pmmlR_fail(r, PMML_E_INVALID, of->line,
+                 "OutputField: '%s': rank=\"0\" (every value) needs "
+                 "isMultiValued=\"true\"",
+                 STR(r, of->name));
+      return -1;
+    }
     if (f == PM_FEAT_PROBABILITY || f == PM_FEAT_CONFIDENCE ||
-        f == PM_FEAT_AFFINITY || f == PM_FEAT_RESIDUAL) {
-      if (pmmlR_lit(r, &of->value, m->target_dt, of->line))
+        f == PM_FEAT_RESIDUAL) {
+      if (lit_keep_text(r, &of->value, m->target_dt, of->line, "OutputField"))
         return -1;
       if (of->value.t != PM_T_MISSING && m->function == PM_FN_CLASSIFICATION
           && (f == PM_FEAT_PROBABILITY || f == PM_FEAT_CONFIDENCE)) {
@@ -1278,14 +1407,15 @@ resolve_outputs_classes(pm_resolver *r, pm_model *m)
         if (of->klass < 0)
           return -1;
       }
-    } else if (pmmlR_lit(r, &of->value, PM_DT_ANY, of->line)) {
+    } else if (lit_keep_text(r, &of->value, PM_DT_ANY, of->line,
+                             "OutputField")) {
       return -1;
     }
   }
   return 0;
 }
 
-static const char *const feature_names[] = {
+const char *const pmmlR_feature_names[PM_FEAT_COUNT] = {
   "predictedValue", "predictedDisplayValue", "probability",
   "transformedValue", "decision", "confidence", "residual", "standardError",
   "standardDeviation", "entityId", "clusterId", "affinity", "entityAffinity",
@@ -1293,9 +1423,9 @@ static const char *const feature_names[] = {
   "consequent", "rule", "ruleId", "support", "lift", "leverage",
   "confidenceIntervalLower", "confidenceIntervalUpper"};
 
-/* Can model m produce output feature f? */
-static int
-feature_supported(const pm_model *m, int f)
+/* Can a model of this family and function produce output feature f? */
+int
+pmmlR_feature_supported(int family, int function, int f)
 {
   switch (f) {
   case PM_FEAT_PREDICTED:
@@ -1306,13 +1436,14 @@ feature_supported(const pm_model *m, int f)
     return 1;
   case PM_FEAT_PROBABILITY:
   case PM_FEAT_CONFIDENCE:
-    if (m->function == PM_FN_CLASSIFICATION)
+    if (function == PM_FN_CLASSIFICATION)
       return 1;
     break;
   default:
     break;
   }
-  return (pmmlL_families[m->family]->features & PM_FEAT_BIT(f)) != 0;
+  return pmmlL_families[family] &&
+         (pmmlL_families[family]->features & PM_FEAT_BIT(f)) != 0;
 }
 
 static int
@@ -1321,11 +1452,12 @@ resolve_outputs(pm_resolver *r, pm_model *m)
   pm_scope *s = r->scopes[m->index];
   int32_t i;
   for (i = 0; i < m->n_of; i++)
-    if (!feature_supported(m, m->of[i].feature)) {
+    if (!pmmlR_feature_supported(m->family, m->function,
+                                 m->of[i].feature)) {
       pmmlR_fail(r, PMML_E_UNSUPPORTED, m->of[i].line,
                  "OutputField: feature=\"%s\" of '%s' is not supported for "
                  "%s %s",
-                 feature_names[m->of[i].feature], STR(r, m->of[i].name),
+                 pmmlR_feature_names[m->of[i].feature], STR(r, m->of[i].name),
                  m->function == PM_FN_CLASSIFICATION ? "a classification"
                                                      : "a",
                  pmmlL_families[m->family]->element);
@@ -1498,14 +1630,75 @@ inputs(pm_resolver *r)
     if (doc->df[i].slot >= 0)
       n++;
   doc->inputs = n ? ralloc(r, (size_t)n * sizeof *doc->inputs) : NULL;
-  if (n && !doc->inputs)
+  doc->input_slot = n ? ralloc(r, (size_t)n * sizeof *doc->input_slot) : NULL;
+  doc->input_plain = n ? ralloc(r, (size_t)n) : NULL;
+  if (n && (!doc->inputs || !doc->input_slot || !doc->input_plain))
     return -1;
   doc->n_inputs = n;
-  for (i = 0, n = 0; i < doc->n_df; i++)
-    if (doc->df[i].slot >= 0) {
-      doc->df[i].input = n;
-      SLOT(r, doc->df[i].slot).arg = n;
-      doc->inputs[n++] = i;
+  for (i = 0, n = 0; i < doc->n_df; i++) {
+    const pm_datafield *f = &doc->df[i];
+    if (f->slot < 0)
+      continue;
+    doc->df[i].input = n;
+    SLOT(r, f->slot).arg = n;
+    doc->input_slot[n] = f->slot;
+    doc->input_plain[n] = PM_PLAIN_NO;
+    if (f->dom.n_values == 0 && f->dom.n_intervals == 0)
+      doc->input_plain[n] = f->dtype == PMML_DT_DOUBLE    ? PM_PLAIN_DOUBLE
+                            : f->dtype == PMML_DT_FLOAT   ? PM_PLAIN_FLOAT
+                            : f->dtype == PMML_DT_INTEGER ? PM_PLAIN_INTEGER
+                                                          : PM_PLAIN_NO;
+    doc->inputs[n++] = i;
+  }
+  return 0;
+}
+
+/*
+** PMML_LOAD_RESOLVE_ALL: resolve what scoring never reads, so that its
+** errors show: DefineFunctions nobody calls, TransformationDictionary fields
+** no scope refers to (in the document scope, where their FieldRefs see the
+** DataFields), unused LocalTransformations and MiningFields (in their
+** model's scope). A DataField that only these read is no input: its slot
+** is orphaned (nothing that scoring evaluates refers to it).
+*/
+static int
+resolve_unused(pm_resolver *r)
+{
+  pmml_model *doc = r->doc;
+  uint8_t *had = ralloc(r, (size_t)doc->n_df + 1);
+  int32_t i, k, j;
+  if (!had)
+    return -1;
+  for (i = 0; i < doc->n_df; i++)
+    had[i] = doc->df[i].slot >= 0;
+  for (i = 0; i < doc->n_fns; i++)
+    if (r->fn_state[i] != 2 && resolve_function(r, i, doc->fns[i].line))
+      return -1;
+  for (k = 0; k < doc->n_gd; k++) {
+    int used = r->docscope->gd_slot[k] >= 0;
+    for (j = 0; j < doc->n_models && !used; j++)
+      used = r->scopes[j] && r->scopes[j]->gd_slot[k] >= 0;
+    if (!used && global_slot(r, r->docscope, k) < 0)
+      return -1;
+  }
+  for (j = 0; j < doc->n_models; j++) {
+    pm_scope *s = r->scopes[j];
+    const pm_model *m = doc->models[j];
+    if (!s)
+      continue;
+    for (k = 0; k < m->n_local; k++)
+      if (s->local_slot[k] == -1 &&
+          derived_slot(r, s, &m->local[k], &s->local_slot[k],
+                       m->local[k].expr) < 0)
+        return -1;
+    for (k = 0; k < m->n_mf; k++)
+      if (s->mf_slot[k] == -1 && mining_slot(r, s, k) < 0)
+        return -1;
+  }
+  for (i = 0; i < doc->n_df; i++)
+    if (!had[i] && doc->df[i].slot >= 0) {
+      SLOT(r, doc->df[i].slot).arg = -1;
+      doc->df[i].slot = -1;
     }
   return 0;
 }
@@ -1517,18 +1710,12 @@ type_datadictionary(pm_resolver *r)
   int32_t i, k;
   for (i = 0; i < r->doc->n_df; i++) {
     pm_datafield *f = &r->doc->df[i];
-    for (k = 0; k < f->dom.n_values; k++) {
-      pm_lit *l = &f->dom.values[k].v;
-      /* The text of a declared value stays, whatever its type: it is how
-      ** pmml_model_input_value() and messages name the value. */
-      int32_t sym = l->raw >= 0 ? pmmlS_intern(r->a, &r->doc->strs,
-                                               pmmlL_raw(r->ld, l->raw),
-                                               strlen(pmmlL_raw(r->ld, l->raw)))
-                                : l->sym;
-      if (pmmlR_lit(r, l, f->dtype, f->line))
+    /* The text of a declared value stays, whatever its type: it is how
+    ** pmml_model_input_value() and messages name the value. */
+    for (k = 0; k < f->dom.n_values; k++)
+      if (lit_keep_text(r, &f->dom.values[k].v, f->dtype, f->line,
+                        "DataField"))
         return -1;
-      l->sym = sym;
-    }
   }
   return 0;
 }
@@ -1560,15 +1747,22 @@ pmmlR_document(pm_loader *ld)
   for (i = 0; i < doc->n_gd; i++)
     if (declare(&r, doc->gd[i].name, doc->gd[i].line, "DerivedField", 1))
       goto done;
-  if (pmmlR_model(&r, doc->top, NULL) || inputs(&r) ||
-      public_outputs(&r, doc->top))
+  if (pmmlR_model(&r, doc->top, NULL))
+    goto done;
+  if ((ld->opt->flags & PMML_LOAD_RESOLVE_ALL) && resolve_unused(&r))
+    goto done;
+  if (inputs(&r) || public_outputs(&r, doc->top))
+    goto done;
+  if (doc->verify && pmmlR_verify(&r))
     goto done;
   /* Frame stack: every argument list may be open at once at worst. */
   doc->max_frame = ld->args.len;
   for (i = 0; i < doc->n_fns; i++)
     doc->max_frame += (size_t)doc->fns[i].n_params;
   doc->n_scratch = r.scratch;
-  doc->str_scratch = 65536;
+  /* A family may have asked for more (strings it builds per record). */
+  if (doc->str_scratch < 65536)
+    doc->str_scratch = 65536;
   doc->n_slots = (int32_t)r.slots.len;
   doc->slots = pmmlM_vec_finish(r.a, &r.slots, sizeof(pm_slot), &ok[0]);
   doc->n_exprs = (int32_t)ld->exprs.len;

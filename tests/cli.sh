@@ -104,6 +104,63 @@ has "$tmp/b.csv" "invalid value 'abc'" "invalid value message"
 expect 0 "unbalanced quote reported" -- "$PMMLC" score --on-error=report "$iris/model.pmml" "$tmp/quote.csv" -o "$tmp/q.csv"
 if [ "$(wc -l < "$tmp/q.csv")" -eq 4 ]; then pass; else fail "unbalanced quote: $(wc -l < "$tmp/q.csv") lines"; fi
 
+# ---- groups of rows (an AssociationModel with a group field) -------------
+# Items a b c; rules {a}->{b} (confidence 0.6) and {a,b}->{c} (0.8).
+cat > "$tmp/basket.pmml" <<'END'
+<PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4"><Header/>
+<DataDictionary>
+ <DataField name="t" optype="categorical" dataType="string"/>
+ <DataField name="item" optype="categorical" dataType="string"/>
+</DataDictionary>
+<AssociationModel functionName="associationRules" numberOfTransactions="9"
+  minimumSupport="0" minimumConfidence="0" numberOfItems="3"
+  numberOfItemsets="4" numberOfRules="2">
+ <MiningSchema><MiningField name="t" usageType="group"/>
+  <MiningField name="item"/></MiningSchema>
+ <Output>
+  <OutputField name="rule" feature="rule" dataType="string"/>
+  <OutputField name="n" feature="ruleId" algorithm="recommendation"
+    isMultiValued="true" rank="0" dataType="string"/>
+ </Output>
+ <Item id="1" value="a"/><Item id="2" value="b"/><Item id="3" value="c"/>
+ <Itemset id="A"><ItemRef itemRef="1"/></Itemset>
+ <Itemset id="B"><ItemRef itemRef="2"/></Itemset>
+ <Itemset id="AB"><ItemRef itemRef="1"/><ItemRef itemRef="2"/></Itemset>
+ <Itemset id="C"><ItemRef itemRef="3"/></Itemset>
+ <AssociationRule antecedent="A" consequent="B" support="0.5" confidence="0.6"/>
+ <AssociationRule antecedent="AB" consequent="C" support="0.2" confidence="0.8"/>
+</AssociationModel></PMML>
+END
+# Four groups: {a,b}, {a} (NA is no item), {zzz} (unknown), {c}.
+printf 't,item,note\n1,a,x\n1,b,y\n2,a,z\n2,NA,w\n3,zzz,v\n4,c,u\n' > "$tmp/basket.csv"
+expect 0 "groups: score" -- "$PMMLC" score "$tmp/basket.pmml" "$tmp/basket.csv" -o "$tmp/g.csv"
+printf 'rule,n\n"{a,b}->{c}",2;1\n{a}->{b},1\n,\n,\n' > "$tmp/g_want.csv"
+if cmp -s "$tmp/g.csv" "$tmp/g_want.csv"; then pass; else fail "groups: got $(cat "$tmp/g.csv")"; fi
+"$PMMLC" score --keep t,note "$tmp/basket.pmml" < "$tmp/basket.csv" > "$tmp/gk.csv" 2>"$tmp/stderr"
+if [ "$(sed -n 1p "$tmp/gk.csv")" = "t,note,rule,n" ] &&
+   [ "$(sed -n 3p "$tmp/gk.csv")" = "2,z,{a}->{b},1" ]; then pass
+else fail "groups: --keep from stdin: $(cat "$tmp/gk.csv")"; fi
+expect 0 "groups: info" -- "$PMMLC" info "$tmp/basket.pmml"
+has "$tmp/stdout" "(groups rows)" "groups: info marks the group input"
+printf 'item\na\n' > "$tmp/nogroup.csv"
+expect 1 "groups: no group column" -- "$PMMLC" score "$tmp/basket.pmml" "$tmp/nogroup.csv"
+has "$tmp/stderr" "no column 't'" "groups: no group column"
+# Keys that come back: each run is a group, with a warning.
+printf 't,item\n1,a\n2,c\n1,b\n' > "$tmp/interleaved.csv"
+expect 0 "groups: interleaved keys" -- "$PMMLC" score "$tmp/basket.pmml" "$tmp/interleaved.csv" -o "$tmp/gi.csv"
+if [ "$(wc -l < "$tmp/gi.csv")" -eq 4 ]; then pass; else fail "groups: interleaved: $(cat "$tmp/gi.csv")"; fi
+has "$tmp/stderr" "warning: group '1' comes back at row 3" "groups: interleaved warning"
+# A ragged row: stop names it; report fails its group only.
+printf 't,item,note\n1,a,x\n2,a,y\n2,b\n3,a,z\n' > "$tmp/gragged.csv"
+expect 1 "groups: ragged row stops" -- "$PMMLC" score "$tmp/basket.pmml" "$tmp/gragged.csv"
+has "$tmp/stderr" "gragged.csv:4: error: row 3: 2 fields, but the header has 3" "groups: ragged row message"
+expect 0 "groups: ragged row reported" -- "$PMMLC" score --on-error=report "$tmp/basket.pmml" "$tmp/gragged.csv" -o "$tmp/gr.csv"
+if [ "$(wc -l < "$tmp/gr.csv")" -eq 4 ] &&
+   sed -n 3p "$tmp/gr.csv" | grep -q '^,,"row 3 (line 4): 2 fields' &&
+   [ "$(sed -n 4p "$tmp/gr.csv")" = "{a}->{b},1," ]; then pass
+else fail "groups: report mode: $(cat "$tmp/gr.csv")"; fi
+has "$tmp/stderr" "1 of 3 groups could not be scored" "groups: report summary"
+
 # ---- documents that must be refused -------------------------------------
 for doc in "$top_srcdir"/testdata/errors/*.pmml; do
   name=$(basename "$doc" .pmml)

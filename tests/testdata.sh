@@ -7,7 +7,7 @@ set -u
 . "$(dirname "$0")/lib.sh"
 
 # The families whose cases must pass (grows as families are implemented).
-SUPPORTED="tree regression glm"
+SUPPORTED="tree regression glm clustering knn scorecard neural svm naivebayes ruleset mining anomaly"
 
 for dir in "$top_srcdir"/testdata/corpus/*/*/; do
   dir=${dir%/}

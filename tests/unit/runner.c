@@ -8,15 +8,27 @@
 
 #include <CUnit/Basic.h>
 
+void add_batch_suite(void);
 void add_builtins_suite(void);
+void add_clustering_suite(void);
 void add_csv_suite(void);
 void add_genreg_suite(void);
 void add_hostile_suite(void);
 void add_load_suite(void);
+void add_naivebayes_suite(void);
+void add_neural_suite(void);
+void add_mining_suite(void);
 void add_numconv_suite(void);
+void add_ruleset_suite(void);
+void add_association_suite(void);
+void add_anomaly_suite(void);
 void add_score_suite(void);
 void add_text_suite(void);
+void add_knn_suite(void);
+void add_scorecard_suite(void);
+void add_svm_suite(void);
 void add_value_suite(void);
+void add_verify_suite(void);
 
 int
 main(int argc, char **argv)
@@ -34,8 +46,20 @@ main(int argc, char **argv)
   add_text_suite();
   add_load_suite();
   add_score_suite();
+  add_batch_suite();
   add_genreg_suite();
   add_hostile_suite();
+  add_clustering_suite();
+  add_knn_suite();
+  add_scorecard_suite();
+  add_neural_suite();
+  add_svm_suite();
+  add_naivebayes_suite();
+  add_ruleset_suite();
+  add_association_suite();
+  add_anomaly_suite();
+  add_verify_suite();
+  add_mining_suite();
   CU_basic_set_mode(CU_BRM_NORMAL);
   CU_basic_run_tests();
   fails = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +

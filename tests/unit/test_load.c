@@ -133,9 +133,8 @@ test_load_errors(void)
               "</DataDictionary></PMML>",
               PMML_E_INVALID, 3, "unknown optype");
   check_error("<PMML xmlns=\"http://www.dmg.org/PMML-4_4\" version=\"4.4\">\n"
-              "<NeuralNetwork functionName=\"regression\" "
-              "activationFunction=\"tanh\"/></PMML>",
-              PMML_E_UNSUPPORTED, 2, "NeuralNetwork is not supported");
+              "<TimeSeriesModel functionName=\"timeSeries\"/></PMML>",
+              PMML_E_UNSUPPORTED, 2, "TimeSeriesModel is not supported");
 }
 
 /* Old namespaces and none at all are PMML too. */
