@@ -756,45 +756,49 @@ pmmlV_lit(const pmml_model *doc, const pm_lit *l)
   return v;
 }
 
+/* The length of byte ch as pmmlV_clean_message writes it. */
+static size_t
+clean_len(unsigned char ch)
+{
+  if (ch >= 0x20 && ch != 0x7f)
+    return 1;
+  return ch == '\n' || ch == '\r' || ch == '\t' ? 2 : 4;
+}
+
 /*
 ** Make msg[0..size) one printable line: a control byte that a document or
 ** a record put into a message (a value quoted in it) is written as \n, \r,
 ** \t or \xHH, truncating at 'size'. Messages are printed one per line and
 ** written into CSV cells; a raw line end or escape sequence would forge
-** another line or drive the terminal.
+** another line or drive the terminal. Works in place, from the end.
 */
 void
 pmmlV_clean_message(char *msg, size_t size)
 {
-  char tmp[1024];
-  size_t i, o = 0, n = strlen(msg);
+  size_t n = strlen(msg), i, k, len = 0;
   for (i = 0; i < n; i++)
-    if ((unsigned char)msg[i] < 0x20 || msg[i] == 0x7f)
+    if (clean_len((unsigned char)msg[i]) != 1)
       break;
-  if (i == n || size > sizeof tmp)
+  if (i == n || size == 0)
     return;
-  for (i = 0; i < n && o + 1 < size; i++) {
-    unsigned char ch = (unsigned char)msg[i];
-    char esc[5];
-    size_t k = 0, len;
-    if (ch >= 0x20 && ch != 0x7f) {
-      tmp[o++] = (char)ch;
-      continue;
-    }
-    esc[k++] = '\\';
-    if (ch == '\n' || ch == '\r' || ch == '\t') {
-      esc[k++] = ch == '\n' ? 'n' : ch == '\r' ? 'r' : 't';
+  /* The longest prefix msg[0..k) whose escaped text fits. */
+  for (k = 0; k < n && len + clean_len((unsigned char)msg[k]) < size; k++)
+    len += clean_len((unsigned char)msg[k]);
+  msg[len] = '\0';
+  while (k-- > 0) {
+    unsigned char ch = (unsigned char)msg[k];
+    size_t w = clean_len(ch);
+    len -= w;
+    if (w == 1) {
+      msg[len] = (char)ch;
+    } else if (w == 2) {
+      msg[len] = '\\';
+      msg[len + 1] = ch == '\n' ? 'n' : ch == '\r' ? 'r' : 't';
     } else {
-      esc[k++] = 'x';
-      esc[k++] = "0123456789abcdef"[ch >> 4];
-      esc[k++] = "0123456789abcdef"[ch & 15];
+      msg[len] = '\\';
+      msg[len + 1] = 'x';
+      msg[len + 2] = "0123456789abcdef"[ch >> 4];
+      msg[len + 3] = "0123456789abcdef"[ch & 15];
     }
-    len = k;
-    if (o + len + 1 > size)
-      break;
-    memcpy(tmp + o, esc, len);
-    o += len;
   }
-  tmp[o] = '\0';
-  memcpy(msg, tmp, o + 1);
 }
