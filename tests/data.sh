@@ -4,7 +4,8 @@
 # decimal comma, line ends of every kind: every input record gives exactly
 # one output row, in its place, either scored like the same values on a
 # clean row or with the reason in pmmlc_error (--on-error=report); in the
-# default mode the first bad row stops the run with its row and line.
+# default mode the first bad row stops the run with its row and line. One
+# thread or three, the output is the same.
 set -u
 . "$(dirname "$0")/lib.sh"
 
@@ -13,11 +14,15 @@ hdr='sepal_length,sepal_width,petal_length,petal_width'
 ok_row='5.1,3.5,1.4,0.2'
 ok_out='setosa,1,0,0,'
 
-# report NAME: score $tmp/NAME.csv in report mode into $tmp/NAME.out.
+# report NAME: score $tmp/NAME.csv in report mode into $tmp/NAME.out; on
+# three threads (-j 3) the output must be the same, byte for byte.
 report() {
   "$PMMLC" score --on-error=report -q "$model" "$tmp/$1.csv" \
     -o "$tmp/$1.out" 2>"$tmp/$1.err"
   if [ $? -eq 0 ]; then pass; else fail "$1: exit status $?: $(head -n 1 "$tmp/$1.err")"; fi
+  "$PMMLC" score -j 3 --on-error=report -q "$model" "$tmp/$1.csv" \
+    -o "$tmp/$1.outj" 2>"$tmp/$1.errj"
+  if cmp -s "$tmp/$1.out" "$tmp/$1.outj"; then pass; else fail "$1: -j 3 differs"; fi
 }
 
 # rows NAME N: the output has a header and N rows.
