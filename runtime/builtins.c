@@ -909,26 +909,6 @@ static const char *const day_names[7] = {
   "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
   "Saturday"};
 
-/* Append v with at least w digits ('pad' the padding character). */
-static size_t
-put_num(char *o, int64_t v, int w, char padc)
-{
-  char tmp[24];
-  size_t n = 0, k = 0;
-  uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-  do {
-    tmp[n++] = (char)('0' + u % 10);
-    u /= 10;
-  } while (u);
-  if (v < 0)
-    o[k++] = '-';
-  while ((int)n < w--)
-    o[k++] = padc;
-  while (n)
-    o[k++] = tmp[--n];
-  return k;
-}
-
 /* The broken-down time of an instant. */
 typedef struct civil {
   int64_t y;
@@ -955,19 +935,19 @@ datetime_conv(char ch, const civil *t, char *o, size_t *len)
 {
   size_t k = 0;
   switch (ch) {
-  case 'Y': k = put_num(o, t->y, 4, '0'); break;
-  case 'y': k = put_num(o, (t->y % 100 + 100) % 100, 2, '0'); break;
-  case 'C': k = put_num(o, t->y / 100, 2, '0'); break;
-  case 'm': k = put_num(o, t->mo, 2, '0'); break;
-  case 'd': k = put_num(o, t->d, 2, '0'); break;
-  case 'e': k = put_num(o, t->d, 2, ' '); break;
-  case 'j': k = put_num(o, t->yday, 3, '0'); break;
-  case 'H': k = put_num(o, t->h, 2, '0'); break;
-  case 'I': k = put_num(o, t->h % 12 ? t->h % 12 : 12, 2, '0'); break;
-  case 'M': k = put_num(o, t->mi, 2, '0'); break;
-  case 'S': k = put_num(o, t->s, 2, '0'); break;
-  case 'u': k = put_num(o, t->wday ? t->wday : 7, 1, '0'); break;
-  case 'w': k = put_num(o, t->wday, 1, '0'); break;
+  case 'Y': k = pmmlV_put_int(o, t->y, 4, '0'); break;
+  case 'y': k = pmmlV_put_int(o, (t->y % 100 + 100) % 100, 2, '0'); break;
+  case 'C': k = pmmlV_put_int(o, t->y / 100, 2, '0'); break;
+  case 'm': k = pmmlV_put_int(o, t->mo, 2, '0'); break;
+  case 'd': k = pmmlV_put_int(o, t->d, 2, '0'); break;
+  case 'e': k = pmmlV_put_int(o, t->d, 2, ' '); break;
+  case 'j': k = pmmlV_put_int(o, t->yday, 3, '0'); break;
+  case 'H': k = pmmlV_put_int(o, t->h, 2, '0'); break;
+  case 'I': k = pmmlV_put_int(o, t->h % 12 ? t->h % 12 : 12, 2, '0'); break;
+  case 'M': k = pmmlV_put_int(o, t->mi, 2, '0'); break;
+  case 'S': k = pmmlV_put_int(o, t->s, 2, '0'); break;
+  case 'u': k = pmmlV_put_int(o, t->wday ? t->wday : 7, 1, '0'); break;
+  case 'w': k = pmmlV_put_int(o, t->wday, 1, '0'); break;
   case 'p': memcpy(o, t->h < 12 ? "AM" : "PM", 2); k = 2; break;
   case 'B': k = strlen(month_names[t->mo - 1]);
     memcpy(o, month_names[t->mo - 1], k); break;
@@ -976,26 +956,26 @@ datetime_conv(char ch, const civil *t, char *o, size_t *len)
     memcpy(o, day_names[t->wday], k); break;
   case 'a': memcpy(o, day_names[t->wday], 3); k = 3; break;
   case 'F':
-    k = put_num(o, t->y, 4, '0');
+    k = pmmlV_put_int(o, t->y, 4, '0');
     o[k++] = '-';
-    k += put_num(o + k, t->mo, 2, '0');
+    k += pmmlV_put_int(o + k, t->mo, 2, '0');
     o[k++] = '-';
-    k += put_num(o + k, t->d, 2, '0');
+    k += pmmlV_put_int(o + k, t->d, 2, '0');
     break;
   case 'D':
-    k = put_num(o, t->mo, 2, '0');
+    k = pmmlV_put_int(o, t->mo, 2, '0');
     o[k++] = '/';
-    k += put_num(o + k, t->d, 2, '0');
+    k += pmmlV_put_int(o + k, t->d, 2, '0');
     o[k++] = '/';
-    k += put_num(o + k, (t->y % 100 + 100) % 100, 2, '0');
+    k += pmmlV_put_int(o + k, (t->y % 100 + 100) % 100, 2, '0');
     break;
   case 'T': case 'R':
-    k = put_num(o, t->h, 2, '0');
+    k = pmmlV_put_int(o, t->h, 2, '0');
     o[k++] = ':';
-    k += put_num(o + k, t->mi, 2, '0');
+    k += pmmlV_put_int(o + k, t->mi, 2, '0');
     if (ch == 'T') {
       o[k++] = ':';
-      k += put_num(o + k, t->s, 2, '0');
+      k += pmmlV_put_int(o + k, t->s, 2, '0');
     }
     break;
   case '%': o[0] = '%'; k = 1; break;

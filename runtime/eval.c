@@ -176,20 +176,9 @@ domain_check(const pmml_model *doc, const pm_datafield *f, const pm_val *v)
       return PM_PROP_VALID;
     if (v->t != PM_T_NUM)
       return PM_PROP_INVALID;
-    for (i = 0; i < d->n_intervals; i++) {
-      const pm_interval *iv = &d->intervals[i];
-      double x = v->u.num;
-      int lo = iv->closure == PM_CL_CLOSED_OPEN ||
-                       iv->closure == PM_CL_CLOSED_CLOSED
-                   ? x >= iv->left
-                   : x > iv->left;
-      int hi = iv->closure == PM_CL_OPEN_CLOSED ||
-                       iv->closure == PM_CL_CLOSED_CLOSED
-                   ? x <= iv->right
-                   : x < iv->right;
-      if (lo && hi)
+    for (i = 0; i < d->n_intervals; i++)
+      if (pmmlE_in_interval(&d->intervals[i], v->u.num))
         return PM_PROP_VALID;
-    }
     return PM_PROP_INVALID;
   }
   return d->n_valid > 0 ? PM_PROP_INVALID : PM_PROP_VALID;
@@ -522,9 +511,10 @@ pmmlE_argmax(const double *p, int32_t n)
   return best;
 }
 
-/* The Target element for the model's target field, or NULL. */
-static const pm_target *
-model_target(const pm_model *m)
+/* The Target element for the model's target field, or NULL (PMML 4.4
+** Targets: a Target without field= is the model's). */
+const pm_target *
+pmmlE_model_target(const pm_model *m)
 {
   int32_t i;
   for (i = 0; i < m->n_targets; i++)
@@ -537,7 +527,7 @@ model_target(const pm_model *m)
 double
 pmmlE_target_value(const pm_model *m, double v)
 {
-  const pm_target *t = model_target(m);
+  const pm_target *t = pmmlE_model_target(m);
   if (!t)
     return v;
   if (t->has_min && v < t->min)
@@ -561,7 +551,7 @@ pmmlE_target_value(const pm_model *m, double v)
 static void
 default_result(pmml_ctx *c, const pm_model *m, pm_result *res)
 {
-  const pm_target *t = model_target(m);
+  const pm_target *t = pmmlE_model_target(m);
   int32_t i, k, best = -1;
   if (!t || t->n_values == 0)
     return;
@@ -620,7 +610,7 @@ display_value(pmml_ctx *c, const pm_model *m, const pm_val *pred,
               pm_val *out)
 {
   const pmml_model *doc = c->m;
-  const pm_target *t = model_target(m);
+  const pm_target *t = pmmlE_model_target(m);
   int32_t i;
   *out = *pred;
   if (pred->t == PM_T_MISSING)

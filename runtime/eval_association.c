@@ -225,22 +225,13 @@ list_text(const pm_val *v, char *buf)
   return 0;
 }
 
+/* The feature of an association rule that output field 'of' asks for
+** (ruleValue: its ruleFeature=), or -1 when it is none of a rule's (PMML
+** 4.4 AssociationModel, Output: antecedent ... affinity). */
 int
-pmmlE_association_feature(pmml_ctx *c, const pm_model *m,
-                          const pm_ofield *of, const pm_result *res,
-                          pm_val *out)
+pmmlE_assoc_rule_feature(const pm_ofield *of)
 {
-  const pm_association *as = m->body;
-  const uint8_t *in =
-      (const uint8_t *)((uint64_t *)(void *)(c->scratch + as->scratch) +
-                        as->words);
-  const int32_t *order = as->order[of->rank_basis][of->rank_order];
   int f = of->feature == PM_FEAT_RULE_VALUE ? of->rule_feature : of->feature;
-  int32_t i, seen = 0, limit = of->rank;
-  size_t need = 0, at = 0;
-  char *buf, num[PMMLN_DBL_BUFSZ];
-  (void)res;
-  *out = pmmlV_missing();
   switch (f) {
   case PM_FEAT_ANTECEDENT:
   case PM_FEAT_CONSEQUENT:
@@ -254,8 +245,29 @@ pmmlE_association_feature(pmml_ctx *c, const pm_model *m,
   case PM_FEAT_AFFINITY:
     break;
   default:
-    return 1; /* not a rule feature: the generic code */
+    return -1;
   }
+  return f;
+}
+
+int
+pmmlE_association_feature(pmml_ctx *c, const pm_model *m,
+                          const pm_ofield *of, const pm_result *res,
+                          pm_val *out)
+{
+  const pm_association *as = m->body;
+  const uint8_t *in =
+      (const uint8_t *)((uint64_t *)(void *)(c->scratch + as->scratch) +
+                        as->words);
+  const int32_t *order = as->order[of->rank_basis][of->rank_order];
+  int f = pmmlE_assoc_rule_feature(of);
+  int32_t i, seen = 0, limit = of->rank;
+  size_t need = 0, at = 0;
+  char *buf, num[PMMLN_DBL_BUFSZ];
+  (void)res;
+  *out = pmmlV_missing();
+  if (f < 0)
+    return 1; /* not a rule feature: the generic code */
   if (!of->multi) {
     for (i = 0; i < as->n_rules; i++)
       if (selected(as, in, of->algorithm, order[i]) && ++seen == limit) {

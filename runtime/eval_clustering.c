@@ -31,20 +31,9 @@ pmmlE_table_row(const pmml_model *doc, const pm_domain *d, const pm_val *v)
   }
   if (v->t != PM_T_NUM)
     return -1;
-  for (i = 0; i < d->n_intervals; i++) {
-    const pm_interval *iv = &d->intervals[i];
-    double x = v->u.num;
-    int lo = iv->closure == PM_CL_CLOSED_OPEN ||
-                     iv->closure == PM_CL_CLOSED_CLOSED
-                 ? x >= iv->left
-                 : x > iv->left;
-    int hi = iv->closure == PM_CL_OPEN_CLOSED ||
-                     iv->closure == PM_CL_CLOSED_CLOSED
-                 ? x <= iv->right
-                 : x < iv->right;
-    if (lo && hi)
+  for (i = 0; i < d->n_intervals; i++)
+    if (pmmlE_in_interval(&d->intervals[i], v->u.num))
       return i;
-  }
   return -1;
 }
 

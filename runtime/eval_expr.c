@@ -57,19 +57,6 @@ normcont(pmml_ctx *c, const pm_expr *e, const pm_val *x, pm_val *out)
   return 0;
 }
 
-/* Is x inside the Interval? */
-static int
-in_interval(const pm_interval *iv, double x)
-{
-  int lo = iv->closure == PM_CL_CLOSED_OPEN || iv->closure == PM_CL_CLOSED_CLOSED
-               ? x >= iv->left
-               : x > iv->left;
-  int hi = iv->closure == PM_CL_OPEN_CLOSED || iv->closure == PM_CL_CLOSED_CLOSED
-               ? x <= iv->right
-               : x < iv->right;
-  return lo && hi;
-}
-
 static int
 discretize(pmml_ctx *c, const pm_expr *e, const pm_val *x, pm_val *out)
 {
@@ -82,7 +69,7 @@ discretize(pmml_ctx *c, const pm_expr *e, const pm_val *x, pm_val *out)
                       buf);
   }
   for (i = 0; i < d->n; i++)
-    if (in_interval(&d->bins[i], x->u.num)) {
+    if (pmmlE_in_interval(&d->bins[i], x->u.num)) {
       *out = pmmlV_lit(c->m, &d->values[i]);
       return 0;
     }

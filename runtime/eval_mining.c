@@ -437,17 +437,6 @@ median_sorted(const double *v, int32_t n, int fl)
   return rnd(fl, v[lo - 1] + rnd(fl, 0.5 * rnd(fl, v[lo] - v[lo - 1])));
 }
 
-/* The Target of the model's target field, or NULL. */
-static const pm_target *
-target_of(const pm_model *m)
-{
-  int32_t i;
-  for (i = 0; i < m->n_targets; i++)
-    if (m->targets[i].field < 0 || m->targets[i].field == m->target_name)
-      return &m->targets[i];
-  return NULL;
-}
-
 /* The rescaleConstant a float sum starts from, or 0. XGBoost adds its
 ** base score first and the trees after it, in float; the sum of the trees
 ** plus rescaleConstant is that sum only if the constant comes first (the
@@ -456,7 +445,7 @@ target_of(const pm_model *m)
 static double
 sum_seed(const pm_model *m, const pm_mining *mn)
 {
-  const pm_target *t = target_of(m);
+  const pm_target *t = pmmlE_model_target(m);
   if (!m->math_float || !t || t->has_min || t->has_max ||
       t->rescale_factor != 1.0 ||
       (mn->method != PM_MM_SUM && mn->method != PM_MM_WEIGHTED_SUM))
@@ -470,7 +459,7 @@ sum_seed(const pm_model *m, const pm_mining *mn)
 static double
 target_float(const pm_model *m, double v, int seeded)
 {
-  const pm_target *t = target_of(m);
+  const pm_target *t = pmmlE_model_target(m);
   if (!t)
     return v;
   if (t->has_min && v < (double)(float)t->min)

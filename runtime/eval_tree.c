@@ -24,6 +24,23 @@ walk(pmml_ctx *c, const pm_tree *t, int32_t *missing)
     int32_t next = -1;
     if (nd->n_kids == 0)
       return node;
+    if (t->pair[node]) {
+      /* x < v / x >= v: a number goes one way or the other. */
+      const pm_pred *p = &c->m->preds[nodes[nd->first].pred];
+      const pm_val *v = pmmlE_direct(c, p->slot, p->direct);
+      if (PM_LIKELY(v->t == PM_T_NUM && v->u.num == v->u.num)) {
+        double x = v->u.num;
+        int yes;
+        switch (p->op) {
+        case PM_OP_LT: yes = x < p->v.num; break;
+        case PM_OP_LE: yes = x <= p->v.num; break;
+        case PM_OP_GT: yes = x > p->v.num; break;
+        default: yes = x >= p->v.num; break;
+        }
+        node = nd->first + !yes;
+        continue;
+      }
+    }
     for (k = 0; k < nd->n_kids; k++) {
       st = pmmlE_pred(c, nodes[nd->first + k].pred);
       if (c->failed)

@@ -458,14 +458,20 @@ pmmlL_pop_indices(pm_loader *ld, int32_t mark, int32_t *n)
   return out;
 }
 
-/* Whitespace-separated numbers: Array contents, coefficient lists. */
-double *
-pmmlL_numbers(pm_loader *ld, const char *s, size_t len, int32_t *n)
+/*
+** The whitespace-separated numbers of s[0..len) appended to the vector of
+** doubles v (PMML NUM-ARRAY contents: Array, REAL-Entries, Indices); the
+** one tokenizer of the loaders. With 'quoted', a number may stand in
+** double quotes. A token that is not a number fails the load with "WHAT:
+** 'token' is not a number" (no prefix when 'what' is NULL). Returns how
+** many numbers were appended, or -1 (the load failed).
+*/
+int32_t
+pmmlL_push_numbers(pm_loader *ld, pm_vec *v, const char *s, size_t len,
+                   int quoted, const char *what)
 {
-  pm_vec v = {0};
   const char *end = s + len;
-  double *out;
-  int ok;
+  int32_t n = 0;
   while (s < end) {
     const char *b;
     double d, *slot;
@@ -476,25 +482,37 @@ pmmlL_numbers(pm_loader *ld, const char *s, size_t len, int32_t *n)
     b = s;
     while (s < end && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
       s++;
-    if (*b == '"' && s - b >= 2 && s[-1] == '"')
+    if (quoted && *b == '"' && s - b >= 2 && s[-1] == '"')
       b++, s--;
     if (pmmlN_parse_double(b, (size_t)(s - b), &d)) {
-      pmmlL_fail(ld, PMML_E_INVALID, "'%.*s' is not a number",
+      pmmlL_fail(ld, PMML_E_INVALID, "%s%s'%.*s' is not a number",
+                 what ? what : "", what ? ": " : "",
                  (int)(s - b > 40 ? 40 : s - b), b);
-      pmmlM_vec_free(ld->a, &v, sizeof(double));
-      *n = 0;
-      return NULL;
+      return -1;
     }
-    if (*s == '"')
+    if (quoted && *s == '"')
       s++;
-    slot = pmmlM_vec_push(ld->a, &v, sizeof(double));
-    if (!slot) {
-      pmmlL_nomem(ld);
-      pmmlM_vec_free(ld->a, &v, sizeof(double));
-      *n = 0;
-      return NULL;
-    }
+    slot = pmmlL_push(ld, v, sizeof(double));
+    if (!slot)
+      return -1;
     *slot = d;
+    n++;
+  }
+  return n;
+}
+
+/* Whitespace-separated numbers, quoted or not: Array contents, coefficient
+** lists, as a new arena array of *n doubles. */
+double *
+pmmlL_numbers(pm_loader *ld, const char *s, size_t len, int32_t *n)
+{
+  pm_vec v = {0};
+  double *out;
+  int ok;
+  if (pmmlL_push_numbers(ld, &v, s, len, 1, NULL) < 0) {
+    pmmlM_vec_free(ld->a, &v, sizeof(double));
+    *n = 0;
+    return NULL;
   }
   *n = (int32_t)v.len;
   out = pmmlM_vec_finish(ld->a, &v, sizeof(double), &ok);

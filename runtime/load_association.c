@@ -306,16 +306,6 @@ const pm_family pmmlL_association_family = {
 /* ------------------------------------------------------------------------ */
 /* Resolving                                                                */
 
-static int32_t
-datafield_of(const pmml_model *doc, int32_t name)
-{
-  int32_t i;
-  for (i = 0; i < doc->n_df; i++)
-    if (doc->df[i].name == name)
-      return i;
-  return -1;
-}
-
 /* Order items by key (the input lookup's binary search). */
 static int
 key_less(const pm_association *as, int32_t a, int32_t b)
@@ -408,8 +398,8 @@ resolve_grouped(pm_resolver *r, pm_model *m, int32_t group_mf)
     return -1;
   }
   as->grouped = 1;
-  as->group_df = datafield_of(doc, gmf->name);
-  as->item_df = datafield_of(doc, imf->name);
+  as->group_df = pmmlR_datafield_index(doc, gmf->name);
+  as->item_df = pmmlR_datafield_index(doc, imf->name);
   if (as->group_df < 0 || as->item_df < 0) {
     pmmlR_fail(r, PMML_E_UNSUPPORTED, m->line,
                "AssociationModel: the group field and the item field must "
@@ -484,13 +474,6 @@ resolve_rows(pm_resolver *r, pm_model *m)
   return 0;
 }
 
-/* The rule feature an output field asks for (ruleValue: ruleFeature=). */
-static int
-rule_feature(const pm_ofield *of)
-{
-  return of->feature == PM_FEAT_RULE_VALUE ? of->rule_feature : of->feature;
-}
-
 /* Bytes of text a multi-valued output may need: every rule's value and a
 ** separator (numbers take at most 32). */
 static size_t
@@ -534,20 +517,8 @@ resolve_outputs(pm_resolver *r, pm_model *m)
   int32_t i, k;
   for (i = 0; i < m->n_of; i++) {
     pm_ofield *of = &m->of[i];
-    int f = rule_feature(of);
-    switch (f) {
-    case PM_FEAT_ANTECEDENT:
-    case PM_FEAT_CONSEQUENT:
-    case PM_FEAT_RULE:
-    case PM_FEAT_RULE_ID:
-    case PM_FEAT_ENTITY_ID:
-    case PM_FEAT_CONFIDENCE:
-    case PM_FEAT_SUPPORT:
-    case PM_FEAT_LIFT:
-    case PM_FEAT_LEVERAGE:
-    case PM_FEAT_AFFINITY:
-      break;
-    default:
+    int f = pmmlE_assoc_rule_feature(of);
+    if (f < 0) {
       if (of->feature == PM_FEAT_RULE_VALUE) {
         pmmlR_fail(r, PMML_E_UNSUPPORTED, of->line,
                    "OutputField: '%s': this ruleFeature is not one of an "

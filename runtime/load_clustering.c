@@ -471,17 +471,9 @@ cluster_start(pm_loader *ld, const char **atts)
 }
 
 static void
-cluster_array_start(pm_loader *ld, const char **atts)
-{
-  pm_frame *f = pmmlL_frame(ld, 0);
-  f->aux = (int32_t)pmmlL_int(ld, atts, "n", -1, 0, PM_MAX_ITEMS);
-}
-
-static void
 cluster_array_end(pm_loader *ld)
 {
   clu_loader *c = cl(ld);
-  pm_frame *f = pmmlL_frame(ld, 0);
   size_t len;
   const char *text = pmmlL_text(ld, &len);
   pm_cluster *k;
@@ -497,19 +489,15 @@ cluster_array_end(pm_loader *ld)
     pmmlL_fail(ld, PMML_E_INVALID, "Cluster: more than one Array");
     return;
   }
-  if (f->aux >= 0 && f->aux != n) {
-    pmmlL_fail(ld, PMML_E_INVALID,
-               "Array: n=\"%d\" but the array holds %d values", (int)f->aux,
-               (int)n);
+  if (pmmlL_array_n_check(ld, n) < 0)
     return;
-  }
   k->center = v;
   k->n_center = n;
 }
 
 static const pm_elem cluster_children[] = {
   {"KohonenMap", NULL, NULL, NULL, PM_EL_SKIP},
-  {"Array", cluster_array_start, cluster_array_end, NULL, PM_EL_TEXT},
+  {"Array", pmmlL_array_n_start, cluster_array_end, NULL, PM_EL_TEXT},
   {"Partition", NULL, NULL, NULL, PM_EL_SKIP},
   {"Covariances", NULL, NULL, NULL, PM_EL_SKIP},
   {NULL, NULL, NULL, NULL, 0},

@@ -679,6 +679,30 @@ const pm_elem pmmlL_expr_elems[] = {
 /* ------------------------------------------------------------------------ */
 /* <Array type= n=>contents</Array>                                         */
 
+/* <Array n=>: the declared count, kept in the Array's frame until its end
+** handler checks the contents against it (PMML 4.4 ARRAY: n= is the number
+** of values, when given). */
+void
+pmmlL_array_n_start(pm_loader *ld, const char **atts)
+{
+  pm_frame *f = pmmlL_frame(ld, 0);
+  f->aux = (int32_t)pmmlL_int(ld, atts, "n", -1, 0, PM_MAX_ITEMS);
+}
+
+/* In an Array's end handler: does it hold the n= values it declared? */
+int
+pmmlL_array_n_check(pm_loader *ld, int32_t n)
+{
+  pm_frame *f = pmmlL_frame(ld, 0);
+  if (f->aux >= 0 && f->aux != n) {
+    pmmlL_fail(ld, PMML_E_INVALID,
+               "Array: n=\"%d\" but the array holds %d values", (int)f->aux,
+               (int)n);
+    return -1;
+  }
+  return 0;
+}
+
 /* Literals of an Array: blank-separated tokens, "quoted" ones may hold
 ** blanks and \" (PMML ARRAY). */
 pm_lit *

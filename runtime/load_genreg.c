@@ -268,33 +268,14 @@ marray_end(pm_loader *ld)
   gr_loader *g = gl(ld);
   size_t len;
   const char *text = pmmlL_text(ld, &len);
-  const char *end = text + len, *s = text;
   int32_t *rl;
-  int32_t n = 0;
+  int32_t n;
   if (!g)
     return;
   /* The row's numbers, appended to mvals without an arena copy. */
-  while (s < end) {
-    const char *b;
-    double d, *slot;
-    while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
-      s++;
-    if (s == end)
-      break;
-    b = s;
-    while (s < end && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-      s++;
-    if (pmmlN_parse_double(b, (size_t)(s - b), &d)) {
-      pmmlL_fail(ld, PMML_E_INVALID, "Matrix: '%.*s' is not a number",
-                 (int)(s - b > 40 ? 40 : s - b), b);
-      return;
-    }
-    slot = pmmlL_push(ld, &g->mvals, sizeof *slot);
-    if (!slot)
-      return;
-    *slot = d;
-    n++;
-  }
+  n = pmmlL_push_numbers(ld, &g->mvals, text, len, 0, "Matrix");
+  if (n < 0)
+    return;
   rl = pmmlL_push(ld, &g->mrows, sizeof *rl);
   if (rl)
     *rl = n;

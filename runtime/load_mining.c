@@ -38,15 +38,6 @@ static const uint8_t method_codes[] = {
 static const char *const treatment_names[] = {"continue", "skipSegment",
                                               "returnMissing", NULL};
 
-/* ResultField@feature: the RESULT-FEATURE values, as OutputField@feature. */
-static const char *const feature_names[] = {
-  "predictedValue", "predictedDisplayValue", "probability",
-  "transformedValue", "decision", "confidence", "residual", "standardError",
-  "standardDeviation", "entityId", "clusterId", "affinity", "entityAffinity",
-  "clusterAffinity", "warning", "ruleValue", "reasonCode", "antecedent",
-  "consequent", "rule", "ruleId", "support", "lift", "leverage",
-  "confidenceIntervalLower", "confidenceIntervalUpper", NULL};
-
 static pm_model *
 model_at(pm_loader *ld, int32_t i)
 {
@@ -244,13 +235,14 @@ resultfield_start(pm_loader *ld, const char **atts)
   of->optype = pmmlL_attr(atts, "optype")
                    ? pmmlL_optype_attr(ld, atts, PMML_OP_CONTINUOUS)
                    : PM_DT_ANY;
-  of->feature = (uint8_t)pmmlL_enum(ld, atts, "feature", feature_names,
-                                    PM_FEAT_PREDICTED);
+  /* ResultField@feature: the RESULT-FEATURE values, as OutputField@feature */
+  of->feature = (uint8_t)pmmlL_enum(ld, atts, "feature",
+                                    pmmlR_feature_names, PM_FEAT_PREDICTED);
   if ((of->feature == PM_FEAT_TRANSFORMED || of->feature == PM_FEAT_DECISION)
       && !ld->failed)
     pmmlL_fail(ld, PMML_E_INVALID,
                "ResultField '%s': feature=\"%s\" needs an expression",
-               name, feature_names[of->feature]);
+               name, pmmlR_feature_names[of->feature]);
   of->final = 0; /* for the models after it, not an output of the document */
   of->value = pmmlL_lit(ld, atts, "value");
   of->target = of->segment = of->expr = of->slot = of->klass = -1;
@@ -534,29 +526,6 @@ parent_class(pm_resolver *r, pm_model *m, const pm_model *sm, int32_t k)
   return pmmlR_add_class(r, m, &sm->classes[k]);
 }
 
-/* Can model m yield output feature f? (resolve.c's rule, for a field of a
-** MiningModel that names one of its segments.) */
-static int
-model_supports(const pm_model *m, int f)
-{
-  switch (f) {
-  case PM_FEAT_PREDICTED:
-  case PM_FEAT_DISPLAY:
-  case PM_FEAT_TRANSFORMED:
-  case PM_FEAT_DECISION:
-  case PM_FEAT_WARNING:
-    return 1;
-  case PM_FEAT_PROBABILITY:
-  case PM_FEAT_CONFIDENCE:
-    if (m->function == PM_FN_CLASSIFICATION)
-      return 1;
-    break;
-  default:
-    break;
-  }
-  return (pmmlL_families[m->family]->features & PM_FEAT_BIT(f)) != 0;
-}
-
 /* Can the MiningModel itself yield feature f for a field of its own? */
 static int
 mining_supports(const pm_model *m, const pm_mining *mn, int f)
@@ -587,7 +556,7 @@ unsupported_feature(pm_resolver *r, const pm_model *m, const pm_ofield *of)
   pmmlR_fail(r, PMML_E_UNSUPPORTED, of->line,
              "OutputField: feature=\"%s\" of '%s' is not supported for %s "
              "%s",
-             feature_names[of->feature],
+             pmmlR_feature_names[of->feature],
              pmmlS_str(&pmmlR_doc(r)->strs, of->name),
              m->function == PM_FN_CLASSIFICATION ? "a classification" : "a",
              pmmlL_families[m->family]->element);
@@ -627,7 +596,8 @@ resolve_fields(pm_resolver *r, pm_model *m, pm_mining *mn)
       return -1;
     }
     sm = doc->models[mn->segs[s].model];
-    if (!model_supports(sm, of->feature))
+    /* resolve.c's rule, for a field that names a segment's model */
+    if (!pmmlR_feature_supported(sm->family, sm->function, of->feature))
       return unsupported_feature(r, sm, of);
     of->seg_model = sm->index;
     mn->seg_of[i] = *of;

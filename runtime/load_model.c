@@ -99,13 +99,6 @@ static const pm_elem miningschema_children[] = {
 /* ------------------------------------------------------------------------ */
 /* <Output><OutputField .../></Output>                                       */
 
-static const char *const feature_names[] = {
-  "predictedValue", "predictedDisplayValue", "probability",
-  "transformedValue", "decision", "confidence", "residual", "standardError",
-  "standardDeviation", "entityId", "clusterId", "affinity", "entityAffinity",
-  "clusterAffinity", "warning", "ruleValue", "reasonCode", "antecedent",
-  "consequent", "rule", "ruleId", "support", "lift", "leverage",
-  "confidenceIntervalLower", "confidenceIntervalUpper", NULL};
 static const char *const rule_feature_names[] = {
   "predictedValue", "predictedDisplayValue", "probability",
   "transformedValue", "decision", "confidence", "residual", "standardError",
@@ -138,8 +131,8 @@ outputfield_start(pm_loader *ld, const char **atts)
   of->optype = pmmlL_attr(atts, "optype")
                    ? pmmlL_optype_attr(ld, atts, PMML_OP_CONTINUOUS)
                    : PM_DT_ANY;
-  of->feature = (uint8_t)pmmlL_enum(ld, atts, "feature", feature_names,
-                                    PM_FEAT_PREDICTED);
+  of->feature = (uint8_t)pmmlL_enum(ld, atts, "feature",
+                                    pmmlR_feature_names, PM_FEAT_PREDICTED);
   of->final = (uint8_t)pmmlL_bool(ld, atts, "isFinalResult", 1);
   of->rule_feature = (uint8_t)pmmlL_enum(ld, atts, "ruleFeature",
                                          rule_feature_names, PM_FEAT_CONSEQUENT);
@@ -183,7 +176,7 @@ outputfield_end(pm_loader *ld)
     pmmlL_fail(ld, PMML_E_INVALID,
                "OutputField '%s': feature=\"%s\" needs an expression",
                pmmlS_str(&ld->doc->strs, of->name),
-               feature_names[of->feature]);
+               pmmlR_feature_names[of->feature]);
 }
 
 static void

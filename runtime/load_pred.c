@@ -150,9 +150,8 @@ set_start(pm_loader *ld, const char **atts)
 static void
 array_start(pm_loader *ld, const char **atts)
 {
-  pm_frame *f = pmmlL_frame(ld, 0);
   /* The declared count, checked against the contents at the end. */
-  f->aux = (int32_t)pmmlL_int(ld, atts, "n", -1, 0, PM_MAX_ITEMS);
+  pmmlL_array_n_start(ld, atts);
   if (!pmmlL_need(ld, atts, "type"))
     return;
 }
@@ -160,7 +159,6 @@ array_start(pm_loader *ld, const char **atts)
 static void
 array_end(pm_loader *ld)
 {
-  pm_frame *f = pmmlL_frame(ld, 0);
   pm_frame *owner = pmmlL_frame(ld, 1);
   pm_pred *p = (pm_pred *)ld->preds.data + owner->aux;
   size_t len;
@@ -175,10 +173,7 @@ array_end(pm_loader *ld)
   p->set = pmmlL_array_lits(ld, text, len, &n);
   p = (pm_pred *)ld->preds.data + owner->aux;
   p->n = n;
-  if (f->aux >= 0 && f->aux != n)
-    pmmlL_fail(ld, PMML_E_INVALID,
-               "Array: n=\"%d\" but the array holds %d values", (int)f->aux,
-               (int)n);
+  pmmlL_array_n_check(ld, n);
 }
 
 static void

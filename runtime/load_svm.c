@@ -9,7 +9,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "numconv.h"
 #include "pmml_int.h"
 
 /* VectorFields entries: a CategoricalPredictor is pushed on the index
@@ -219,35 +218,6 @@ instance_start(pm_loader *ld, const char **atts)
   s->got_array = 0;
 }
 
-/* Whitespace-separated numbers of text s[0..len) appended to v. */
-static int
-numbers(pm_loader *ld, pm_vec *v, const char *s, size_t len,
-        const char *what)
-{
-  const char *end = s + len;
-  while (s < end) {
-    const char *b;
-    double d, *slot;
-    while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
-      s++;
-    if (s == end)
-      break;
-    b = s;
-    while (s < end && *s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-      s++;
-    if (pmmlN_parse_double(b, (size_t)(s - b), &d)) {
-      pmmlL_fail(ld, PMML_E_INVALID, "%s: '%.*s' is not a number", what,
-                 (int)(s - b > 40 ? 40 : s - b), b);
-      return -1;
-    }
-    slot = pmmlL_push(ld, v, sizeof(double));
-    if (!slot)
-      return -1;
-    *slot = d;
-  }
-  return 0;
-}
-
 /* A vector's coordinates: room for n_fields more doubles, zeroed. */
 static double *
 new_vector(pm_loader *ld, svm_loader *s, double fill)
@@ -295,7 +265,7 @@ array_end(pm_loader *ld)
   if (ld->failed)
     return;
   s->ent.len = 0;
-  if (numbers(ld, &s->ent, text, len, "Array"))
+  if (pmmlL_push_numbers(ld, &s->ent, text, len, 0, "Array") < 0)
     return;
   if ((int32_t)s->ent.len != s->svm->n_fields ||
       (s->n_given >= 0 && s->n_given != (int32_t)s->ent.len)) {
@@ -326,7 +296,7 @@ indices_end(pm_loader *ld)
   size_t len;
   const char *text = pmmlL_text(ld, &len);
   if (!ld->failed)
-    numbers(ld, &s->idx, text, len, "Indices");
+    pmmlL_push_numbers(ld, &s->idx, text, len, 0, "Indices");
 }
 
 static void
@@ -336,7 +306,7 @@ entries_end(pm_loader *ld)
   size_t len;
   const char *text = pmmlL_text(ld, &len);
   if (!ld->failed)
-    numbers(ld, &s->ent, text, len, "REAL-Entries");
+    pmmlL_push_numbers(ld, &s->ent, text, len, 0, "REAL-Entries");
 }
 
 static void

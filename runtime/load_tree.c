@@ -279,6 +279,27 @@ const pm_family pmmlL_tree_family = {
 /* ------------------------------------------------------------------------ */
 /* Resolving: predicates, classes, and each node's result decided once.     */
 
+/* Do node i's two children compare one field with one number, the second
+** the negation of the first (x < v, x >= v; or <=, >)? */
+static int
+complementary_kids(const pmml_model *doc, const pm_tree *t, int32_t i)
+{
+  const pm_tnode *nd = &t->nodes[i];
+  const pm_pred *a, *b;
+  if (nd->n_kids != 2)
+    return 0;
+  a = &doc->preds[t->nodes[nd->first].pred];
+  b = &doc->preds[t->nodes[nd->first + 1].pred];
+  if (a->kind != PM_P_SIMPLE || b->kind != PM_P_SIMPLE ||
+      a->slot != b->slot || a->v.t != PM_T_NUM || b->v.t != PM_T_NUM ||
+      a->v.num != b->v.num)
+    return 0;
+  return (a->op == PM_OP_LT && b->op == PM_OP_GE) ||
+         (a->op == PM_OP_GE && b->op == PM_OP_LT) ||
+         (a->op == PM_OP_LE && b->op == PM_OP_GT) ||
+         (a->op == PM_OP_GT && b->op == PM_OP_LE);
+}
+
 int
 pmmlR_tree(pm_resolver *r, pm_model *m)
 {
@@ -303,7 +324,8 @@ pmmlR_tree(pm_resolver *r, pm_model *m)
   }
   t->klass = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof(int32_t));
   t->num = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof(double));
-  if (!t->klass || !t->num) {
+  t->pair = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes);
+  if (!t->klass || !t->num || !t->pair) {
     pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
     return -1;
   }
@@ -318,6 +340,8 @@ pmmlR_tree(pm_resolver *r, pm_model *m)
       return -1;
     }
   }
+  for (i = 0; i < t->n_nodes; i++)
+    t->pair[i] = (uint8_t)complementary_kids(pmmlR_doc(r), t, i);
   for (i = 0; i < t->n_nodes; i++) {
     pm_tnode *nd = &t->nodes[i];
     t->klass[i] = -1;

@@ -790,6 +790,10 @@ void pmmlL_push_index(pm_loader *ld, int32_t i);
 int32_t *pmmlL_pop_indices(pm_loader *ld, int32_t mark, int32_t *n);
 /* Parse whitespace-separated numbers (Array text and the like). */
 double *pmmlL_numbers(pm_loader *ld, const char *s, size_t len, int32_t *n);
+/* The same appended to the doubles of v (quoted: "1.5" allowed; 'what'
+** prefixes the message): the count appended, or -1 when the load failed. */
+int32_t pmmlL_push_numbers(pm_loader *ld, pm_vec *v, const char *s,
+                           size_t len, int quoted, const char *what);
 
 /* The document element and the PMML element names we know (load_doc.c). */
 extern const pm_elem pmmlL_root_elem;
@@ -829,6 +833,10 @@ extern const pm_elem pmmlL_table_elem[]; /* InlineTable, TableLocator */
 /* <Array type= n=> contents as literals; *n gets the count. */
 pm_lit *pmmlL_array_lits(pm_loader *ld, const char *s, size_t len,
                          int32_t *n);
+/* An Array's n= (start handler: kept in its frame), and at its end the
+** check that it holds n values: 0, or -1 when the load failed. */
+void pmmlL_array_n_start(pm_loader *ld, const char **atts);
+int pmmlL_array_n_check(pm_loader *ld, int32_t n);
 /* The model element tables of each family (load_<family>.c). */
 extern const pm_elem pmmlL_tree_elems[];
 extern const pm_elem pmmlL_regression_elems[];
@@ -922,6 +930,9 @@ typedef struct pm_tree {
   double *prob;        /* [n_nodes * n_classes] or NULL */
   double *conf;        /* [n_nodes * n_classes] or NULL */
   double *num;         /* [n_nodes] numeric score (regression), NaN */
+  uint8_t *pair;       /* [n_nodes] 1 when the node's two children test one
+                          field against one number, the second the first's
+                          negation (x < v / x >= v): one comparison picks */
 } pm_tree;
 
 int pmmlR_tree(pm_resolver *r, pm_model *m);
@@ -1801,6 +1812,9 @@ int pmmlE_association(pmml_ctx *c, const pm_model *m, pm_result *res);
 int pmmlE_association_feature(pmml_ctx *c, const pm_model *m,
                               const pm_ofield *of, const pm_result *res,
                               pm_val *out);
+/* The rule feature (PM_FEAT_*) output field 'of' asks for, ruleValue's
+** ruleFeature= included, or -1 when it is none of a rule's. */
+int pmmlE_assoc_rule_feature(const pm_ofield *of);
 
 /* ------------------------------------------------------------------------ */
 /* ModelVerification: load_verify.c, eval_verify.c                          */
@@ -1924,8 +1938,11 @@ const char *pmmlR_message(const pm_resolver *r);
 /* Can a model of this family (PM_FAM_*) and function (PM_FN_*) produce
 ** output feature f (PM_FEAT_*)? */
 int pmmlR_feature_supported(int family, int function, int f);
-/* The PMML names of the PM_FEAT_* values. */
-extern const char *const pmmlR_feature_names[PM_FEAT_COUNT];
+/* The index of the DataField called 'name' in doc->df, or -1. */
+int32_t pmmlR_datafield_index(const pmml_model *doc, int32_t name);
+/* The PMML names of the PM_FEAT_* values, then NULL (the table that
+** OutputField@feature and ResultField@feature are read with). */
+extern const char *const pmmlR_feature_names[PM_FEAT_COUNT + 1];
 
 /* ------------------------------------------------------------------------ */
 /* Values: value.c                                                          */
@@ -1959,6 +1976,9 @@ int pmmlV_epoch_year(uint8_t dt);
 size_t pmmlV_format(const pm_val *v, char *buf, size_t size);
 /* Escape control bytes of a message in place (one printable line). */
 void pmmlV_clean_message(char *msg, size_t size);
+/* v in decimal, at least 'width' digits padded with 'pad', no NUL: the
+** length (dates, times, formatDatetime). */
+size_t pmmlV_put_int(char *out, int64_t v, int width, char pad);
 
 static inline pm_val
 pmmlV_missing(void)
@@ -2065,11 +2085,29 @@ int pmmlE_output(pmml_ctx *c, const pm_model *m, const pm_ofield *of,
                  pm_val *out);
 /* Apply the model's Targets to a regression value. */
 double pmmlE_target_value(const pm_model *m, double v);
+/* The Target element for the model's target field, or NULL. */
+const pm_target *pmmlE_model_target(const pm_model *m);
 /* The value of a class as the predicted value of model m. */
 pm_val pmmlE_class_value(const pmml_model *doc, const pm_model *m,
                          int32_t k);
 /* The index of the largest probability (first wins ties), -1 if none. */
 int32_t pmmlE_argmax(const double *p, int32_t n);
+/* Is x inside the Interval (its closure says which margins belong to it)?
+** PMML 4.4 Interval: Discretize bins, DataField validity, the Comparisons
+** rows of ClusteringModel. */
+static inline int
+pmmlE_in_interval(const pm_interval *iv, double x)
+{
+  int lo = iv->closure == PM_CL_CLOSED_OPEN ||
+                   iv->closure == PM_CL_CLOSED_CLOSED
+               ? x >= iv->left
+               : x > iv->left;
+  int hi = iv->closure == PM_CL_OPEN_CLOSED ||
+                   iv->closure == PM_CL_CLOSED_CLOSED
+               ? x <= iv->right
+               : x < iv->right;
+  return lo && hi;
+}
 
 /* Builtin functions: builtins.c. The ids come from builtins.def. */
 enum {

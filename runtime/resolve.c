@@ -483,16 +483,24 @@ static int resolve_expr(pm_resolver *r, pm_scope *s, int32_t e);
 static const char *field_hint(pm_resolver *r, const pm_scope *s,
                               int32_t name, char *buf, size_t size);
 
+/* The index of the DataField called 'name' in doc->df, or -1. */
+int32_t
+pmmlR_datafield_index(const pmml_model *doc, int32_t name)
+{
+  int32_t i;
+  for (i = 0; i < doc->n_df; i++)
+    if (doc->df[i].name == name)
+      return i;
+  return -1;
+}
+
+/* The same through the resolver's index (no scan) when it has one. */
 static int32_t
 datafield_index(const pm_resolver *r, int32_t name)
 {
-  int32_t i;
   if (r->df_of)
     return name >= 0 && (uint32_t)name < r->n_ids ? r->df_of[name] : -1;
-  for (i = 0; i < r->doc->n_df; i++)
-    if (r->doc->df[i].name == name)
-      return i;
-  return -1;
+  return pmmlR_datafield_index(r->doc, name);
 }
 
 static int32_t
@@ -1415,13 +1423,14 @@ resolve_outputs_classes(pm_resolver *r, pm_model *m)
   return 0;
 }
 
-const char *const pmmlR_feature_names[PM_FEAT_COUNT] = {
+/* PMML 4.4 Output, RESULT-FEATURE: the names of the PM_FEAT_* values. */
+const char *const pmmlR_feature_names[PM_FEAT_COUNT + 1] = {
   "predictedValue", "predictedDisplayValue", "probability",
   "transformedValue", "decision", "confidence", "residual", "standardError",
   "standardDeviation", "entityId", "clusterId", "affinity", "entityAffinity",
   "clusterAffinity", "warning", "ruleValue", "reasonCode", "antecedent",
   "consequent", "rule", "ruleId", "support", "lift", "leverage",
-  "confidenceIntervalLower", "confidenceIntervalUpper"};
+  "confidenceIntervalLower", "confidenceIntervalUpper", NULL};
 
 /* Can a model of this family and function produce output feature f? */
 int

@@ -405,9 +405,11 @@ put(char *buf, size_t size, size_t *pos, const char *s, size_t n)
       buf[*pos] = s[i];
 }
 
-/* 'v' in decimal with at least 'width' digits (zero padded). */
-static size_t
-fmt_int(char *out, int64_t v, int width)
+/* 'v' in decimal with at least 'width' digits, padded with 'pad' ('0' for
+** dates and times, ' ' for strftime's %e); returns its length, without a
+** terminating NUL (out holds 24 bytes or more). */
+size_t
+pmmlV_put_int(char *out, int64_t v, int width, char pad)
 {
   char tmp[24];
   size_t n = 0, k = 0;
@@ -419,7 +421,7 @@ fmt_int(char *out, int64_t v, int width)
   if (v < 0)
     out[k++] = '-';
   while ((int)n < width--)
-    out[k++] = '0';
+    out[k++] = pad;
   while (n)
     out[k++] = tmp[--n];
   return k;
@@ -433,11 +435,11 @@ fmt_date(char *out, double days)
   int m, d;
   size_t k;
   pmmlV_civil_from_days((int64_t)floor(days), &y, &m, &d);
-  k = fmt_int(out, y, 4);
+  k = pmmlV_put_int(out, y, 4, '0');
   out[k++] = '-';
-  k += fmt_int(out + k, m, 2);
+  k += pmmlV_put_int(out + k, m, 2, '0');
   out[k++] = '-';
-  k += fmt_int(out + k, d, 2);
+  k += pmmlV_put_int(out + k, d, 2, '0');
   return k;
 }
 
@@ -447,11 +449,11 @@ fmt_time(char *out, double secs)
 {
   double whole = floor(secs), frac = secs - whole;
   int64_t s = (int64_t)whole;
-  size_t k = fmt_int(out, s / 3600, 2);
+  size_t k = pmmlV_put_int(out, s / 3600, 2, '0');
   out[k++] = ':';
-  k += fmt_int(out + k, (s / 60) % 60, 2);
+  k += pmmlV_put_int(out + k, (s / 60) % 60, 2, '0');
   out[k++] = ':';
-  k += fmt_int(out + k, s % 60, 2);
+  k += pmmlV_put_int(out + k, s % 60, 2, '0');
   if (frac > 0.0) {
     char tmp[PMMLN_DBL_BUFSZ];
     size_t n = pmmlN_format_double(frac, tmp);

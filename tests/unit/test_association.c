@@ -11,90 +11,10 @@
 
 #include <CUnit/CUnit.h>
 
-#include "pmml.h"
+#include "support.h"
 
 #define HEAD                                                                 \
   "<PMML xmlns=\"http://www.dmg.org/PMML-4_4\" version=\"4.4\"><Header/>\n"
-
-static char result[600];
-
-/*
-** Score 'doc' after the operations in 'ops', comma-separated: "f+v" adds
-** item v to input f, "f=v" sets input f, "/" scores and starts a new
-** record (pmml_ctx_clear). Returns output 'out' of the last record as
-** text, "<missing>", or "ERR:message".
-*/
-static const char *
-score(const char *doc, const char *ops, const char *out)
-{
-  pmml_model *m = NULL;
-  pmml_ctx *c = NULL;
-  pmml_error e;
-  char buf[512], *p, *save = NULL;
-  size_t i;
-  if (pmml_model_load_memory(doc, strlen(doc), NULL, &m, &e) != PMML_OK) {
-    snprintf(result, sizeof result, "ERR:%s", e.message);
-    return result;
-  }
-  if (pmml_ctx_new(m, &c) != PMML_OK) {
-    pmml_model_free(m);
-    return "ERR:ctx";
-  }
-  snprintf(buf, sizeof buf, "%s", ops);
-  for (p = strtok_r(buf, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-    char *op = strpbrk(p, "=+");
-    char kind;
-    long idx;
-    if (!strcmp(p, "/")) {
-      pmml_score(c, NULL);
-      pmml_ctx_clear(c);
-      continue;
-    }
-    if (!op)
-      continue;
-    kind = *op;
-    *op = '\0';
-    idx = pmml_model_input_index(m, p);
-    if (idx < 0)
-      continue;
-    if (kind == '+') {
-      if (pmml_ctx_add_item(c, (size_t)idx, op + 1, strlen(op + 1)) !=
-          PMML_OK) {
-        snprintf(result, sizeof result, "ERR:add_item %s", p);
-        goto done;
-      }
-    } else {
-      pmml_ctx_set_text(c, (size_t)idx, op + 1, strlen(op + 1));
-    }
-  }
-  snprintf(result, sizeof result, "ERR:no output %s", out);
-  if (pmml_score(c, &e) != PMML_OK) {
-    snprintf(result, sizeof result, "ERR:%s", e.message);
-  } else {
-    for (i = 0; i < pmml_model_output_count(m); i++)
-      if (!strcmp(pmml_model_output_name(m, i), out)) {
-        pmml_value v;
-        pmml_ctx_output(c, i, &v);
-        if (v.kind == PMML_MISSING)
-          snprintf(result, sizeof result, "<missing>");
-        else
-          pmml_value_format(&v, result, sizeof result);
-      }
-  }
-done:
-  pmml_ctx_free(c);
-  pmml_model_free(m);
-  return result;
-}
-
-#define CHECK(doc, in, out, want)                                            \
-  do {                                                                       \
-    const char *got_ = score((doc), (in), (out));                            \
-    if (strcmp(got_, (want)) != 0)                                           \
-      fprintf(stderr, "\n  %s:%d: %s -> %s: got '%s', want '%s'\n",          \
-              __FILE__, __LINE__, (in), (out), got_, (want));                \
-    CU_ASSERT_STRING_EQUAL(got_, (want));                                    \
-  } while (0)
 
 #define OF(name, attrs) "<OutputField name=\"" name "\" " attrs "/>"
 
@@ -420,68 +340,11 @@ test_refused(void)
         "and no field is a group field");
 }
 
-/* An allocator that fails after 'budget' calls and counts live bytes. */
-typedef struct failing {
-  long budget;
-  long calls;
-  long live;
-} failing;
-
-static void *
-failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-  failing *f = ud;
-  if (nsize == 0) {
-    if (ptr)
-      f->live -= (long)osize;
-    free(ptr);
-    return NULL;
-  }
-  if (f->calls++ >= f->budget)
-    return NULL;
-  ptr = realloc(ptr, nsize);
-  if (ptr)
-    f->live += (long)nsize - (long)osize;
-  return ptr;
-}
-
-/* Allocation failure at every step of loading 'doc': PMML_E_NOMEM each
-** time, nothing leaked, until the load succeeds. */
-static void
-nomem(const char *doc)
-{
-  long n;
-  int succeeded = 0;
-  for (n = 0; n < 100000 && !succeeded; n++) {
-    failing f = {0, 0, 0};
-    pmml_load_options o;
-    pmml_model *m = NULL;
-    pmml_status st;
-    f.budget = n;
-    pmml_load_options_init(&o);
-    o.alloc = failing_alloc;
-    o.alloc_ud = &f;
-    st = pmml_model_load_memory(doc, strlen(doc), &o, &m, NULL);
-    if (st == PMML_OK) {
-      pmml_ctx *c = NULL;
-      succeeded = 1;
-      CU_ASSERT(pmml_ctx_new(m, &c) == PMML_OK || c == NULL);
-      pmml_ctx_free(c);
-      pmml_model_free(m);
-    } else {
-      CU_ASSERT_EQUAL(st, PMML_E_NOMEM);
-      CU_ASSERT_PTR_NULL(m);
-    }
-    CU_ASSERT_EQUAL(f.live, 0);
-  }
-  CU_ASSERT(succeeded);
-}
-
 static void
 test_nomem(void)
 {
-  nomem(basket);
-  nomem(rows_doc);
+  check_nomem(basket);
+  check_nomem(rows_doc);
 }
 
 void add_association_suite(void);

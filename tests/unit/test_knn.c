@@ -11,7 +11,7 @@
 
 #include <CUnit/CUnit.h>
 
-#include "pmml.h"
+#include "support.h"
 
 #define HEAD                                                                 \
   "<PMML xmlns=\"http://www.dmg.org/PMML-4_4\" version=\"4.4\"><Header/>\n"
@@ -23,79 +23,6 @@
   "<DataField name=\"y\" optype=\"continuous\" dataType=\"double\"/>"        \
   "<DataField name=\"cls\" optype=\"categorical\" dataType=\"string\"/>"     \
   "</DataDictionary>\n"
-
-static char result[640];
-
-/* Score 'doc' on inputs "name=value,..." ('?' missing) and return output
-** 'out' as text, "<missing>", or "ERR:message". */
-static const char *
-score(const char *doc, const char *inputs, const char *out)
-{
-  pmml_model *m = NULL;
-  pmml_ctx *c = NULL;
-  pmml_error e;
-  char buf[512], *p, *save = NULL;
-  size_t i;
-  if (pmml_model_load_memory(doc, strlen(doc), NULL, &m, &e) != PMML_OK) {
-    snprintf(result, sizeof result, "ERR:%s", e.message);
-    return result;
-  }
-  if (pmml_ctx_new(m, &c) != PMML_OK) {
-    pmml_model_free(m);
-    return "ERR:ctx";
-  }
-  snprintf(buf, sizeof buf, "%s", inputs);
-  for (p = strtok_r(buf, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-    char *eq = strchr(p, '=');
-    long idx;
-    if (!eq)
-      continue;
-    *eq = '\0';
-    idx = pmml_model_input_index(m, p);
-    if (idx < 0)
-      continue;
-    if (!strcmp(eq + 1, "?"))
-      pmml_ctx_set_missing(c, (size_t)idx);
-    else
-      pmml_ctx_set_text(c, (size_t)idx, eq + 1, strlen(eq + 1));
-  }
-  snprintf(result, sizeof result, "ERR:no output %s", out);
-  if (pmml_score(c, &e) != PMML_OK) {
-    snprintf(result, sizeof result, "ERR:%s", e.message);
-  } else {
-    for (i = 0; i < pmml_model_output_count(m); i++)
-      if (!strcmp(pmml_model_output_name(m, i), out)) {
-        pmml_value v;
-        pmml_ctx_output(c, i, &v);
-        if (v.kind == PMML_MISSING)
-          snprintf(result, sizeof result, "<missing>");
-        else
-          pmml_value_format(&v, result, sizeof result);
-      }
-  }
-  pmml_ctx_free(c);
-  pmml_model_free(m);
-  return result;
-}
-
-#define CHECK(doc, in, out, want)                                            \
-  do {                                                                       \
-    const char *got_ = score((doc), (in), (out));                            \
-    if (strcmp(got_, (want)) != 0)                                           \
-      fprintf(stderr, "\n  %s:%d: %s -> %s: got '%s', want '%s'\n",          \
-              __FILE__, __LINE__, (in), (out), got_, (want));                \
-    CU_ASSERT_STRING_EQUAL(got_, (want));                                    \
-  } while (0)
-
-/* The same for a result already computed (refusals). */
-#define EXPECT(got, want)                                                    \
-  do {                                                                       \
-    const char *got_ = (got);                                                \
-    if (strcmp(got_, (want)) != 0)                                           \
-      fprintf(stderr, "\n  %s:%d: got '%s', want '%s'\n", __FILE__,          \
-              __LINE__, got_, (want));                                       \
-    CU_ASSERT_STRING_EQUAL(got_, (want));                                    \
-  } while (0)
 
 /*
 ** The training instances (x is in column "cx"):
@@ -295,61 +222,6 @@ test_refusals(void)
               "x=1", "y"),
         "ERR:KNNInput 'g': compareFunction=\"absDiff\" needs numbers, the "
         "field holds strings");
-}
-
-
-/* An allocator that fails after 'budget' calls and counts live bytes. */
-typedef struct failing {
-  long budget;
-  long calls;
-  long live;
-} failing;
-
-static void *
-failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-  failing *f = ud;
-  if (nsize == 0) {
-    if (ptr)
-      f->live -= (long)osize;
-    free(ptr);
-    return NULL;
-  }
-  if (f->calls++ >= f->budget)
-    return NULL;
-  ptr = realloc(ptr, nsize);
-  if (ptr)
-    f->live += (long)nsize - (long)osize;
-  return ptr;
-}
-
-/* Load 'doc' failing the allocation after 0, 1, 2, ... calls: each run
-** fails with PMML_E_NOMEM and leaks nothing, until one loads. */
-static void
-check_nomem(const char *doc)
-{
-  long n;
-  int succeeded = 0;
-  for (n = 0; n < 100000 && !succeeded; n++) {
-    failing f = {n, 0, 0};
-    pmml_load_options o;
-    pmml_model *m = NULL;
-    pmml_error e;
-    pmml_status st;
-    pmml_load_options_init(&o);
-    o.alloc = failing_alloc;
-    o.alloc_ud = &f;
-    st = pmml_model_load_memory(doc, strlen(doc), &o, &m, &e);
-    if (st == PMML_OK) {
-      succeeded = 1;
-      pmml_model_free(m);
-    } else {
-      CU_ASSERT_EQUAL(st, PMML_E_NOMEM);
-      CU_ASSERT_PTR_NULL(m);
-    }
-    CU_ASSERT_EQUAL(f.live, 0);
-  }
-  CU_ASSERT(succeeded);
 }
 
 static void

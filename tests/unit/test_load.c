@@ -13,7 +13,7 @@
 #include <CUnit/CUnit.h>
 #include <zlib.h>
 
-#include "pmml.h"
+#include "support.h"
 
 static const char tree_doc[] =
   "<?xml version=\"1.0\"?>\n"
@@ -288,41 +288,6 @@ static const char mapvalues_doc[] =
   " </RegressionModel>\n"
   "</PMML>\n";
 
-/*
-** An allocator that fails and counts live bytes. With 'only' it fails the
-** call numbered 'budget' alone (the later ones succeed: code that goes on
-** after a failure shows), otherwise every call from 'budget' on.
-*/
-typedef struct failing {
-  long budget;
-  long calls;
-  long live;
-  int only;
-  int failed;   /* calls refused */
-} failing;
-
-static void *
-failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-  failing *f = ud;
-  long call;
-  if (nsize == 0) {
-    if (ptr)
-      f->live -= (long)osize;
-    free(ptr);
-    return NULL;
-  }
-  call = f->calls++;
-  if (f->only ? call == f->budget : call >= f->budget) {
-    f->failed++;
-    return NULL;
-  }
-  ptr = realloc(ptr, nsize);
-  if (ptr)
-    f->live += (long)nsize - (long)(ptr == NULL ? 0 : osize);
-  return ptr;
-}
-
 /* gzip of s. The caller frees. */
 static unsigned char *
 gzip_of(const char *s, size_t *n)
@@ -348,115 +313,18 @@ gzip_of(const char *s, size_t *n)
   return buf;
 }
 
-/* Score a record of every input set to "1": PMML_OK or a record error. */
-static int
-score_once(pmml_model *m, pmml_ctx *c)
-{
-  pmml_error e;
-  size_t i;
-  for (i = 0; i < pmml_model_input_count(m); i++)
-    pmml_ctx_set_text(c, i, "1", 1);
-  return pmml_score(c, &e) == PMML_OK || e.message[0];
-}
-
-/*
-** Fail allocation N of loading 'data' for N = 0, 1, 2, ... until the load
-** gets through, first with every call from N on failing, then with call N
-** alone failing. Each run must give PMML_E_NOMEM (or the code the
-** document gives with memory to spare, when it is refused anyway, or a
-** model when the failure did not matter) and leave no byte allocated.
-** For a model, pmml_ctx_new() is failed the same way. Returns the number
-** of runs.
-*/
-static long
-nomem_loop(const char *what, const void *data, size_t size)
-{
-  pmml_load_options o;
-  pmml_status want;
-  long n, runs = 0;
-  int only;
-  {
-    failing f = {1L << 40, 0, 0, 0, 0};
-    pmml_model *m = NULL;
-    pmml_error e;
-    pmml_load_options_init(&o);
-    o.alloc = failing_alloc;
-    o.alloc_ud = &f;
-    want = pmml_model_load_memory(data, size, &o, &m, &e);
-    pmml_model_free(m);
-    CU_ASSERT_EQUAL(f.live, 0);
-  }
-  for (only = 0; only < 2; only++) {
-    int done = 0;
-    for (n = 0; n < 100000 && !done; n++) {
-      failing f = {n, 0, 0, only, 0};
-      pmml_model *m = (pmml_model *)&f;
-      pmml_error e;
-      pmml_status st;
-      runs++;
-      pmml_load_options_init(&o);
-      o.alloc = failing_alloc;
-      o.alloc_ud = &f;
-      st = pmml_model_load_memory(data, size, &o, &m, &e);
-      if (!f.failed)
-        done = 1; /* the whole load ran within the budget */
-      /* (A model despite a failed call: PCRE2's JIT is optional.) */
-      if (st != PMML_E_NOMEM && st != want) {
-        CU_FAIL("neither out of memory nor the document's own status");
-        fprintf(stderr, "\n  %s: allocation %ld%s: status %d (%s), "
-                "expected %d\n", what, n, only ? " alone" : "", (int)st,
-                e.message, (int)want);
-      }
-      if (st != PMML_OK) {
-        CU_ASSERT_PTR_NULL(m);
-        CU_ASSERT_EQUAL(e.code, st);
-        CU_ASSERT(e.message[0] != '\0');
-      } else {
-        /* A model: it works, and so does failing its context. */
-        pmml_ctx *c = NULL;
-        long k, base = f.calls;
-        CU_ASSERT_PTR_NOT_NULL_FATAL(m);
-        for (k = 0; k < 100; k++) {
-          pmml_status cs;
-          f.budget = base + k;
-          f.failed = 0;
-          f.calls = base;
-          cs = pmml_ctx_new(m, &c);
-          CU_ASSERT(cs == PMML_OK || cs == PMML_E_NOMEM);
-          if (cs == PMML_OK) {
-            CU_ASSERT(score_once(m, c));
-            pmml_ctx_free(c);
-            if (!f.failed)
-              break;
-          } else {
-            CU_ASSERT_PTR_NULL(c);
-          }
-        }
-        f.budget = 1L << 40;
-        pmml_model_free(m);
-      }
-      if (f.live != 0) {
-        CU_FAIL("bytes left allocated");
-        fprintf(stderr, "\n  %s: allocation %ld%s: %ld bytes left\n", what,
-                n, only ? " alone" : "", f.live);
-      }
-    }
-    CU_ASSERT(done);
-  }
-  return runs;
-}
-
 static void
 test_load_nomem(void)
 {
   unsigned char *gz;
   size_t n = 0;
-  nomem_loop("tree", tree_doc, strlen(tree_doc));
-  nomem_loop("TextIndex tree", text_tree_doc, strlen(text_tree_doc));
-  nomem_loop("MapValues regression", mapvalues_doc, strlen(mapvalues_doc));
+  check_nomem_bytes("tree", tree_doc, strlen(tree_doc));
+  check_nomem_bytes("TextIndex tree", text_tree_doc, strlen(text_tree_doc));
+  check_nomem_bytes("MapValues regression", mapvalues_doc,
+                    strlen(mapvalues_doc));
   gz = gzip_of(text_tree_doc, &n);
   CU_ASSERT_PTR_NOT_NULL_FATAL(gz);
-  nomem_loop("gzip TextIndex tree", gz, n);
+  check_nomem_bytes("gzip TextIndex tree", gz, n);
   free(gz);
 }
 
@@ -545,7 +413,7 @@ test_load_nomem_errors(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
     CU_ASSERT_EQUAL(fread(buf, 1, (size_t)size, fp), (size_t)size);
     fclose(fp);
-    nomem_loop(de->d_name, buf, (size_t)size);
+    check_nomem_bytes(de->d_name, buf, (size_t)size);
     free(buf);
     docs++;
   }

@@ -12,7 +12,7 @@
 
 #include <CUnit/CUnit.h>
 
-#include "pmml.h"
+#include "support.h"
 
 #define HEAD                                                                 \
   "<PMML xmlns=\"http://www.dmg.org/PMML-4_4\" version=\"4.4\"><Header/>\n"
@@ -31,69 +31,6 @@
 #define MS_K                                                                 \
   "<MiningSchema><MiningField name=\"x\"/><MiningField name=\"z\"/>"         \
   "<MiningField name=\"k\" usageType=\"target\"/></MiningSchema>"
-
-static char result[1024];
-
-/* Score 'doc' on inputs "name=value,..." ('?' is missing) and return
-** output 'out' as text, or "ERR:message". */
-static const char *
-score(const char *doc, const char *inputs, const char *out)
-{
-  pmml_model *m = NULL;
-  pmml_ctx *c = NULL;
-  pmml_error e;
-  char buf[512], *p, *save = NULL;
-  size_t i;
-  if (pmml_model_load_memory(doc, strlen(doc), NULL, &m, &e) != PMML_OK) {
-    snprintf(result, sizeof result, "ERR:%s", e.message);
-    return result;
-  }
-  if (pmml_ctx_new(m, &c) != PMML_OK) {
-    pmml_model_free(m);
-    return "ERR:ctx";
-  }
-  snprintf(buf, sizeof buf, "%s", inputs);
-  for (p = strtok_r(buf, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-    char *eq = strchr(p, '=');
-    long idx;
-    if (!eq)
-      continue;
-    *eq = '\0';
-    idx = pmml_model_input_index(m, p);
-    if (idx < 0)
-      continue;
-    if (!strcmp(eq + 1, "?"))
-      pmml_ctx_set_missing(c, (size_t)idx);
-    else
-      pmml_ctx_set_text(c, (size_t)idx, eq + 1, strlen(eq + 1));
-  }
-  snprintf(result, sizeof result, "ERR:no output %s", out);
-  if (pmml_score(c, &e) != PMML_OK) {
-    snprintf(result, sizeof result, "ERR:%s", e.message);
-  } else {
-    for (i = 0; i < pmml_model_output_count(m); i++)
-      if (!strcmp(pmml_model_output_name(m, i), out)) {
-        pmml_value v;
-        pmml_ctx_output(c, i, &v);
-        if (v.kind == PMML_MISSING)
-          snprintf(result, sizeof result, "<missing>");
-        else
-          pmml_value_format(&v, result, sizeof result);
-      }
-  }
-  pmml_ctx_free(c);
-  pmml_model_free(m);
-  return result;
-}
-
-#define CHECK(doc, in, out, want)                                            \
-  do {                                                                       \
-    const char *got_ = score((doc), (in), (out));                            \
-    if (strcmp(got_, (want)) != 0)                                           \
-      fprintf(stderr, "\n  %s:%d: %s -> %s: got '%s', want '%s'\n",          \
-              __FILE__, __LINE__, (in), (out), got_, (want));                \
-    CU_ASSERT_STRING_EQUAL(got_, (want));                                    \
-  } while (0)
 
 /* ---- building blocks -------------------------------------------------- */
 
@@ -760,28 +697,6 @@ test_refusals(void)
 
 /* ---- allocation failure ------------------------------------------------ */
 
-typedef struct failing {
-  long budget, calls, live;
-} failing;
-
-static void *
-failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-  failing *f = ud;
-  if (nsize == 0) {
-    if (ptr)
-      f->live -= (long)osize;
-    free(ptr);
-    return NULL;
-  }
-  if (f->calls++ >= f->budget)
-    return NULL;
-  ptr = realloc(ptr, nsize);
-  if (ptr)
-    f->live += (long)nsize - (long)osize;
-  return ptr;
-}
-
 /* Every allocation of loading a MiningModel with the pieces that allocate
 ** (segments, delegated outputs, segmentId fields, Segmentation locals,
 ** class maps, embedded models) fails in turn: PMML_E_NOMEM, no leak. */
@@ -805,28 +720,7 @@ test_nomem(void)
               "recordCount=\"1\"/><ScoreDistribution value=\"b\" "
               "recordCount=\"1\"/></Node></TreeModel></Segment>"
               "</Segmentation></MiningModel></PMML>";
-  long n;
-  int succeeded = 0;
-  for (n = 0; n < 20000 && !succeeded; n++) {
-    failing f = {n, 0, 0};
-    pmml_load_options o;
-    pmml_model *m = NULL;
-    pmml_error e;
-    pmml_status st;
-    pmml_load_options_init(&o);
-    o.alloc = failing_alloc;
-    o.alloc_ud = &f;
-    st = pmml_model_load_memory(doc, strlen(doc), &o, &m, &e);
-    if (st == PMML_OK) {
-      succeeded = 1;
-      pmml_model_free(m);
-    } else {
-      CU_ASSERT_EQUAL(st, PMML_E_NOMEM);
-      CU_ASSERT_PTR_NULL(m);
-    }
-    CU_ASSERT_EQUAL(f.live, 0);
-  }
-  CU_ASSERT(succeeded);
+  check_nomem(doc);
   /* And it scores: x = 1, the chain ends at the tree, P(a) = 1/2. */
   CHECK(doc, "x=1", "pa", "0.5");
 }

@@ -12,7 +12,7 @@
 
 #include <CUnit/CUnit.h>
 
-#include "pmml.h"
+#include "support.h"
 
 #define HEAD                                                                 \
   "<PMML xmlns=\"http://www.dmg.org/PMML-4_4\" version=\"4.4\"><Header/>\n"
@@ -63,136 +63,7 @@
   "<OutputField name=\"pc\" feature=\"probability\" value=\"c\"/>"           \
   "<OutputField name=\"id\" feature=\"entityId\"/></Output>"
 
-static char result[600];
 static char doc[16384];
-
-/* Score 'text' on inputs "name=value,..." ('?' missing) and return output
-** 'out' as text, or "ERR:message" when loading or scoring fails. */
-static const char *
-score(const char *text, const char *inputs, const char *out)
-{
-  pmml_model *m = NULL;
-  pmml_ctx *c = NULL;
-  pmml_error e;
-  char buf[512], *p, *save = NULL;
-  size_t i;
-  if (pmml_model_load_memory(text, strlen(text), NULL, &m, &e) != PMML_OK) {
-    snprintf(result, sizeof result, "ERR:%s", e.message);
-    return result;
-  }
-  if (pmml_ctx_new(m, &c) != PMML_OK) {
-    pmml_model_free(m);
-    return "ERR:ctx";
-  }
-  snprintf(buf, sizeof buf, "%s", inputs);
-  for (p = strtok_r(buf, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-    char *eq = strchr(p, '=');
-    long idx;
-    if (!eq)
-      continue;
-    *eq = '\0';
-    idx = pmml_model_input_index(m, p);
-    if (idx < 0)
-      continue;
-    if (!strcmp(eq + 1, "?"))
-      pmml_ctx_set_missing(c, (size_t)idx);
-    else
-      pmml_ctx_set_text(c, (size_t)idx, eq + 1, strlen(eq + 1));
-  }
-  snprintf(result, sizeof result, "ERR:no output %s", out);
-  if (pmml_score(c, &e) != PMML_OK) {
-    snprintf(result, sizeof result, "ERR:%s", e.message);
-  } else {
-    for (i = 0; i < pmml_model_output_count(m); i++)
-      if (!strcmp(pmml_model_output_name(m, i), out)) {
-        pmml_value v;
-        pmml_ctx_output(c, i, &v);
-        if (v.kind == PMML_MISSING)
-          snprintf(result, sizeof result, "<missing>");
-        else
-          pmml_value_format(&v, result, sizeof result);
-      }
-  }
-  pmml_ctx_free(c);
-  pmml_model_free(m);
-  return result;
-}
-
-/* An allocator that fails after 'budget' calls and counts live bytes. */
-typedef struct failing {
-  long budget;
-  long calls;
-  long live;
-} failing;
-
-static void *
-failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-  failing *f = ud;
-  if (nsize == 0) {
-    if (ptr)
-      f->live -= (long)osize;
-    free(ptr);
-    return NULL;
-  }
-  if (f->calls++ >= f->budget)
-    return NULL;
-  ptr = realloc(ptr, nsize);
-  if (ptr)
-    f->live += (long)nsize - (long)osize;
-  return ptr;
-}
-
-/* Loading 'text' with the N-th allocation failing, N = 0, 1, 2...: every
-** attempt fails with PMML_E_NOMEM and leaks nothing, until one succeeds. */
-static void
-check_nomem(const char *text)
-{
-  pmml_load_options o;
-  long n;
-  int succeeded = 0;
-  for (n = 0; n < 100000 && !succeeded; n++) {
-    failing f = {n, 0, 0};
-    pmml_model *m = NULL;
-    pmml_error e;
-    pmml_status st;
-    pmml_load_options_init(&o);
-    o.alloc = failing_alloc;
-    o.alloc_ud = &f;
-    st = pmml_model_load_memory(text, strlen(text), &o, &m, &e);
-    if (st == PMML_OK) {
-      succeeded = 1;
-      pmml_model_free(m);
-    } else {
-      CU_ASSERT_EQUAL(st, PMML_E_NOMEM);
-      CU_ASSERT_PTR_NULL(m);
-    }
-    CU_ASSERT_EQUAL(f.live, 0);
-  }
-  CU_ASSERT(succeeded);
-}
-
-#define CHECK(text, in, out, want)                                           \
-  do {                                                                       \
-    const char *got_ = score((text), (in), (out));                           \
-    if (strcmp(got_, (want)) != 0)                                           \
-      fprintf(stderr, "\n  %s:%d: %s -> %s: got '%s', want '%s'\n",          \
-              __FILE__, __LINE__, (in), (out), got_, (want));                \
-    CU_ASSERT_STRING_EQUAL(got_, (want));                                    \
-  } while (0)
-
-/* A number within a relative 1e-14 of 'want'. */
-#define CHECKN(text, in, out, want)                                          \
-  do {                                                                       \
-    const char *got_ = score((text), (in), (out));                           \
-    double g_ = strtod(got_, NULL), w_ = (want);                             \
-    int ok_ = fabs(g_ - w_) <= 1e-14 * fabs(w_) && got_[0] != 'E' &&         \
-              got_[0] != '<';                                                \
-    if (!ok_)                                                                \
-      fprintf(stderr, "\n  %s:%d: %s -> %s: got '%s', want %.17g\n",         \
-              __FILE__, __LINE__, (in), (out), got_, w_);                    \
-    CU_ASSERT(ok_);                                                          \
-  } while (0)
 
 /* y = f(2 x1 - 1): one input, one neuron with activation 'act' (and the
 ** network's attributes 'net'). */

@@ -12,7 +12,7 @@
 
 #include <CUnit/CUnit.h>
 
-#include "pmml.h"
+#include "support.h"
 
 #define HEAD                                                                 \
   "<PMML xmlns=\"http://www.dmg.org/PMML-4_4\" version=\"4.4\"><Header/>\n"
@@ -28,72 +28,6 @@
   "<DataField name=\"k\" optype=\"categorical\" dataType=\"string\">"        \
   "<Value value=\"no\" displayValue=\"No!\"/><Value value=\"yes\"/>"         \
   "</DataField></DataDictionary>\n"
-
-static char result[4 + sizeof ((pmml_error *)0)->message];
-
-/* Score 'doc' on inputs "name=value,name=value" (value '?' is missing,
-** '#' before a value sets it as a number) and return output 'out' as text,
-** or "ERR:message" when loading or scoring fails. */
-static const char *
-score(const char *doc, const char *inputs, const char *out)
-{
-  pmml_model *m = NULL;
-  pmml_ctx *c = NULL;
-  pmml_error e;
-  char buf[512], *p, *save = NULL;
-  size_t i;
-  if (pmml_model_load_memory(doc, strlen(doc), NULL, &m, &e) != PMML_OK) {
-    snprintf(result, sizeof result, "ERR:%s", e.message);
-    return result;
-  }
-  if (pmml_ctx_new(m, &c) != PMML_OK) {
-    pmml_model_free(m);
-    return "ERR:ctx";
-  }
-  snprintf(buf, sizeof buf, "%s", inputs);
-  for (p = strtok_r(buf, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
-    char *eq = strchr(p, '=');
-    long idx;
-    if (!eq)
-      continue;
-    *eq = '\0';
-    idx = pmml_model_input_index(m, p);
-    if (idx < 0)
-      continue;
-    if (!strcmp(eq + 1, "?"))
-      pmml_ctx_set_missing(c, (size_t)idx);
-    else if (eq[1] == '#')
-      pmml_ctx_set_number(c, (size_t)idx, atof(eq + 2));
-    else
-      pmml_ctx_set_text(c, (size_t)idx, eq + 1, strlen(eq + 1));
-  }
-  snprintf(result, sizeof result, "ERR:no output %s", out);
-  if (pmml_score(c, &e) != PMML_OK) {
-    snprintf(result, sizeof result, "ERR:%s", e.message);
-  } else {
-    for (i = 0; i < pmml_model_output_count(m); i++)
-      if (!strcmp(pmml_model_output_name(m, i), out)) {
-        pmml_value v;
-        pmml_ctx_output(c, i, &v);
-        if (v.kind == PMML_MISSING)
-          snprintf(result, sizeof result, "<missing>");
-        else
-          pmml_value_format(&v, result, sizeof result);
-      }
-  }
-  pmml_ctx_free(c);
-  pmml_model_free(m);
-  return result;
-}
-
-#define CHECK(doc, in, out, want)                                            \
-  do {                                                                       \
-    const char *got_ = score((doc), (in), (out));                            \
-    if (strcmp(got_, (want)) != 0)                                           \
-      fprintf(stderr, "\n  %s:%d: %s -> %s: got '%s', want '%s'\n",          \
-              __FILE__, __LINE__, (in), (out), got_, (want));                \
-    CU_ASSERT_STRING_EQUAL(got_, (want));                                    \
-  } while (0)
 
 /* A regression y = 2*x + 1 with the MiningField attributes 'mf'. */
 static char *

@@ -11,7 +11,7 @@
 
 #include <CUnit/CUnit.h>
 
-#include "pmml_int.h"
+#include "support.h"
 
 /* y = 1 + 2 x; z is in the DataDictionary, the model does not read it. */
 #define HEAD                                                                 \
@@ -470,29 +470,6 @@ test_distance(void)
   CU_ASSERT_STRING_EQUAL(pmmlS_suggest_text(&s, buf, sizeof buf), "");
 }
 
-/* An allocator that fails after 'budget' calls and counts live bytes. */
-typedef struct failing {
-  long budget, calls, live;
-} failing;
-
-static void *
-failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-  failing *f = ud;
-  if (nsize == 0) {
-    if (ptr)
-      f->live -= (long)osize;
-    free(ptr);
-    return NULL;
-  }
-  if (f->calls++ >= f->budget)
-    return NULL;
-  ptr = realloc(ptr, nsize);
-  if (ptr)
-    f->live += (long)nsize - (long)osize;
-  return ptr;
-}
-
 /* Every allocation of a load with both flags, and of verifying, fails in
 ** turn: PMML_E_NOMEM, nothing leaked. */
 static void
@@ -501,7 +478,7 @@ test_verify_nomem(void)
   long budget;
   int succeeded = 0;
   for (budget = 0; budget < 2000 && !succeeded; budget++) {
-    failing f = {budget, 0, 0};
+    failing f = {budget, 0, 0, 0, 0};
     pmml_load_options o;
     pmml_model *m = NULL;
     pmml_error e;
