@@ -55,6 +55,17 @@ diag_add(diag_list *d, int kind, unsigned long line, unsigned long col,
   va_start(ap, fmt);
   vsnprintf(msg, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
   va_end(ap);
+  /* One printable line, like the library's messages: a value quoted from
+  ** the document may hold control characters (room for each escaped). */
+  {
+    char *wide = realloc(msg, 4 * (size_t)(n < 0 ? 0 : n) + 1);
+    if (!wide) {
+      free(msg);
+      return;
+    }
+    msg = wide;
+    pmmlV_clean_message(msg, 4 * (size_t)(n < 0 ? 0 : n) + 1);
+  }
   g = &d->v[d->n];
   memset(g, 0, sizeof *g);
   g->line = line;

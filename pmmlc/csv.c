@@ -452,9 +452,20 @@ pmcsv_read(pmcsv_reader *r, const pmcsv_field **fields, size_t *n_fields)
     r->pos = p.in;
     return PMCSV_EOF;
   }
-  if (st == ST_QUOTED)
-    csv_bad(r, "quoted field %lu is not closed at the end of the input",
-            (unsigned long)p.nf + 1);
+  if (st == ST_QUOTED) {
+    /* Say which lines the open quote took: a stray quote makes the rest of
+       the input one record, and the caller reports it as one row. */
+    unsigned long last = r->line;
+    if (p.in > p.rs && (r->buf[p.in - 1] == '\n' || r->buf[p.in - 1] == '\r'))
+      last--;
+    if (last > r->rec_line)
+      csv_bad(r, "quoted field %lu is not closed at the end of the input "
+              "(lines %lu to %lu are this one record)",
+              (unsigned long)p.nf + 1, r->rec_line, last);
+    else
+      csv_bad(r, "quoted field %lu is not closed at the end of the input",
+              (unsigned long)p.nf + 1);
+  }
   else if (csv_field_end(r, &p, quoted) != 0)
     return PMCSV_FATAL;
   return csv_finish(r, &p, fields, n_fields);
@@ -489,6 +500,9 @@ csv_needs_quotes(const char *s, size_t len, char sep)
   if (len == 0)
     return 0;
   if (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t')
+    return 1;
+  /* A byte order mark would be dropped if it began the file. */
+  if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
     return 1;
   for (i = 0; i < len; i++)
     if (s[i] == sep || s[i] == '"' || s[i] == '\n' || s[i] == '\r')

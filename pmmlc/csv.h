@@ -127,7 +127,9 @@ pmcsv_reader_free(pmcsv_reader *r);
 /*
 ** Writing. Output always uses LF line ends. A field is quoted only when it
 ** must be or might be misread: it contains the separator, '"', CR or LF,
-** or starts or ends with a space or a tab; quotes inside are doubled.
+** starts or ends with a space or a tab, or starts with a UTF-8 byte order
+** mark (which a reader drops at the start of a file); quotes inside are
+** doubled.
 */
 
 /* Write one field of s[0..len) to out, quoted if needed; no separator.

@@ -270,6 +270,16 @@ pmml_uri_version(const xmlChar *uri)
   return 0;
 }
 
+/* libxml2 reports some errors (a failed conversion from the declared
+** encoding) on standard error by itself: the parser's own error says it
+** all, so they are dropped. */
+static void
+quiet(void *ctx, const char *msg, ...)
+{
+  (void)ctx;
+  (void)msg;
+}
+
 int
 schema_parse(checked *c)
 {
@@ -283,6 +293,7 @@ schema_parse(checked *c)
     return -1;
   }
   p->sax->internalSubset = on_internal_subset;
+  xmlSetGenericErrorFunc(NULL, quiet);
   c->doc = xmlCtxtReadMemory(p, c->text, (int)c->len, c->path, NULL, opts);
   if (!c->doc || !p->wellFormed) {
     xmlErrorPtr e = xmlCtxtGetLastError(p);

@@ -814,8 +814,11 @@ pmmlR_builtin(pm_resolver *r, pm_expr *e)
                           pmmlS_len(&doc->strs, pat->lit.sym), 0, msg,
                           sizeof msg);
   if (!e->ext) {
-    pmmlR_fail(r, PMML_E_INVALID, e->line, "%s: bad pattern: %s",
-               fname(e->fn), msg);
+    if (!strcmp(msg, PM_RX_NOMEM))
+      pmmlR_fail(r, PMML_E_NOMEM, e->line, "out of memory");
+    else
+      pmmlR_fail(r, PMML_E_INVALID, e->line, "%s: bad pattern: %s",
+                 fname(e->fn), msg);
     return -1;
   }
   return 0;

@@ -30,6 +30,7 @@ pmmlE_fail(pmml_ctx *c, pmml_status code, const char *fmt, ...)
   va_start(ap, fmt);
   vsnprintf(c->msg, sizeof c->msg, fmt, ap);
   va_end(ap);
+  pmmlV_clean_message(c->msg, sizeof c->msg);
   return -1;
 }
 
@@ -212,12 +213,20 @@ pmml_status
 pmml_ctx_set_text(pmml_ctx *c, size_t i, const char *s, size_t len)
 {
   const pm_datafield *f;
-  pm_val v;
+  pm_val v = pmmlV_missing();
   if (!c || i >= (size_t)c->m->n_inputs || (!s && len))
     return PMML_E_ARGUMENT;
   f = &c->m->df[c->m->inputs[i]];
-  if (pmmlV_from_text(&c->m->strs, f->dtype, s ? s : "", len, &v) != 0) {
-    /* Not a value of the field's type: invalid, kept as text. */
+  if (pmmlV_from_text(&c->m->strs, f->dtype, s ? s : "", len, &v) != 0 ||
+      (v.t == PM_T_NUM && v.u.num != v.u.num)) {
+    /* Not a value of the field's type, or NaN, which no model can use
+    ** (JPMML refuses it too): invalid, kept as text; unless the field
+    ** declares it a missing value (XGBoost exports declare NaN so). */
+    if (v.t == PM_T_NUM && v.u.num != v.u.num &&
+        domain_check(c->m, f, &v) == PM_PROP_MISSING) {
+      c->vals[c->m->input_slot[i]] = pmmlV_missing();
+      return PMML_OK;
+    }
     v = pmmlV_str(s ? s : "", len, pmmlS_lookup(&c->m->strs, s ? s : "", len));
     v.invalid = 1;
     /* A declared missing value spelled as text still means missing. */
@@ -761,7 +770,18 @@ score_record(pmml_ctx *c)
   c->scored = 0;
   for (i = 0; i < doc->n_inputs; i++)
     c->stamp[doc->input_slot[i]] = c->gen;
-  pmmlE_model(c, doc->top);
+  /* returnInvalid makes the record invalid, whether or not its path
+  ** through the model reads the field: the active fields of the top model
+  ** that may say so are looked at first (JPMML prepares every input). */
+  for (i = 0; i < doc->top->n_mf && !c->failed; i++) {
+    const pm_mfield *mf = &doc->top->mf[i];
+    if (mf->slot >= 0 && mf->usage == PM_USE_ACTIVE &&
+        (mf->inv == PM_INV_RETURN_INVALID ||
+         mf->miss == PM_MISS_RETURN_INVALID))
+      pmmlE_slot(c, mf->slot);
+  }
+  if (!c->failed)
+    pmmlE_model(c, doc->top);
   for (i = 0; i < doc->n_outs && !c->failed; i++)
     if (doc->outs[i].slot >= 0)
       pmmlE_slot(c, doc->outs[i].slot);

@@ -145,7 +145,9 @@ compile(pm_resolver *r, uint32_t line, const char *what, const char *pat,
   char msg[200];
   pm_regex *rx = pmmlR_regex_ex(pmmlR_arena(r), pat, len, flags, msg,
                                 sizeof msg);
-  if (!rx)
+  if (!rx && !strcmp(msg, PM_RX_NOMEM))
+    pmmlR_fail(r, PMML_E_NOMEM, line, "out of memory");
+  else if (!rx)
     pmmlR_fail(r, PMML_E_INVALID, line, "%s: bad regular expression '%.*s':"
                " %s", what, (int)(len > 60 ? 60 : len), pat, msg);
   return rx;

@@ -11,6 +11,7 @@
 ** bounded, and every error is sticky (the first one wins and stops Expat).
 */
 #include <errno.h>
+#include <float.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,73 @@
 
 #define NS_SEP ' '
 #define CHUNK 65536
+
+#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L && \
+    !defined(__STDC_NO_THREADS__)
+#define PM_THREAD_LOCAL _Thread_local
+#elif defined(_MSC_VER)
+#define PM_THREAD_LOCAL __declspec(thread)
+#else
+#define PM_THREAD_LOCAL __thread
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Expat's memory                                                           */
+
+/*
+** Expat allocates through the hook too, within max_memory. Its memory
+** functions take no user data, so they find the load of their thread
+** through a thread-local pointer that load() sets for its own duration
+** (and restores after: nothing stays behind between loads). Each block
+** carries its size in front, since the hook needs it to free.
+*/
+typedef struct xml_mem {
+  pm_arena *a;
+  size_t bytes, max;   /* held by Expat now; the ceiling (max_memory) */
+  int over;            /* a request went beyond max_memory */
+} xml_mem;
+
+static PM_THREAD_LOCAL xml_mem *xml_cur;
+
+#define XML_HEAD (2 * sizeof(size_t)) /* keeps 16-byte alignment */
+
+static void *
+xml_realloc(void *p, size_t n)
+{
+  xml_mem *x = xml_cur;
+  size_t *h = p ? (size_t *)((char *)p - XML_HEAD) : NULL;
+  size_t old = h ? h[0] : 0;
+  if (n > (size_t)-1 / 2)
+    return NULL;
+  if (n > old && n - old > x->max - x->bytes) {
+    x->over = 1;
+    return NULL;
+  }
+  h = x->a->alloc(x->a->ud, h, h ? old + XML_HEAD : 0, n + XML_HEAD);
+  if (!h)
+    return NULL;
+  x->bytes = x->bytes - old + n;
+  h[0] = n;
+  return (char *)h + XML_HEAD;
+}
+
+static void *
+xml_malloc(size_t n)
+{
+  return xml_realloc(NULL, n);
+}
+
+static void
+xml_free(void *p)
+{
+  xml_mem *x = xml_cur;
+  size_t *h;
+  if (!p)
+    return;
+  h = (size_t *)((char *)p - XML_HEAD);
+  x->bytes -= h[0];
+  x->a->alloc(x->a->ud, h, h[0] + XML_HEAD, 0);
+}
 
 /* ------------------------------------------------------------------------ */
 /* Errors                                                                   */
@@ -46,6 +114,7 @@ pmmlL_fail(pm_loader *ld, pmml_status code, const char *fmt, ...)
   va_start(ap, fmt);
   vsnprintf(ld->err->message, sizeof ld->err->message, fmt, ap);
   va_end(ap);
+  pmmlV_clean_message(ld->err->message, sizeof ld->err->message);
   /* The element the message names, else the one being read. */
   f = ld->depth ? &ld->frames[ld->depth - 1] : NULL;
   if (pmmlL_message_element(ld->err->message, ld->err->element,
@@ -191,8 +260,13 @@ parse_number(const char *s, double *out)
   return pmmlN_parse_double(s, n, out);
 }
 
-double
-pmmlL_num(pm_loader *ld, const char **atts, const char *name, double dflt)
+/* A number attribute (XML Schema double). No PMML attribute gives NaN a
+** meaning (a threshold, a weight or a count of NaN is an error of the
+** exporter, and NaN as a default means "absent"), so it is refused; so are
+** the infinities, except for the bounds that may be open (pmmlL_bound). */
+static double
+num_attr(pm_loader *ld, const char **atts, const char *name, double dflt,
+         int open_bound)
 {
   const char *v = pmmlL_attr(atts, name);
   double d;
@@ -204,7 +278,26 @@ pmmlL_num(pm_loader *ld, const char **atts, const char *name, double dflt)
                f && f->el ? f->el->name : "element", name, v);
     return dflt;
   }
+  if (d != d || (!open_bound && (d > DBL_MAX || d < -DBL_MAX))) {
+    pm_frame *f = pmmlL_frame(ld, 0);
+    pmmlL_fail(ld, PMML_E_INVALID,
+               "%s: attribute %s=\"%.40s\" is not a finite number",
+               f && f->el ? f->el->name : "element", name, v);
+    return dflt;
+  }
   return d;
+}
+
+double
+pmmlL_num(pm_loader *ld, const char **atts, const char *name, double dflt)
+{
+  return num_attr(ld, atts, name, dflt, 0);
+}
+
+double
+pmmlL_bound(pm_loader *ld, const char **atts, const char *name, double dflt)
+{
+  return num_attr(ld, atts, name, dflt, 1);
 }
 
 long
@@ -215,7 +308,8 @@ pmmlL_int(pm_loader *ld, const char **atts, const char *name, long dflt,
   double d;
   if (!v)
     return dflt;
-  if (parse_number(v, &d) || d != (double)(long)d || d < lo || d > hi) {
+  /* The range first: converting a number beyond long is undefined. */
+  if (parse_number(v, &d) || !(d >= lo && d <= hi) || d != (double)(long)d) {
     pm_frame *f = pmmlL_frame(ld, 0);
     pmmlL_fail(ld, PMML_E_INVALID,
                "%s: attribute %s=\"%.40s\" is not an integer in [%ld, %ld]",
@@ -785,19 +879,10 @@ check_runs(pm_loader *ld, const char *p, size_t n)
   return 0;
 }
 
+/* Give n bytes to Expat. */
 static int
-feed(pm_loader *ld, const char *p, size_t n, int final)
+xml_parse(pm_loader *ld, const char *p, size_t n, int final)
 {
-  if (ld->failed)
-    return -1;
-  ld->doc_bytes += n;
-  if (ld->doc_bytes > ld->opt->max_document) {
-    pmmlL_fail(ld, PMML_E_LIMIT, "document larger than %zu bytes",
-               ld->opt->max_document);
-    return -1;
-  }
-  if (check_runs(ld, p, n))
-    return -1;
   while (n || final) {
     int part = n > (size_t)1 << 30 ? 1 << 30 : (int)n;
     int last = final && (size_t)part == n;
@@ -805,12 +890,25 @@ feed(pm_loader *ld, const char *p, size_t n, int final)
       if (!ld->failed) {
         ld->failed = 1;
         ld->code = PMML_E_XML;
+        if (XML_GetErrorCode(ld->xml) == XML_ERROR_NO_MEMORY)
+          ld->code = xml_cur->over ? PMML_E_LIMIT : PMML_E_NOMEM;
         if (ld->err) {
           enum XML_Error code = XML_GetErrorCode(ld->xml);
           ld->err->code = PMML_E_XML;
           ld->err->line = XML_GetCurrentLineNumber(ld->xml);
           ld->err->column = XML_GetCurrentColumnNumber(ld->xml) + 1;
-          if (code == XML_ERROR_NO_ELEMENTS || code == XML_ERROR_UNCLOSED_TOKEN)
+          if (code == XML_ERROR_NO_MEMORY) {
+            ld->code = ld->err->code =
+                xml_cur->over ? PMML_E_LIMIT : PMML_E_NOMEM;
+            if (xml_cur->over)
+              snprintf(ld->err->message, sizeof ld->err->message,
+                       "the XML parser needs more than %zu bytes",
+                       ld->opt->max_memory);
+            else
+              snprintf(ld->err->message, sizeof ld->err->message,
+                       "out of memory");
+          } else if (code == XML_ERROR_NO_ELEMENTS ||
+                     code == XML_ERROR_UNCLOSED_TOKEN)
             snprintf(ld->err->message, sizeof ld->err->message,
                      "%s (is the document truncated?)",
                      XML_ErrorString(code));
@@ -827,6 +925,202 @@ feed(pm_loader *ld, const char *p, size_t n, int final)
       break;
   }
   return ld->failed ? -1 : 0;
+}
+
+
+/* Give n bytes to Expat, the first four in one piece: Expat guesses the
+** encoding from the bytes of its first call (a byte order mark, "<?xm" in
+** UTF-16...), and the guess, and so the message about bad bytes, must not
+** depend on where the input happens to be cut (fuzz_gzip: "'\0\0"). */
+static int
+parse(pm_loader *ld, const char *p, size_t n, int final)
+{
+  if (!ld->xml_fed) {
+    size_t k;
+    if (ld->head_len + n < sizeof ld->head && !final) {
+      memcpy(ld->head + ld->head_len, p, n);
+      ld->head_len += n;
+      return 0;
+    }
+    ld->xml_fed = 1;
+    if (ld->head_len) {
+      char first[sizeof ld->head];
+      k = sizeof ld->head - ld->head_len < n ? sizeof ld->head - ld->head_len
+                                             : n;
+      memcpy(first, ld->head, ld->head_len);
+      memcpy(first + ld->head_len, p, k);
+      if (xml_parse(ld, first, ld->head_len + k, final && k == n))
+        return -1;
+      if (final && k == n)
+        return 0;
+      p += k;
+      n -= k;
+    }
+  }
+  return xml_parse(ld, p, n, final);
+}
+
+/*
+** Where markup ends. Expat 2.5 keeps an unfinished token (a start tag with
+** its attributes, a comment, a processing instruction) and scans it again
+** from its start whenever more bytes come, so a tag of L bytes fed in
+** chunks of C costs L*L/C: a 64 MiB attribute took minutes. The scanner
+** below follows just enough of XML's lexical structure to tell where a tag,
+** a comment or a processing instruction ends; an unfinished one is held
+** back and given to Expat whole, or refused when it grows beyond
+** max_text. For a document without a DTD (a DOCTYPE is refused anyway) the
+** scanner sees markup exactly as Expat does; Expat still parses
+** everything.
+*/
+enum {
+  LX_TEXT, LX_LT, LX_BANG, LX_BANG_DASH, LX_TAG, LX_QUOT, LX_APOS,
+  LX_COMMENT, LX_COMMENT_1, LX_COMMENT_2, LX_PI, LX_PI_Q, LX_CDATA,
+  LX_CDATA_1, LX_CDATA_2
+};
+
+/* Run the scanner over p[0..n) from state *st. Returns the offset of the
+** '<' that starts markup still open at the end, n when the markup open at
+** the end began before p, or (size_t)-1 when none is open. */
+static size_t
+scan_markup(int *st, const char *p, size_t n)
+{
+  size_t i, open = *st == LX_TEXT || *st == LX_CDATA ? (size_t)-1 : n;
+  int s = *st;
+  for (i = 0; i < n; i++) {
+    char ch = p[i];
+    switch (s) {
+    case LX_TEXT:
+    case LX_CDATA:
+      if (s == LX_CDATA && ch == ']') {
+        s = LX_CDATA_1;
+      } else if (s == LX_TEXT) {
+        const char *lt = memchr(p + i, '<', n - i);
+        if (!lt)
+          i = n;
+        else {
+          i = (size_t)(lt - p);
+          open = i;
+          s = LX_LT;
+        }
+      }
+      break;
+    case LX_CDATA_1:
+      s = ch == ']' ? LX_CDATA_2 : LX_CDATA;
+      break;
+    case LX_CDATA_2:
+      s = ch == '>' ? LX_TEXT : ch == ']' ? LX_CDATA_2 : LX_CDATA;
+      break;
+    case LX_LT:
+      s = ch == '!' ? LX_BANG : ch == '?' ? LX_PI : ch == '>' ? LX_TEXT
+                                                             : LX_TAG;
+      if (s == LX_TAG && (ch == '"' || ch == '\''))
+        s = ch == '"' ? LX_QUOT : LX_APOS;
+      break;
+    case LX_BANG:
+      if (ch == '-') {
+        s = LX_BANG_DASH;
+      } else if (ch == '[') {
+        s = LX_CDATA; /* Expat reports section data as it comes */
+        open = (size_t)-1;
+      } else {
+        s = ch == '>' ? LX_TEXT : LX_TAG; /* a declaration */
+      }
+      break;
+    case LX_BANG_DASH:
+      s = ch == '-' ? LX_COMMENT : ch == '>' ? LX_TEXT : LX_TAG;
+      break;
+    case LX_TAG:
+      if (ch == '>')
+        s = LX_TEXT;
+      else if (ch == '"')
+        s = LX_QUOT;
+      else if (ch == '\'')
+        s = LX_APOS;
+      break;
+    case LX_QUOT:
+    case LX_APOS: {
+      const char *q = memchr(p + i, s == LX_QUOT ? '"' : '\'', n - i);
+      if (!q)
+        i = n;
+      else {
+        i = (size_t)(q - p);
+        s = LX_TAG;
+      }
+      break;
+    }
+    case LX_COMMENT:
+      if (ch == '-')
+        s = LX_COMMENT_1;
+      break;
+    case LX_COMMENT_1:
+      s = ch == '-' ? LX_COMMENT_2 : LX_COMMENT;
+      break;
+    case LX_COMMENT_2:
+      s = ch == '>' ? LX_TEXT : ch == '-' ? LX_COMMENT_2 : LX_COMMENT;
+      break;
+    case LX_PI:
+      if (ch == '?')
+        s = LX_PI_Q;
+      break;
+    case LX_PI_Q:
+      s = ch == '>' ? LX_TEXT : ch == '?' ? LX_PI_Q : LX_PI;
+      break;
+    }
+    if (s == LX_TEXT || s == LX_CDATA)
+      open = (size_t)-1;
+  }
+  *st = s;
+  return open;
+}
+
+/* Give Expat what it can use of p[0..n): everything but markup that is
+** still open at the end, which waits in ld->hold for the rest. */
+static int
+feed(pm_loader *ld, const char *p, size_t n, int final)
+{
+  size_t open;
+  if (ld->failed)
+    return -1;
+  ld->doc_bytes += n;
+  if (ld->doc_bytes > ld->opt->max_document) {
+    pmmlL_fail(ld, PMML_E_LIMIT, "document larger than %zu bytes",
+               ld->opt->max_document);
+    return -1;
+  }
+  if (check_runs(ld, p, n))
+    return -1;
+  open = scan_markup(&ld->lex, p, n);
+  if (final || open == (size_t)-1) {
+    /* Nothing to hold. */
+    if (ld->hold.len && parse(ld, ld->hold.data, ld->hold.len, 0))
+      return -1;
+    ld->hold.len = 0;
+    return parse(ld, p, n, final);
+  }
+  if (open < n) {
+    /* Markup opens in p: what comes before it can go. */
+    if (ld->hold.len && parse(ld, ld->hold.data, ld->hold.len, 0))
+      return -1;
+    ld->hold.len = 0;
+    if (parse(ld, p, open, 0))
+      return -1;
+    p += open;
+    n -= open;
+  }
+  if (ld->hold.len + n > ld->opt->max_text + 4096) {
+    /* (A run without '<' was refused above: this one holds some.) */
+    pmmlL_fail(ld, PMML_E_LIMIT,
+               "a tag, comment or processing instruction is longer than %zu "
+               "bytes", ld->opt->max_text);
+    return -1;
+  }
+  if (pmmlM_vec_reserve(ld->a, &ld->hold, 1, ld->hold.len + n)) {
+    pmmlL_nomem(ld);
+    return -1;
+  }
+  memcpy((char *)ld->hold.data + ld->hold.len, p, n);
+  ld->hold.len += n;
+  return 0;
 }
 
 /* A source of document bytes: memory or a stream. */
@@ -1033,17 +1327,21 @@ loader_free(pm_loader *ld)
   pmmlM_vec_free(a, &ld->bins, sizeof(pm_bin));
   pmmlM_vec_free(a, &ld->fcps, sizeof(int32_t));
   pmmlM_vec_free(a, &ld->tinorms, sizeof(pm_textnorm));
+  pmmlM_vec_free(a, &ld->hold, 1);
 }
 
 static pmml_status
 load(pm_source *src, const pmml_load_options *opt, const char *source,
      pmml_model **out, pmml_error *err)
 {
+  static const XML_Memory_Handling_Suite xml_suite = {
+    xml_malloc, xml_realloc, xml_free};
   pmml_load_options defaults;
   pm_arena arena;
   pm_loader ld;
   pmml_model *doc;
   pmml_status st;
+  xml_mem xm, *xml_prev;
 
   if (out)
     *out = NULL;
@@ -1080,9 +1378,18 @@ load(pm_source *src, const pmml_load_options *opt, const char *source,
   ld.err = err;
   if (source)
     doc->source = pmmlM_dup(ld.a, source, strlen(source) + 1);
-  ld.xml = XML_ParserCreateNS(NULL, NS_SEP);
+  memset(&xm, 0, sizeof xm);
+  xm.a = ld.a;
+  xm.max = opt->max_memory;
+  xml_prev = xml_cur;
+  xml_cur = &xm;
+  ld.xml = XML_ParserCreate_MM(NULL, &xml_suite, &(XML_Char){NS_SEP});
   if (!ld.xml) {
-    pmmlL_nomem(&ld);
+    if (xm.over)
+      pmmlL_fail(&ld, PMML_E_LIMIT, "the XML parser needs more than %zu bytes",
+                 opt->max_memory);
+    else
+      pmmlL_nomem(&ld);
     goto fail;
   }
   XML_SetReturnNSTriplet(ld.xml, XML_TRUE);
@@ -1099,11 +1406,13 @@ load(pm_source *src, const pmml_load_options *opt, const char *source,
   if (pmmlL_finish(&ld) || pmmlR_document(&ld))
     goto fail;
   loader_free(&ld);
+  xml_cur = xml_prev;
   *out = doc;
   return PMML_OK;
 fail:
   st = ld.failed && ld.code ? ld.code : PMML_E_INVALID;
   loader_free(&ld);
+  xml_cur = xml_prev;
   arena = doc->arena;
   pmmlM_arena_free(&arena);
   return st;

@@ -81,8 +81,8 @@ pmmlL_interval(pm_loader *ld, const char **atts, pm_interval *iv)
   iv->closure = (uint8_t)pmmlL_enum(ld, atts, "closure", closure_names, -1);
   if (!pmmlL_attr(atts, "closure"))
     pmmlL_fail(ld, PMML_E_INVALID, "Interval: missing attribute 'closure'");
-  iv->left = pmmlL_num(ld, atts, "leftMargin", -INFINITY);
-  iv->right = pmmlL_num(ld, atts, "rightMargin", INFINITY);
+  iv->left = pmmlL_bound(ld, atts, "leftMargin", -INFINITY);
+  iv->right = pmmlL_bound(ld, atts, "rightMargin", INFINITY);
   if (!ld->failed && iv->left > iv->right)
     pmmlL_fail(ld, PMML_E_INVALID,
                "Interval: leftMargin is greater than rightMargin");

@@ -44,8 +44,8 @@ miningfield_start(pm_loader *ld, const char **atts)
                    : PM_DT_ANY;
   mf->outliers =
       (uint8_t)pmmlL_enum(ld, atts, "outliers", outlier_names, PM_OUT_AS_IS);
-  mf->low = pmmlL_num(ld, atts, "lowValue", NAN);
-  mf->high = pmmlL_num(ld, atts, "highValue", NAN);
+  mf->low = pmmlL_bound(ld, atts, "lowValue", NAN);
+  mf->high = pmmlL_bound(ld, atts, "highValue", NAN);
   if (mf->outliers != PM_OUT_AS_IS &&
       (isnan(mf->low) || isnan(mf->high)) && !ld->failed)
     pmmlL_fail(ld, PMML_E_INVALID,
@@ -242,8 +242,8 @@ target_start(pm_loader *ld, const char **atts)
                                 PM_CAST_NONE);
   t->has_min = pmmlL_attr(atts, "min") != NULL;
   t->has_max = pmmlL_attr(atts, "max") != NULL;
-  t->min = pmmlL_num(ld, atts, "min", -INFINITY);
-  t->max = pmmlL_num(ld, atts, "max", INFINITY);
+  t->min = pmmlL_bound(ld, atts, "min", -INFINITY);
+  t->max = pmmlL_bound(ld, atts, "max", INFINITY);
   t->rescale_const = pmmlL_num(ld, atts, "rescaleConstant", 0.0);
   t->rescale_factor = pmmlL_num(ld, atts, "rescaleFactor", 1.0);
   ld->tvals.len = 0;

@@ -267,8 +267,12 @@ PMML_API void pmml_ctx_clear(pmml_ctx *c);
 ** given to a numeric field, is converted as the field's data type says; text
 ** that is not a valid value of the type makes the input "invalid" in PMML's
 ** sense (the model's invalidValueTreatment decides), it is not an error of
-** the call. Text is copied only as a view: 's' must stay valid until the
-** record has been scored. Returns PMML_E_ARGUMENT when i is out of range.
+** the call. Text that reads as NaN ("NaN", "nan") is no value a model can
+** use: invalid too (as in JPMML), unless the field declares NaN a missing
+** value. The number NaN given to a numeric input means missing, as
+** pmml_ctx_set_missing(). Text is copied only as a view: 's' must stay
+** valid until the record has been scored. Returns PMML_E_ARGUMENT when i is
+** out of range.
 */
 PMML_API pmml_status pmml_ctx_set_number(pmml_ctx *c, size_t i, double v);
 PMML_API pmml_status pmml_ctx_set_text(pmml_ctx *c, size_t i, const char *s,

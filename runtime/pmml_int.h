@@ -707,6 +707,15 @@ struct pm_loader {
 
   pm_model *model;       /* the innermost model being built */
   pm_vec tracked;        /* pm_tracked: family vectors to free on failure */
+
+  /* load.c: an unfinished tag, comment or processing instruction held
+  ** back from Expat until it is whole (Expat 2.5 scans an unfinished token
+  ** again at every chunk: a long tag would cost quadratic time). */
+  pm_vec hold;           /* its bytes */
+  int lex;               /* the scanner's state at the end of the input */
+  char head[4];          /* the first bytes, until Expat can have four */
+  size_t head_len;
+  int xml_fed;           /* Expat has had its first bytes */
 };
 
 typedef struct pm_cell {
@@ -740,9 +749,13 @@ pm_frame *pmmlL_frame(pm_loader *ld, size_t up);
 const char *pmmlL_attr(const char **atts, const char *name);
 /* Required attribute: fails (and returns NULL) when absent. */
 const char *pmmlL_need(pm_loader *ld, const char **atts, const char *name);
-/* Numeric attribute; 'dflt' when absent; fails on a malformed number. */
+/* Numeric attribute; 'dflt' when absent; fails on a malformed number and
+** on NaN and the infinities. */
 double pmmlL_num(pm_loader *ld, const char **atts, const char *name,
                  double dflt);
+/* The same for a bound that may be open: -INF and INF are accepted. */
+double pmmlL_bound(pm_loader *ld, const char **atts, const char *name,
+                   double dflt);
 /* Integer attribute in [lo, hi]. */
 long pmmlL_int(pm_loader *ld, const char **atts, const char *name, long dflt,
                long lo, long hi);
@@ -1966,6 +1979,8 @@ void pmmlV_civil_from_days(int64_t z, int64_t *y, int *m, int *d);
 int pmmlV_epoch_year(uint8_t dt);
 /* Format a value like pmml_value_format. */
 size_t pmmlV_format(const pm_val *v, char *buf, size_t size);
+/* Escape control bytes of a message in place (one printable line). */
+void pmmlV_clean_message(char *msg, size_t size);
 /* v in decimal, at least 'width' digits padded with 'pad', no NUL: the
 ** length (dates, times, formatDatetime). */
 size_t pmmlV_put_int(char *out, int64_t v, int width, char pad);
@@ -2160,6 +2175,9 @@ int pmmlE_regex_find(pmml_ctx *c, const pm_regex *rx, const char *s,
 #define PM_RX_UNICODE 4u  /* \w \d \s \b and POSIX classes are Unicode */
 pm_regex *pmmlR_regex_ex(pm_arena *a, const char *pat, size_t len,
                          unsigned flags, char *msg, size_t msz);
+/* The message of pmmlR_regex(_ex) when memory ran out (not a bad pattern:
+** PMML_E_NOMEM). */
+#define PM_RX_NOMEM "out of memory"
 /* The number of capturing groups of rx. */
 int pmmlR_regex_groups(const pm_regex *rx);
 /* After a successful pmmlE_regex_find: 1 and the span of group k, 0 when

@@ -104,7 +104,7 @@ compile(pcre2_general_context *g, const char *pat, size_t len,
 
   if (!cc) {
     if (msz)
-      snprintf(msg, msz, "out of memory");
+      snprintf(msg, msz, "%s", PM_RX_NOMEM);
     return NULL;
   }
   if (!(flags & PM_RX_LITERAL) && len >= 4 && memcmp(pat, "(?u)", 4) == 0) {
@@ -122,6 +122,11 @@ compile(pcre2_general_context *g, const char *pat, size_t len,
   pcre2_compile_context_free(cc);
   if (!code) {
     PCRE2_UCHAR buf[160];
+    if (err == PCRE2_ERROR_HEAP_FAILED) {
+      if (msz)
+        snprintf(msg, msz, "%s", PM_RX_NOMEM);
+      return NULL;
+    }
     if (pcre2_get_error_message(err, buf, sizeof buf) < 0)
       strcpy((char *)buf, "bad pattern");
     if (msz)
@@ -138,7 +143,7 @@ compile(pcre2_general_context *g, const char *pat, size_t len,
 ** Compile 'pat' for use by the model that owns arena 'a' (PMML 4.4
 ** Built-in functions: replace, matches; Transformations: TextIndex).
 ** flags: PM_RX_*. NULL with a message in msg[0..msz) when the pattern is
-** bad or memory runs out.
+** bad or memory runs out (then the message is PM_RX_NOMEM).
 */
 pm_regex *
 pmmlR_regex_ex(pm_arena *a, const char *pat, size_t len, unsigned flags,
@@ -150,14 +155,14 @@ pmmlR_regex_ex(pm_arena *a, const char *pat, size_t len, unsigned flags,
 
   if (!rx) {
     if (msz)
-      snprintf(msg, msz, "out of memory");
+      snprintf(msg, msz, "%s", PM_RX_NOMEM);
     return NULL;
   }
   /* the arena begins with its hook: PCRE2 frees through it later */
   g = pcre2_general_context_create(rx_malloc, rx_free, a);
   if (!g) {
     if (msz)
-      snprintf(msg, msz, "out of memory");
+      snprintf(msg, msz, "%s", PM_RX_NOMEM);
     return NULL;
   }
   rx->code = compile(g, pat, len, flags, msg, msz);
@@ -166,7 +171,7 @@ pmmlR_regex_ex(pm_arena *a, const char *pat, size_t len, unsigned flags,
     return NULL;
   if (pmmlM_defer(a, code_free, rx->code) < 0) {
     if (msz)
-      snprintf(msg, msz, "out of memory");
+      snprintf(msg, msz, "%s", PM_RX_NOMEM);
     return NULL;
   }
   pcre2_pattern_info(rx->code, PCRE2_INFO_CAPTURECOUNT, &n);

@@ -50,7 +50,23 @@ struct pm_resolver {
   size_t frame;        /* parameter slots needed by nested calls */
   int failed;
   char msg[256];       /* the failure of a detached resolver (no loader) */
+  pm_vec seen;         /* uint32_t per string id: the list that declared
+                          it last (declare()) */
+  uint32_t list;       /* the list being checked */
+  /* Names to indices (index_names()), so that no lookup scans a list: by
+  ** string id for the document (NULL in a detached resolver), and a hash
+  ** table of nm_entry for the lists of model scopes. */
+  int32_t *df_of, *gd_of, *fn_of; /* [n_ids] */
+  uint32_t n_ids;
+  pm_vec ids;          /* int32_t: the storage of df_of, gd_of, fn_of */
+  pm_vec names;        /* nm_entry, a power of two; len counts the used */
 };
+
+/* A name of a model scope: its index in each of the model's lists. */
+typedef struct nm_entry {
+  int32_t model, name; /* name -1: empty */
+  int32_t local, of, mf;
+} nm_entry;
 
 #define EXPR(r, i) (((pm_expr *)(r)->ld->exprs.data)[i])
 #define ARG(r, i) (((int32_t *)(r)->ld->args.data)[i])
@@ -73,6 +89,7 @@ pmmlR_fail(pm_resolver *r, pmml_status code, uint32_t line, const char *fmt,
     va_start(ap, fmt);
     vsnprintf(r->msg, sizeof r->msg, fmt, ap);
     va_end(ap);
+    pmmlV_clean_message(r->msg, sizeof r->msg);
     (void)code;
     (void)line;
     return;
@@ -87,6 +104,7 @@ pmmlR_fail(pm_resolver *r, pmml_status code, uint32_t line, const char *fmt,
   va_start(ap, fmt);
   vsnprintf(ld->err->message, sizeof ld->err->message, fmt, ap);
   va_end(ap);
+  pmmlV_clean_message(ld->err->message, sizeof ld->err->message);
   /* The element is the one the message names first (as for the reader). */
   if (pmmlL_message_element(ld->err->message, ld->err->element,
                             sizeof ld->err->element) != 0)
@@ -194,6 +212,128 @@ minus_ones(pm_resolver *r, int32_t n)
   return p;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Name index                                                               */
+
+static uint32_t
+nm_hash(int32_t model, int32_t name)
+{
+  return ((uint32_t)name * 2654435761u) ^ ((uint32_t)model * 40503u);
+}
+
+/* The entry of (model, name): found, or the empty one where it goes. */
+static nm_entry *
+nm_slot(const pm_resolver *r, int32_t model, int32_t name)
+{
+  nm_entry *t = r->names.data;  /* cap: a power of two (8 doubled) */
+  size_t mask = r->names.cap - 1, i = nm_hash(model, name) & mask;
+  while (t[i].name >= 0 && (t[i].name != name || t[i].model != model))
+    i = (i + 1) & mask;
+  return &t[i];
+}
+
+static const nm_entry *
+nm_find(const pm_resolver *r, int32_t model, int32_t name)
+{
+  const nm_entry *e;
+  if (!r->names.cap)
+    return NULL;
+  e = nm_slot(r, model, name);
+  return e->name >= 0 ? e : NULL;
+}
+
+/* The entry of (model, name), added when new; NULL when memory ran out. */
+static nm_entry *
+nm_add(pm_resolver *r, int32_t model, int32_t name)
+{
+  nm_entry *e;
+  if (2 * (r->names.len + 1) > r->names.cap) {
+    pm_vec old = r->names;
+    size_t cap = old.cap ? old.cap * 2 : 64, i;
+    memset(&r->names, 0, sizeof r->names);
+    if (pmmlM_vec_reserve(r->a, &r->names, sizeof(nm_entry), cap)) {
+      r->names = old;
+      nomem(r);
+      return NULL;
+    }
+    for (i = 0; i < cap; i++)
+      ((nm_entry *)r->names.data)[i].name = -1;
+    for (i = 0; i < old.cap; i++) {
+      nm_entry *o = &((nm_entry *)old.data)[i];
+      if (o->name >= 0)
+        *nm_slot(r, o->model, o->name) = *o;
+    }
+    r->names.len = old.len;
+    pmmlM_vec_free(r->a, &old, sizeof(nm_entry));
+  }
+  e = nm_slot(r, model, name);
+  if (e->name < 0) {
+    e->model = model;
+    e->name = name;
+    e->local = e->of = e->mf = -1;
+    r->names.len++;
+  }
+  return e;
+}
+
+/* Index the lists of model m (the first of a name wins: a second one in
+** the same list is refused by unique_names()). */
+static int
+index_model(pm_resolver *r, const pm_model *m)
+{
+  int32_t i;
+  nm_entry *e;
+  for (i = 0; i < m->n_local; i++) {
+    if (!(e = nm_add(r, m->index, m->local[i].name)))
+      return -1;
+    if (e->local < 0)
+      e->local = i;
+  }
+  for (i = 0; i < m->n_of; i++) {
+    if (!(e = nm_add(r, m->index, m->of[i].name)))
+      return -1;
+    if (e->of < 0)
+      e->of = i;
+  }
+  for (i = 0; i < m->n_mf; i++) {
+    if (!(e = nm_add(r, m->index, m->mf[i].name)))
+      return -1;
+    if (e->mf < 0)
+      e->mf = i;
+  }
+  return 0;
+}
+
+/* The DataFields, DerivedFields and DefineFunctions by name. */
+static int
+index_document(pm_resolver *r)
+{
+  const pmml_model *doc = r->doc;
+  size_t n = doc->strs.n, i;
+  int32_t k, *all;
+  if (pmmlM_vec_reserve(r->a, &r->ids, sizeof(int32_t), 3 * n + 3)) {
+    nomem(r);
+    return -1;
+  }
+  all = r->ids.data;
+  for (i = 0; i < 3 * n + 3; i++)
+    all[i] = -1;
+  r->n_ids = (uint32_t)n;
+  r->df_of = all;
+  r->gd_of = all + n + 1;
+  r->fn_of = all + 2 * n + 2;
+  for (k = doc->n_df - 1; k >= 0; k--)
+    if (doc->df[k].name >= 0 && (uint32_t)doc->df[k].name < n)
+      r->df_of[doc->df[k].name] = k;
+  for (k = doc->n_gd - 1; k >= 0; k--)
+    if (doc->gd[k].name >= 0 && (uint32_t)doc->gd[k].name < n)
+      r->gd_of[doc->gd[k].name] = k;
+  for (k = doc->n_fns - 1; k >= 0; k--)
+    if (doc->fns[k].name >= 0 && (uint32_t)doc->fns[k].name < n)
+      r->fn_of[doc->fns[k].name] = k;
+  return 0;
+}
+
 static pm_scope *
 new_scope(pm_resolver *r, const pm_model *m, pm_scope *parent)
 {
@@ -208,6 +348,8 @@ new_scope(pm_resolver *r, const pm_model *m, pm_scope *parent)
     s->mf_slot = minus_ones(r, m->n_mf);
     s->local_slot = minus_ones(r, m->n_local);
     s->of_slot = minus_ones(r, m->n_of);
+    if (r->df_of && index_model(r, m))
+      return NULL;
   }
   return s;
 }
@@ -348,6 +490,27 @@ pmmlR_datafield_index(const pmml_model *doc, int32_t name)
   int32_t i;
   for (i = 0; i < doc->n_df; i++)
     if (doc->df[i].name == name)
+      return i;
+  return -1;
+}
+
+/* The same through the resolver's index (no scan) when it has one. */
+static int32_t
+datafield_index(const pm_resolver *r, int32_t name)
+{
+  if (r->df_of)
+    return name >= 0 && (uint32_t)name < r->n_ids ? r->df_of[name] : -1;
+  return pmmlR_datafield_index(r->doc, name);
+}
+
+static int32_t
+global_index(const pm_resolver *r, int32_t name)
+{
+  int32_t i;
+  if (r->gd_of)
+    return name >= 0 && (uint32_t)name < r->n_ids ? r->gd_of[name] : -1;
+  for (i = 0; i < r->doc->n_gd; i++)
+    if (r->doc->gd[i].name == name)
       return i;
   return -1;
 }
@@ -573,7 +736,17 @@ lookup(pm_resolver *r, pm_scope *s, int32_t name)
     const pm_model *m = s->m;
     if (s->fn >= 0)
       return -1;
-    if (m) {
+    if (m && r->df_of) {
+      /* The model's own lists, through the index. */
+      const nm_entry *e = nm_find(r, m->index, name);
+      if (e && e->local >= 0)
+        return derived_slot(r, s, &m->local[e->local],
+                            &s->local_slot[e->local], m->local[e->local].expr);
+      if (e && e->of >= 0 && s->of_slot[e->of] >= 0)
+        return s->of_slot[e->of];
+      if (e && e->mf >= 0)
+        return mining_slot(r, s, e->mf);
+    } else if (m) {
       for (i = 0; i < m->n_local; i++)
         if (m->local[i].name == name)
           return derived_slot(r, s, &m->local[i], &s->local_slot[i],
@@ -584,17 +757,19 @@ lookup(pm_resolver *r, pm_scope *s, int32_t name)
       for (i = 0; i < m->n_mf; i++)
         if (m->mf[i].name == name)
           return mining_slot(r, s, i);
+    }
+    if (m) {
       for (i = 0; i < (int32_t)s->extra.len; i++)
         if (((sc_entry *)s->extra.data)[i].name == name)
           return ((sc_entry *)s->extra.data)[i].slot;
     } else {
-      i = pmmlR_datafield_index(r->doc, name);
+      i = datafield_index(r, name);
       if (i >= 0)
         return input_slot(r, i);
     }
-    for (i = 0; i < r->doc->n_gd; i++)
-      if (r->doc->gd[i].name == name)
-        return global_slot(r, s, i);
+    i = global_index(r, name);
+    if (i >= 0)
+      return global_slot(r, s, i);
   }
   return -1;
 }
@@ -704,11 +879,13 @@ pmmlR_expose_outputs(pm_resolver *r, const pm_model *parent,
 /* Expressions                                                              */
 
 static int32_t
-function_index(const pmml_model *doc, int32_t name)
+function_index(const pm_resolver *r, int32_t name)
 {
   int32_t i;
-  for (i = 0; i < doc->n_fns; i++)
-    if (doc->fns[i].name == name)
+  if (r->fn_of)
+    return name >= 0 && (uint32_t)name < r->n_ids ? r->fn_of[name] : -1;
+  for (i = 0; i < r->doc->n_fns; i++)
+    if (r->doc->fns[i].name == name)
       return i;
   return -1;
 }
@@ -994,7 +1171,7 @@ resolve_expr_at(pm_resolver *r, pm_scope *s, int32_t e, int depth)
       if (pmmlR_builtin(r, &EXPR(r, e)))
         return -1;
     } else {
-      int32_t f = function_index(r->doc, EXPR(r, e).name);
+      int32_t f = function_index(r, EXPR(r, e).name);
       if (f < 0) {
         pm_suggest sg;
         char hint[160];
@@ -1107,11 +1284,29 @@ resolve_pred_at(pm_resolver *r, pm_scope *s, int32_t p, int depth)
   dt = SLOT(r, pr->slot).dtype;
   pr->direct = pmmlR_direct(r, pr->slot);
   kind = pr->kind == PM_P_SET ? "SimpleSetPredicate" : "SimplePredicate";
-  if (pr->kind == PM_P_SIMPLE)
-    return lit_at(r, &pr->v, dt, pr->line, kind);
-  for (i = 0; i < pr->n; i++)
+  /* A value of NaN equals nothing and orders nothing: an error of the
+  ** exporter, not a predicate (infinities are fine thresholds). */
+  if (pr->kind == PM_P_SIMPLE) {
+    if (lit_at(r, &pr->v, dt, pr->line, kind))
+      return -1;
+    if (pr->v.t == PM_T_NUM && pr->v.num != pr->v.num) {
+      pmmlR_fail(r, PMML_E_INVALID, pr->line,
+                 "SimplePredicate: field '%s' compared with NaN",
+                 STR(r, pr->name));
+      return -1;
+    }
+    return 0;
+  }
+  for (i = 0; i < pr->n; i++) {
     if (lit_at(r, &pr->set[i], dt, pr->line, kind))
       return -1;
+    if (pr->set[i].t == PM_T_NUM && pr->set[i].num != pr->set[i].num) {
+      pmmlR_fail(r, PMML_E_INVALID, pr->line,
+                 "SimpleSetPredicate: NaN in the set of field '%s'",
+                 STR(r, pr->name));
+      return -1;
+    }
+  }
   return 0;
 }
 
@@ -1128,9 +1323,8 @@ pmmlR_pred(pm_resolver *r, const pm_model *m, int32_t p)
 static int
 resolve_target(pm_resolver *r, pm_model *m)
 {
-  int32_t df = m->target_name >= 0
-                   ? pmmlR_datafield_index(r->doc, m->target_name)
-                   : -1;
+  int32_t df = m->target_name >= 0 ? datafield_index(r, m->target_name)
+                                   : -1;
   int32_t i;
   int classification = m->function == PM_FN_CLASSIFICATION;
   /* Clusters are named by their ids, which are strings. */
@@ -1321,6 +1515,68 @@ resolve_outputs(pm_resolver *r, pm_model *m)
   return 0;
 }
 
+/*
+** Field names are unique within one list: PMML 3.0 on, "DerivedFields in
+** the TransformationDictionary or LocalTransformations together with
+** DataFields in the DataDictionary must have unique names". A second
+** declaration in the same list (the DataDictionary and the
+** TransformationDictionary count as one) is refused. Across lists the
+** nearest one hides the others, as lookup() searches: a model's
+** LocalTransformations, Output, MiningSchema, then the enclosing scopes
+** (sklearn2pmml names an OutputField after the DerivedField it reads, and
+** segments reuse the names of their siblings). Start a list with list = 0.
+*/
+static int
+declare(pm_resolver *r, int32_t name, uint32_t line, const char *what,
+        int list)
+{
+  uint32_t *seen;
+  if (list == 0) {
+    r->list++;
+    return 0;
+  }
+  if (name < 0 || (uint32_t)name >= r->doc->strs.n)
+    return 0;
+  if (r->seen.len < r->doc->strs.n) {
+    if (pmmlM_vec_reserve(r->a, &r->seen, sizeof(uint32_t), r->doc->strs.n)) {
+      nomem(r);
+      return -1;
+    }
+    memset((uint32_t *)r->seen.data + r->seen.len, 0,
+           (r->doc->strs.n - r->seen.len) * sizeof(uint32_t));
+    r->seen.len = r->doc->strs.n;
+  }
+  seen = r->seen.data;
+  if (seen[name] == r->list) {
+    pmmlR_fail(r, PMML_E_INVALID, line,
+               "%s: '%s' is declared twice in the same scope", what,
+               STR(r, name));
+    return -1;
+  }
+  seen[name] = r->list;
+  return 0;
+}
+
+/* The lists of model m: no name twice in any. */
+static int
+unique_names(pm_resolver *r, const pm_model *m)
+{
+  int32_t i;
+  declare(r, -1, 0, NULL, 0);
+  for (i = 0; i < m->n_local; i++)
+    if (declare(r, m->local[i].name, m->local[i].line, "DerivedField", 1))
+      return -1;
+  declare(r, -1, 0, NULL, 0);
+  for (i = 0; i < m->n_mf; i++)
+    if (declare(r, m->mf[i].name, m->mf[i].line, "MiningField", 1))
+      return -1;
+  declare(r, -1, 0, NULL, 0);
+  for (i = 0; i < m->n_of; i++)
+    if (declare(r, m->of[i].name, m->of[i].line, "OutputField", 1))
+      return -1;
+  return 0;
+}
+
 int
 pmmlR_model(pm_resolver *r, pm_model *m, pm_model *parent)
 {
@@ -1330,6 +1586,8 @@ pmmlR_model(pm_resolver *r, pm_model *m, pm_model *parent)
   if (!s)
     return -1;
   r->scopes[m->index] = s;
+  if (unique_names(r, m))
+    return -1;
   if (resolve_target(r, m) || resolve_outputs_classes(r, m))
     return -1;
   if (fam->resolve && fam->resolve(r, m))
@@ -1494,9 +1752,18 @@ pmmlR_document(pm_loader *ld)
   r.fn_state = ralloc(&r, (size_t)doc->n_fns + 1);
   if (r.failed)
     goto done;
+  if (index_document(&r))
+    goto done;
   r.docscope = new_scope(&r, NULL, NULL);
   if (!r.docscope || type_datadictionary(&r))
     goto done;
+  declare(&r, -1, 0, NULL, 0);
+  for (i = 0; i < doc->n_df; i++)
+    if (declare(&r, doc->df[i].name, doc->df[i].line, "DataField", 1))
+      goto done;
+  for (i = 0; i < doc->n_gd; i++)
+    if (declare(&r, doc->gd[i].name, doc->gd[i].line, "DerivedField", 1))
+      goto done;
   if (pmmlR_model(&r, doc->top, NULL))
     goto done;
   if ((ld->opt->flags & PMML_LOAD_RESOLVE_ALL) && resolve_unused(&r))
@@ -1526,6 +1793,9 @@ pmmlR_document(pm_loader *ld)
   rc = 0;
 done:
   pmmlM_vec_free(r.a, &r.slots, sizeof(pm_slot));
+  pmmlM_vec_free(r.a, &r.seen, sizeof(uint32_t));
+  pmmlM_vec_free(r.a, &r.ids, sizeof(int32_t));
+  pmmlM_vec_free(r.a, &r.names, sizeof(nm_entry));
   if (r.scopes)
     for (i = 0; i < doc->n_models; i++)
       if (r.scopes[i])

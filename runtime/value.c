@@ -724,3 +724,50 @@ pmmlV_lit(const pmml_model *doc, const pm_lit *l)
   }
   return v;
 }
+
+/* The length of byte ch as pmmlV_clean_message writes it. */
+static size_t
+clean_len(unsigned char ch)
+{
+  if (ch >= 0x20 && ch != 0x7f)
+    return 1;
+  return ch == '\n' || ch == '\r' || ch == '\t' ? 2 : 4;
+}
+
+/*
+** Make msg[0..size) one printable line: a control byte that a document or
+** a record put into a message (a value quoted in it) is written as \n, \r,
+** \t or \xHH, truncating at 'size'. Messages are printed one per line and
+** written into CSV cells; a raw line end or escape sequence would forge
+** another line or drive the terminal. Works in place, from the end.
+*/
+void
+pmmlV_clean_message(char *msg, size_t size)
+{
+  size_t n = strlen(msg), i, k, len = 0;
+  for (i = 0; i < n; i++)
+    if (clean_len((unsigned char)msg[i]) != 1)
+      break;
+  if (i == n || size == 0)
+    return;
+  /* The longest prefix msg[0..k) whose escaped text fits. */
+  for (k = 0; k < n && len + clean_len((unsigned char)msg[k]) < size; k++)
+    len += clean_len((unsigned char)msg[k]);
+  msg[len] = '\0';
+  while (k-- > 0) {
+    unsigned char ch = (unsigned char)msg[k];
+    size_t w = clean_len(ch);
+    len -= w;
+    if (w == 1) {
+      msg[len] = (char)ch;
+    } else if (w == 2) {
+      msg[len] = '\\';
+      msg[len + 1] = ch == '\n' ? 'n' : ch == '\r' ? 'r' : 't';
+    } else {
+      msg[len] = '\\';
+      msg[len + 1] = 'x';
+      msg[len + 2] = "0123456789abcdef"[ch >> 4];
+      msg[len + 3] = "0123456789abcdef"[ch & 15];
+    }
+  }
+}

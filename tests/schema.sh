@@ -29,7 +29,7 @@ set -eu
 cd "$(dirname "$0")/.."
 
 XSD=schemas/pmml.xsd
-SHARED=../shared
+SHARED=${SHARED:-../shared}
 CORPUS=$SHARED/conformance
 DMG44=$SHARED/reference/schemas/pmml-4-4.xsd
 

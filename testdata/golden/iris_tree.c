@@ -3159,9 +3159,16 @@ PM_RT void
 pm_set_text(pm_ctx *c, size_t i, const char *s, size_t len)
 {
   const pm_field *f = &pm_fields[i];
-  pm_v v;
-  if (pm_from_text(f->dtype, s ? s : "", len, 1, &v) != 0) {
-    /* Not a value of the field's type: invalid, kept as text. */
+  pm_v v = pm_missing();
+  if (pm_from_text(f->dtype, s ? s : "", len, 1, &v) != 0
+      || (v.t == PM_T_NUM && v.num != v.num)) {
+    /* Not a value of the field's type, or NaN, which no model can use:
+    ** invalid, kept as text; unless the field declares NaN missing. */
+    if (v.t == PM_T_NUM && v.num != v.num
+        && pm_domain_check(f, &v) == PM_PROP_MISSING) {
+      c->in_[i] = pm_missing();
+      return;
+    }
     v = pm_str(s ? s : "", len, pm_lookup(s ? s : "", len));
     v.inv = 1;
     c->in_[i] = v;

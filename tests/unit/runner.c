@@ -14,6 +14,7 @@ void add_clustering_suite(void);
 void add_csv_suite(void);
 void add_gen_suite(void);
 void add_genreg_suite(void);
+void add_hostile_suite(void);
 void add_load_suite(void);
 void add_naivebayes_suite(void);
 void add_neural_suite(void);
@@ -49,6 +50,7 @@ main(int argc, char **argv)
   add_gen_suite();
   add_batch_suite();
   add_genreg_suite();
+  add_hostile_suite();
   add_clustering_suite();
   add_knn_suite();
   add_scorecard_suite();

@@ -58,18 +58,27 @@ const char *score(const char *doc, const char *inputs, const char *out);
     CU_ASSERT(ok_);                                                          \
   } while (0)
 
-/* An allocator (pmml_load_options.alloc, 'ud' a failing) that fails every
-** call after the first 'budget' and counts the bytes live. */
+/* An allocator (pmml_load_options.alloc, 'ud' a failing) that counts the
+** bytes live and fails: every call after the first 'budget', or with
+** 'only' the call numbered 'budget' alone (the later ones succeed, so code
+** that goes on after a failure shows). 'failed' counts refusals. */
 typedef struct failing {
   long budget;
   long calls;
   long live;
+  int only;
+  int failed;
 } failing;
 void *failing_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
-/* Load 'doc' with the allocation failing after 0, 1, 2, ... calls: each
-** run fails with PMML_E_NOMEM, leaving no model and nothing live, until one
-** loads; a context over that model is made (or refused) without a leak. */
+/* Load 'doc' with allocation N failing for N = 0, 1, 2, ... until it loads,
+** first every call from N on, then call N alone: each run gives
+** PMML_E_NOMEM (or the status the document gives with memory to spare),
+** no model and nothing live; a model that loads is scored, and its
+** pmml_ctx_new() failed the same way. */
 void check_nomem(const char *doc);
+/* The same for size bytes (gzip, documents read from files); 'what' names
+** it in failures. Returns the number of loads tried. */
+long check_nomem_bytes(const char *what, const void *data, size_t size);
 
 /* A context over 'doc' with string scratch, and a new record in it. */
 void stub_ctx_init(pmml_ctx *c, const pmml_model *doc);

@@ -443,6 +443,26 @@ test_writer(void)
   buf[n] = '\0';
   CU_ASSERT_STRING_EQUAL(buf, "\"x;y\"x,y");
   fclose(fp);
+  /* A field that starts with a byte order mark is quoted: written first in
+     a file, it would otherwise be dropped as the file's BOM (fuzz_csv). */
+  fp = tmpfile();
+  {
+    pmcsv_field f[2] = { { "\xEF\xBB\xBFx", 4, 0 }, { "y", 1, 0 } };
+    pmcsv_reader *r;
+    const pmcsv_field *g;
+    CU_ASSERT_EQUAL(pmcsv_write_row(fp, f, 2, ','), 0);
+    rewind(fp);
+    n = fread(buf, 1, sizeof buf - 1, fp);
+    buf[n] = '\0';
+    CU_ASSERT_STRING_EQUAL(buf, "\"\xEF\xBB\xBFx\",y\n");
+    rewind(fp);
+    r = pmcsv_reader_new(fp, NULL);
+    CU_ASSERT_EQUAL(pmcsv_read(r, &g, &n), PMCSV_ROW);
+    CU_ASSERT_EQUAL(n, 2);
+    CU_ASSERT(g[0].len == 4 && !memcmp(g[0].s, "\xEF\xBB\xBFx", 4));
+    pmcsv_reader_free(r);
+  }
+  fclose(fp);
 }
 
 /* Deterministic xorshift64* generator. */

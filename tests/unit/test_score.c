@@ -61,7 +61,49 @@ test_treatments(void)
   /* Invalid: 11 is outside [0, 10]; "abc" is not a double. */
   CHECK(lin(""), "x=11", "y", "ERR:field 'x': invalid value '11'");
   CHECK(lin(""), "x=abc", "y", "ERR:field 'x': invalid value 'abc'");
+  /* Control bytes of the value are escaped: a message is one line. */
+  CHECK(lin(""), "x=a\nb\x1b[0m", "y",
+        "ERR:field 'x': invalid value 'a\\nb\\x1b[0m'");
   CHECK(lin("invalidValueTreatment=\"asIs\""), "x=11", "y", "23");
+  /* returnInvalid fails the record even when its path does not read the
+     field: the first child decides on c alone (JPMML prepares every
+     input). */
+  {
+    static const char tree[] =
+        HEAD DD_XY
+        "<TreeModel functionName=\"regression\"><MiningSchema>"
+        "<MiningField name=\"x\"/><MiningField name=\"c\"/>"
+        "<MiningField name=\"y\" usageType=\"target\"/></MiningSchema>"
+        "<Node score=\"0\"><True/>"
+        "<Node score=\"1\"><SimplePredicate field=\"c\" operator=\"equal\""
+        " value=\"red\"/></Node>"
+        "<Node score=\"2\"><SimplePredicate field=\"x\" "
+        "operator=\"greaterThan\" value=\"5\"/></Node>"
+        "</Node></TreeModel></PMML>";
+    CHECK(tree, "c=red,x=3", "y", "1");
+    CHECK(tree, "c=red,x=abc", "y", "ERR:field 'x': invalid value 'abc'");
+    CHECK(tree, "c=red,x=?", "y", "1");
+  }
+  /* Text that reads as NaN is no value a model can use: invalid (JPMML
+     refuses it too), unless the field declares it missing. The number NaN
+     is the C API's missing value (pmml_ctx_set_numbers says so). */
+  CHECK(lin(""), "x=NaN", "y", "ERR:field 'x': invalid value 'NaN'");
+  CHECK(lin(""), "x=#nan", "y", "<missing>");
+  CHECK(lin("invalidValueTreatment=\"asMissing\" "
+            "missingValueReplacement=\"2\""),
+        "x=nan", "y", "5");
+  {
+    /* The same with <Value value="NaN" property="missing"/>. */
+    char doc[4096], *at;
+    const char *in = lin("missingValueReplacement=\"4\"");
+    at = strstr(in, "value=\"-1\"");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(at);
+    snprintf(doc, sizeof doc, "%.*svalue=\"NaN\"%s", (int)(at - in), in,
+             at + 10);
+    CHECK(doc, "x=NaN", "y", "9");
+    CHECK(doc, "x=#nan", "y", "9");
+    CHECK(doc, "x=-1", "y", "ERR:field 'x': invalid value '-1'");
+  }
   CHECK(lin("invalidValueTreatment=\"asMissing\""), "x=11", "y",
         "<missing>");
   CHECK(lin("invalidValueTreatment=\"asMissing\" "

@@ -435,6 +435,36 @@ test_lit(void)
   pmmlM_arena_free(&doc.arena);
 }
 
+/* Messages are one printable line: control bytes are escaped, in place,
+** truncated to the buffer, whatever the message's length. */
+static void
+test_clean_message(void)
+{
+  char buf[4096];
+  size_t i;
+  strcpy(buf, "plain text stays");
+  pmmlV_clean_message(buf, sizeof buf);
+  CU_ASSERT_STRING_EQUAL(buf, "plain text stays");
+  strcpy(buf, "a\nb\tc\rd\x1b[0m\x7f");
+  pmmlV_clean_message(buf, sizeof buf);
+  CU_ASSERT_STRING_EQUAL(buf, "a\\nb\\tc\\rd\\x1b[0m\\x7f");
+  /* Truncated whole: no half escape at the end. */
+  strcpy(buf, "ab\ncd");
+  pmmlV_clean_message(buf, 4);
+  CU_ASSERT_STRING_EQUAL(buf, "ab");
+  strcpy(buf, "ab\ncd");
+  pmmlV_clean_message(buf, 5);
+  CU_ASSERT_STRING_EQUAL(buf, "ab\\n");
+  /* Long messages too. */
+  for (i = 0; i < 3000; i++)
+    buf[i] = i % 100 == 99 ? '\n' : 'x';
+  buf[3000] = '\0';
+  pmmlV_clean_message(buf, sizeof buf);
+  CU_ASSERT_EQUAL(strlen(buf), 3030);
+  CU_ASSERT_PTR_NULL(strchr(buf, '\n'));
+  CU_ASSERT(memcmp(buf + 99, "\\nxx", 4) == 0);
+}
+
 void add_value_suite(void);
 
 void
@@ -454,4 +484,5 @@ add_value_suite(void)
   CU_add_test(s, "cast", test_cast);
   CU_add_test(s, "compare and equal", test_compare);
   CU_add_test(s, "literals", test_lit);
+  CU_add_test(s, "messages are one line", test_clean_message);
 }

@@ -478,7 +478,7 @@ test_verify_nomem(void)
   long budget;
   int succeeded = 0;
   for (budget = 0; budget < 2000 && !succeeded; budget++) {
-    failing f = {budget, 0, 0};
+    failing f = {budget, 0, 0, 0, 0};
     pmml_load_options o;
     pmml_model *m = NULL;
     pmml_error e;
