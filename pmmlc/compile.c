@@ -41,8 +41,7 @@ compile_usage(FILE *out)
     progname, progname);
 }
 
-/* Read all of 'path' ("-": standard input) into memory. */
-static unsigned char *
+unsigned char *
 read_all(const char *path, size_t *n)
 {
   FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
@@ -140,6 +139,67 @@ valid_ident(const char *s)
 }
 
 int
+compile_write(const pmml_model *m, const char *model,
+              const unsigned char *bytes, size_t n_bytes, gen_options *o,
+              const char *dir, const char *hpath)
+{
+  gen_file *files = NULL;
+  int n_files = 0, i, status = -1;
+  char err[1024];
+  sha256_ctx sh;
+  sha256_init(&sh);
+  sha256_update(&sh, bytes, n_bytes);
+  sha256_final(&sh, o->sha);
+  if (o->use_float) {
+    /* Single precision holds 24 bits: seconds since 1970 do not fit. */
+    size_t k;
+    for (k = 0; k < pmml_model_input_count(m); k++) {
+      pmml_dtype dt = pmml_model_input_dtype(m, k);
+      if (dt >= PMML_DT_DATE && dt != PMML_DT_BOOLEAN) {
+        fprintf(stderr, "%s: warning: --float: input '%s' is a %s, which "
+                "loses precision in single precision\n",
+                model, pmml_model_input_name(m, k), pmml_dtype_name(dt));
+        break;
+      }
+    }
+  }
+  if (gen_document(m, o, &files, &n_files, err, sizeof err)) {
+    /* "LINE:message": the compiler convention, like load errors. */
+    char *colon = strchr(err, ':');
+    unsigned long line = strtoul(err, NULL, 10);
+    if (colon && line)
+      fprintf(stderr, "%s:%lu: error: %s\n", model, line, colon + 1);
+    else
+      fprintf(stderr, "%s: error: %s\n", model, colon ? colon + 1 : err);
+    goto done;
+  }
+  for (i = 0; i < n_files; i++) {
+    char *path;
+    const char *name = files[i].name;
+    if (i == 1) {
+      if (write_file(hpath, &files[i].text))
+        goto done;
+      continue;
+    }
+    path = malloc(strlen(dir) + strlen(name) + 1);
+    if (!path) {
+      warnx_("out of memory");
+      goto done;
+    }
+    sprintf(path, "%s%s", dir, name);
+    if (write_file(path, &files[i].text)) {
+      free(path);
+      goto done;
+    }
+    free(path);
+  }
+  status = 0;
+done:
+  gen_files_free(files, n_files);
+  return status;
+}
+
+int
 cmd_compile(int argc, char **argv)
 {
   static const struct option longopts[] = {
@@ -161,10 +221,7 @@ cmd_compile(int argc, char **argv)
   size_t n_bytes = 0;
   pmml_model *m = NULL;
   pmml_error e;
-  gen_file *files = NULL;
-  int n_files = 0, c, i, status = EXIT_DATA;
-  char err[600];
-  sha256_ctx sh;
+  int c, status = EXIT_DATA;
 
   memset(&o, 0, sizeof o);
   o.split_bytes = 8000000;
@@ -270,67 +327,24 @@ cmd_compile(int argc, char **argv)
     fprintf(stderr, "%s: error: %s\n", model, strerror(errno));
     goto done;
   }
-  sha256_init(&sh);
-  sha256_update(&sh, bytes, n_bytes);
-  sha256_final(&sh, o.sha);
-  if (pmml_model_load_memory(bytes, n_bytes, NULL, &m, &e) != PMML_OK) {
-    print_load_error(strcmp(model, "-") ? model : "<stdin>", &e);
-    goto done;
-  }
   {
     const char *slash = strrchr(model, '/');
     o.source = slash ? slash + 1 : model;
   }
-  if (o.use_float) {
-    /* Single precision holds 24 bits: seconds since 1970 do not fit. */
-    size_t k;
-    for (k = 0; k < pmml_model_input_count(m); k++) {
-      pmml_dtype dt = pmml_model_input_dtype(m, k);
-      if (dt >= PMML_DT_DATE && dt != PMML_DT_BOOLEAN) {
-        fprintf(stderr, "%s: warning: --float: input '%s' is a %s, which "
-                "loses precision in single precision\n",
-                model, pmml_model_input_name(m, k), pmml_dtype_name(dt));
-        break;
-      }
-    }
-  }
   o.prefix = pfx;
   o.header = hname;
   o.stem = stem;
-  if (gen_document(m, &o, &files, &n_files, err, sizeof err)) {
-    /* "LINE:message": the compiler convention, like load errors. */
-    char *colon = strchr(err, ':');
-    unsigned long line = strtoul(err, NULL, 10);
-    if (colon && line)
-      fprintf(stderr, "%s:%lu: error: %s\n", model, line, colon + 1);
-    else
-      fprintf(stderr, "%s: error: %s\n", model, colon ? colon + 1 : err);
+  if (pmml_model_load_memory(bytes, n_bytes, NULL, &m, &e) != PMML_OK) {
+    print_load_error(strcmp(model, "-") ? model : "<stdin>", &e);
     goto done;
   }
-  for (i = 0; i < n_files; i++) {
-    char *path;
-    const char *name = files[i].name;
-    if (i == 1) {
-      if (write_file(hpath, &files[i].text))
-        goto done;
-      continue;
-    }
-    path = malloc(strlen(dir) + strlen(name) + 1);
-    if (!path)
-      goto nomem;
-    sprintf(path, "%s%s", dir, name);
-    if (write_file(path, &files[i].text)) {
-      free(path);
-      goto done;
-    }
-    free(path);
-  }
+  if (compile_write(m, model, bytes, n_bytes, &o, dir, hpath))
+    goto done;
   status = 0;
   goto done;
 nomem:
   warnx_("out of memory");
 done:
-  gen_files_free(files, n_files);
   pmml_model_free(m);
   free(bytes);
   free(stem);

@@ -106,6 +106,16 @@ int gen_document(const pmml_model *doc, const gen_options *o,
                  gen_file **files, int *n, char *err, size_t errsz);
 void gen_files_free(gen_file *files, int n);
 
+/* compile.c: all of file 'path' ("-": standard input), NULL with errno. */
+unsigned char *read_all(const char *path, size_t *n);
+/* Generate the C of model m, loaded from the n_bytes at 'bytes' (read from
+** 'model', named in messages), with options o (its sha is set here):
+** the .c files into folder 'dir' ("" or ending in '/'), the header at
+** 'hpath'. 0, or -1 after printing why. */
+int compile_write(const pmml_model *m, const char *model,
+                  const unsigned char *bytes, size_t n_bytes, gen_options *o,
+                  const char *dir, const char *hpath);
+
 /* ---- For the files of the generator ----------------------------------- */
 
 /* Output sections of the model's .c file, in the order they appear. */

@@ -37,5 +37,11 @@ int cmd_score(int argc, char **argv);
 int cmd_info(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
+/* verify_compiled.c: pmml_model_verify() through the generated C of the
+** model read from file 'model' (built with $CC, else cc, in a temporary
+** folder). */
+pmml_status verify_compiled(const pmml_model *m, const char *model,
+                            pmml_verify_fn fn, void *ud,
+                            pmml_verify_report *report, pmml_error *err);
 
 #endif

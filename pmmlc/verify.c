@@ -3,8 +3,8 @@
 ** run through the interpreter (pmml_model_verify() in libpmmlrt does the
 ** work): one line per value that differs, naming the record, its line, the
 ** field, both values and by how much; a summary; exit 1 when anything
-** differs. --compiled will run them through the generated C code once the
-** code generator exists.
+** differs. --compiled runs them through the model's generated C
+** (verify_compiled.c).
 */
 #include <getopt.h>
 #include <math.h>
@@ -30,8 +30,8 @@ verify_usage(FILE *out)
     "its zeroThreshold of zero (default 1E-16), other values exactly.\n"
     "Every value that differs is reported with its record and line.\n"
     "\n"
-    "      --compiled     verify through the generated C code (not\n"
-    "                     available yet)\n"
+    "      --compiled     verify through the model's generated C code,\n"
+    "                     built with $CC (default cc) in a temporary folder\n"
     "  -v, --verbose      also report the values that match\n"
     "  -q, --quiet        no summary line\n"
     "  -h, --help         show this help\n"
@@ -120,12 +120,9 @@ cmd_verify(int argc, char **argv)
   }
   if (optind != argc - 1)
     die_usage("verify: expected one MODEL");
-  if (compiled) {
-    warnx_("verify: --compiled is not available yet: this build has no C "
-           "code generator (verify through the interpreter without it)");
-    return EXIT_USAGE;
-  }
   path = argv[optind];
+  if (compiled && !strcmp(path, "-"))
+    die_usage("verify: --compiled needs a MODEL file, not standard input");
   r.path = strcmp(path, "-") ? path : "<stdin>";
   pmml_load_options_init(&opt);
   opt.flags = PMML_LOAD_VERIFICATION;
@@ -148,7 +145,10 @@ cmd_verify(int argc, char **argv)
     pmml_model_free(m);
     return EXIT_DATA;
   }
-  st = pmml_model_verify(m, report_item, &r, &rep, &e);
+  if (compiled)
+    st = verify_compiled(m, path, report_item, &r, &rep, &e);
+  else
+    st = pmml_model_verify(m, report_item, &r, &rep, &e);
   pmml_model_free(m);
   if (st != PMML_OK && st != PMML_E_VERIFY) {
     print_load_error(r.path, &e);

@@ -1,8 +1,10 @@
 /*
 ** eval_verify.c: pmml_model_verify(), running a document's ModelVerification
-** records (read by load_verify.c) through the interpreter. Each record's
-** input cells are set as text, the way `pmmlc score` sets CSV cells, the
-** record is scored with the public entry point, and each expected value is
+** records (read by load_verify.c) through the interpreter, or through any
+** other scorer of the model (pmmlE_verify: `pmmlc verify --compiled` runs
+** them through the generated C). Each record's input cells are set as
+** text, the way `pmmlc score` sets CSV cells, the record is scored with the
+** public entry point, and each expected value is
 ** compared with what scoring produced: numbers within the VerificationField's
 ** precision (in proportion of the expected value, boundaries included) or
 ** both within its zeroThreshold of zero, other values exactly.
@@ -116,14 +118,97 @@ first_failure(pmml_error *err, int *have, const pmml_verify_item *it)
              it->field, it->expected, it->actual);
 }
 
+/* The interpreter as the scorer of pmmlE_verify: the record's inputs set as
+** text, the way `pmmlc score` sets CSV cells, and scored with the public
+** entry point. */
+typedef struct interp_scorer {
+  const pmml_model *m;
+  pmml_ctx *c;
+  pmml_error e;
+} interp_scorer;
+
+static pmml_status
+interp_record(void *ud, int32_t row, const char **msg)
+{
+  interp_scorer *s = ud;
+  const pm_verify *v = s->m->verify;
+  pmml_status st;
+  int32_t i;
+  pmml_ctx_clear(s->c);
+  for (i = 0; i < v->n_fields; i++) {
+    const pm_verifyfield *vf = &v->fields[i];
+    const char *t = cell_text(v, row, vf->col);
+    if (vf->role != PM_VF_INPUT)
+      continue;
+    if (t)
+      pmml_ctx_set_text(s->c, (size_t)vf->index, t, strlen(t));
+    else
+      pmml_ctx_set_missing(s->c, (size_t)vf->index);
+  }
+  st = pmml_score(s->c, &s->e);
+  *msg = s->e.message;
+  return st;
+}
+
+static pmml_status
+interp_value(void *ud, const pm_verifyfield *vf, pm_val *out,
+             const char **msg)
+{
+  interp_scorer *s = ud;
+  pmml_ctx *c = s->c;
+  const pm_val *a;
+  if (vf->role == PM_VF_TARGET)
+    a = &c->res[s->m->top->index].value;
+  else
+    a = pmmlE_slot(c, s->m->top->of[vf->index].slot);
+  if (c->failed) {
+    /* An output that fails on its own (a non-final one, computed now). */
+    c->failed = 0;
+    *msg = c->msg;
+    return c->status;
+  }
+  *out = *a;
+  return PMML_OK;
+}
+
 pmml_status
 pmml_model_verify(const pmml_model *m, pmml_verify_fn fn, void *ud,
                   pmml_verify_report *report, pmml_error *err)
 {
+  interp_scorer is;
+  pm_verify_scorer sc;
+  pmml_status st;
+  if (!m || !m->verify)
+    return pmmlE_verify(m, NULL, fn, ud, report, err);
+  memset(&is, 0, sizeof is);
+  is.m = m;
+  st = pmml_ctx_new(m, &is.c);
+  if (st != PMML_OK) {
+    if (report)
+      memset(report, 0, sizeof *report);
+    if (err) {
+      memset(err, 0, sizeof *err);
+      err->code = st;
+      snprintf(err->message, sizeof err->message, "%s",
+               pmml_status_string(st));
+    }
+    return st;
+  }
+  sc.record = interp_record;
+  sc.value = interp_value;
+  sc.ud = &is;
+  st = pmmlE_verify(m, &sc, fn, ud, report, err);
+  pmml_ctx_free(is.c);
+  return st;
+}
+
+pmml_status
+pmmlE_verify(const pmml_model *m, const pm_verify_scorer *sc,
+             pmml_verify_fn fn, void *ud, pmml_verify_report *report,
+             pmml_error *err)
+{
   pmml_verify_report local;
   const pm_verify *v;
-  pmml_ctx *c = NULL;
-  pmml_error e;
   pmml_status st;
   int32_t row, i;
   int have_err = 0, stop = 0;
@@ -153,43 +238,27 @@ pmml_model_verify(const pmml_model *m, pmml_verify_fn fn, void *ud,
     }
     return PMML_E_ARGUMENT;
   }
-  st = pmml_ctx_new(m, &c);
-  if (st != PMML_OK) {
-    if (err) {
-      err->code = st;
-      snprintf(err->message, sizeof err->message, "%s",
-               pmml_status_string(st));
-    }
-    return st;
-  }
   for (row = 0; row < v->n_rows && !stop; row++) {
     pmml_verify_item it;
     int failed = 0, expects = 0;
+    const char *msg = "";
     char actual[128];
     memset(&it, 0, sizeof it);
     it.record = (size_t)row + 1;
     it.line = v->row_line[row];
-    pmml_ctx_clear(c);
     for (i = 0; i < v->n_fields; i++) {
       const pm_verifyfield *vf = &v->fields[i];
-      const char *t = cell_text(v, row, vf->col);
-      if (vf->role == PM_VF_INPUT) {
-        if (t)
-          pmml_ctx_set_text(c, (size_t)vf->index, t, strlen(t));
-        else
-          pmml_ctx_set_missing(c, (size_t)vf->index);
-      } else if ((vf->role == PM_VF_TARGET || vf->role == PM_VF_OUTPUT) &&
-                 t) {
+      if ((vf->role == PM_VF_TARGET || vf->role == PM_VF_OUTPUT) &&
+          cell_text(v, row, vf->col))
         expects = 1;
-      }
     }
-    st = pmml_score(c, &e);
+    st = sc->record(sc->ud, row, &msg);
     if (st != PMML_OK) {
       /* No result: a failure unless the record expects none. */
       if (!expects)
         continue;
       it.status = st;
-      it.message = e.message;
+      it.message = msg;
       it.expected = "";
       it.actual = "";
       it.difference = it.relative = NAN;
@@ -204,33 +273,26 @@ pmml_model_verify(const pmml_model *m, pmml_verify_fn fn, void *ud,
     for (i = 0; i < v->n_fields && !stop; i++) {
       const pm_verifyfield *vf = &v->fields[i];
       const char *t = cell_text(v, row, vf->col);
-      const pm_val *a;
+      pm_val a;
       if ((vf->role != PM_VF_TARGET && vf->role != PM_VF_OUTPUT) || !t)
         continue;
-      if (vf->role == PM_VF_TARGET)
-        a = &c->res[m->top->index].value;
-      else
-        a = pmmlE_slot(c, m->top->of[vf->index].slot);
-      if (c->failed) {
-        /* An output that fails on its own (a non-final one, computed now) */
-        it.field = pmmlS_str(&m->strs, vf->name);
-        it.status = c->status;
-        it.message = c->msg;
-        it.expected = t;
+      it.field = pmmlS_str(&m->strs, vf->name);
+      it.expected = t;
+      st = sc->value(sc->ud, vf, &a, &msg);
+      if (st != PMML_OK) {
+        it.status = st;
+        it.message = msg;
         it.actual = "";
         it.difference = it.relative = NAN;
         it.ok = 0;
-        c->failed = 0;
       } else {
-        pmmlV_format(a, actual, sizeof actual);
-        it.field = pmmlS_str(&m->strs, vf->name);
-        it.expected = t;
+        pmmlV_format(&a, actual, sizeof actual);
         it.actual = actual;
         it.precision = vf->precision;
         it.zero_threshold = vf->zero;
         it.status = PMML_OK;
         it.message = NULL;
-        it.ok = compare(a, t, vf, &it);
+        it.ok = compare(&a, t, vf, &it);
         if (!isnan(it.relative) && it.relative > report->max_relative)
           report->max_relative = it.relative;
       }
@@ -246,6 +308,5 @@ pmml_model_verify(const pmml_model *m, pmml_verify_fn fn, void *ud,
     if (failed)
       report->records_failed++;
   }
-  pmml_ctx_free(c);
   return report->records_failed ? PMML_E_VERIFY : PMML_OK;
 }

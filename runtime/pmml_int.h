@@ -1860,6 +1860,26 @@ extern const pm_elem pmmlL_verify_elem[]; /* the ModelVerification row */
 ** outputs are known). 0 or -1 (resolver failed). */
 int pmmlR_verify(pm_resolver *r);
 
+/* Who scores the records for pmmlE_verify: the interpreter
+** (pmml_model_verify), or another scorer of the same document, such as its
+** generated C (`pmmlc verify --compiled`). */
+typedef struct pm_verify_scorer {
+  /* Score record 'row' (0-based) from its input cells: PMML_OK, or the
+  ** status with *msg saying why it has no result. */
+  pmml_status (*record)(void *ud, int32_t row, const char **msg);
+  /* The result that VerificationField vf (a target or an output) checks,
+  ** of the record just scored, into *out (strings valid until the next
+  ** call): PMML_OK, or the status with *msg when it has none. */
+  pmml_status (*value)(void *ud, const pm_verifyfield *vf, pm_val *out,
+                       const char **msg);
+  void *ud;
+} pm_verify_scorer;
+
+/* pmml_model_verify() with the results of scorer 'sc' (eval_verify.c). */
+pmml_status pmmlE_verify(const pmml_model *m, const pm_verify_scorer *sc,
+                         pmml_verify_fn fn, void *ud,
+                         pmml_verify_report *report, pmml_error *err);
+
 /* ------------------------------------------------------------------------ */
 /* Suggestions for misspelt names: suggest.c                                */
 

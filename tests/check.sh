@@ -76,8 +76,8 @@ expect 2 "check with a missing schema" -- "$PMMLC" check --schema "$tmp/none.xsd
 expect 2 "check with a schema that is not one" -- "$PMMLC" check --schema "$td/verify/tree_iris.pmml" "$td/verify/tree_iris.pmml"
 expect 1 "check of a missing file" -- "$PMMLC" check "$tmp/none.pmml"
 has "$tmp/stderr" "none.pmml: error: No such file" "check of a missing file"
-expect 2 "verify --compiled" -- "$PMMLC" verify --compiled "$td/verify/tree_iris.pmml"
-has "$tmp/stderr" "not available yet" "verify --compiled"
+expect 2 "verify --compiled of standard input" -- sh -c "'$PMMLC' verify --compiled - <'$td/verify/tree_iris.pmml'"
+has "$tmp/stderr" "needs a MODEL file" "verify --compiled of standard input"
 expect 1 "verify without records" -- "$PMMLC" verify "$top_srcdir/examples/iris.pmml"
 has "$tmp/stderr" "no ModelVerification records" "verify without records"
 
@@ -201,6 +201,23 @@ for doc in "$td"/verify/*.pmml; do
   *) expect 0 "verify/$name" -- "$PMMLC" verify "$doc" ;;
   esac
 done
+# Through the generated C: the same report, word for word.
+if command -v "${CC:-cc}" >/dev/null 2>&1; then
+  for doc in "$td"/verify/*.pmml; do
+    name=$(basename "$doc" .pmml)
+    "$PMMLC" verify "$doc" >/dev/null 2>"$tmp/interp"
+    want=$?
+    "$PMMLC" verify --compiled "$doc" >/dev/null 2>"$tmp/compiled"
+    got=$?
+    if [ "$got" -eq "$want" ] && cmp -s "$tmp/interp" "$tmp/compiled"; then
+      pass
+    else
+      fail "verify --compiled $name: exit $got (interpreter $want): $(diff "$tmp/interp" "$tmp/compiled" | head -n 3)"
+    fi
+  done
+else
+  echo "check.sh: SKIP: verify --compiled: no C compiler (${CC:-cc})"
+fi
 expect 0 "verify -v" -- "$PMMLC" verify -v "$iris"
 has "$tmp/stderr" "note: record 12, field 'probability(virginica)': 0 matches 0.0" "verify -v"
 expect 0 "verify of standard input" -- sh -c "'$PMMLC' verify - <'$iris'"
@@ -211,6 +228,9 @@ if [ -f "$corpus/MANIFEST.tsv" ]; then
     IsotonicRegressionAuto; do
     doc="$corpus/jpmml-transpiler/pmml/$id.pmml"
     expect 0 "verify transpiler/$id" -- "$PMMLC" verify "$doc"
+    if command -v "${CC:-cc}" >/dev/null 2>&1; then
+      expect 0 "verify --compiled transpiler/$id" -- "$PMMLC" verify --compiled "$doc"
+    fi
   done
   # Altered: the second record's expected probability.
   sed '0,/<data:probability_1>/s#<data:probability_1>[^<]*#<data:probability_1>0.5#' \
