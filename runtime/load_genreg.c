@@ -782,10 +782,14 @@ static const pm_domain *
 field_domain(pm_resolver *r, const pm_model *m, int32_t name)
 {
   const pmml_model *doc = pmmlR_doc(r);
+  const pm_model *s;
   int32_t i;
-  for (i = 0; i < m->n_local; i++)
-    if (m->local[i].name == name)
-      return &m->local[i].dom;
+  /* The model's own local fields, then those of the models that enclose
+  ** it (a GLM in a segment sees its MiningModel's), then the document's. */
+  for (s = m; s; s = s->parent >= 0 ? doc->models[s->parent] : NULL)
+    for (i = 0; i < s->n_local; i++)
+      if (s->local[i].name == name)
+        return &s->local[i].dom;
   for (i = 0; i < doc->n_gd; i++)
     if (doc->gd[i].name == name)
       return &doc->gd[i].dom;

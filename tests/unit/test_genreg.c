@@ -464,6 +464,38 @@ test_contrast(void)
               "<Category value=\"c\"/></Categories>",
               ""),
         "c=c", "y", "5");
+  /* ... or those of a field of an enclosing model: a GLM segment whose
+  ** predictor d is the MiningModel's local copy of c, with c's Values. */
+  {
+    const char *doc = subst(contrast(rows),
+                            "<Categories><Category value=\"a\"/><Category "
+                            "value=\"b\"/><Category value=\"c\"/>"
+                            "</Categories>",
+                            "");
+    char seg[8192];
+    const char *glm = strstr(doc, "<GeneralRegressionModel");
+    const char *end = strstr(doc, "</PMML>");
+    CU_ASSERT_FATAL(glm && end);
+    snprintf(seg, sizeof seg,
+             "%.*s<MiningModel functionName=\"regression\">"
+             MS("y", MF("c"))
+             "<LocalTransformations><DerivedField name=\"d\" "
+             "optype=\"categorical\" dataType=\"string\">"
+             "<Value value=\"a\"/><Value value=\"b\"/><Value value=\"c\"/>"
+             "<FieldRef field=\"c\"/></DerivedField></LocalTransformations>"
+             "<Segmentation multipleModelMethod=\"selectFirst\"><Segment>"
+             "<True/>%.*s</Segment></Segmentation></MiningModel></PMML>",
+             (int)(glm - doc), doc, (int)(end - glm), glm);
+    doc = subst(seg, "<MiningField name=\"c\"/></MiningSchema><Param",
+                "<MiningField name=\"d\"/></MiningSchema><Param");
+    doc = subst(doc, "<Predictor name=\"c\"", "<Predictor name=\"d\"");
+    doc = subst(doc, "predictorName=\"c\" parameterName=\"p1\"",
+                "predictorName=\"d\" parameterName=\"p1\"");
+    doc = subst(doc, "predictorName=\"c\" parameterName=\"p2\"",
+                "predictorName=\"d\" parameterName=\"p2\"");
+    CHECK(doc, "c=c", "y", "5");
+    CHECK(doc, "c=b", "y", "13");
+  }
   REFUSED(contrast("<Matrix><Array type=\"real\">1 0</Array>"
                    "<Array type=\"real\">0</Array></Matrix>"),
           "row 2 has 1 values");
