@@ -167,7 +167,7 @@ svm_model(gen *g, const pm_model *m)
             "static int m%d_eval(pm_ctx *c, pm_res *res);\n", (int)mi);
   gb_printf(b, "\n/* SupportVectorMachineModel (line %u) */\nstatic int\n"
                "m%d_eval(pm_ctx *c, pm_res *res)\n{\n"
-               "  double x[%d], kv[%d];\n"
+               "  double x[%d], kv[%d]%s;\n"
                "  int rc = m%d_x(c, x);\n"
                "  if (rc)\n    return rc < 0 ? -1 : 0;\n"
                "  return pm_svm_eval(c, &pm_models[%d], &m%d_svm, x, kv, %d, "
@@ -176,7 +176,8 @@ svm_model(gen *g, const pm_model *m)
             (int)(svm->n_vectors + 2 * m->n_classes) > 0
                 ? (int)(svm->n_vectors + 2 * m->n_classes)
                 : 1,
-            (int)mi, (int)mi, (int)mi, (int)svm->n_vectors);
+            svm->repr == PM_SVM_COEFFICIENTS ? " = {0}" : "", (int)mi,
+            (int)mi, (int)mi, (int)svm->n_vectors);
   return 0;
 }
 
