@@ -109,15 +109,15 @@ def svms(outdir):
                               "0.5")),
               [SVM_IN])
     # svmRepresentation="Coefficients", and CategoricalPredictor
-    # coordinates (PMML 4.3) next to a FieldRef and an expression.
+    # coordinates (PMML 4.3) next to FieldRefs.
     catdict = """    <VectorDictionary>
       <VectorFields>
         <CategoricalPredictor name="c" value="red" coefficient="1.5"/>
         <FieldRef field="x1"/>
-        <Apply function="*"><FieldRef field="x2"/><Constant>2</Constant></Apply>
+        <FieldRef field="x2"/>
       </VectorFields>
-      <VectorInstance id="w1"><Array n="3">1 0 0</Array></VectorInstance>
-      <VectorInstance id="w2"><Array n="3">0 1 0.5</Array></VectorInstance>
+      <VectorInstance id="w1"><Array n="3" type="real">1 0 0</Array></VectorInstance>
+      <VectorInstance id="w2"><Array n="3" type="real">0 1 0.5</Array></VectorInstance>
     </VectorDictionary>
 """
     write(outdir, "svm_coefficients",
@@ -429,8 +429,10 @@ def clusters(outdir):
     d = doc("distance", "<squaredEuclidean/>",
             '    <ClusteringField field="x"/>\n'
             '    <ClusteringField field="y" fieldWeight="3"/>\n'
-            '    <CenterFields><DerivedField name="cx"><FieldRef field="x"/>'
-            '</DerivedField><DerivedField name="cy"><Apply function="*">'
+            '    <CenterFields><DerivedField name="cx" optype="continuous" '
+            'dataType="double"><FieldRef field="x"/></DerivedField>'
+            '<DerivedField name="cy" optype="continuous" dataType="double">'
+            '<Apply function="*">'
             '<FieldRef field="y"/><Constant>2</Constant></Apply>'
             '</DerivedField></CenterFields>\n', cxy)
     d = d.replace('xmlns="http://www.dmg.org/PMML-4_4" version="4.4"',
