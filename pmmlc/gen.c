@@ -39,6 +39,10 @@ gen_bi_id(int id)
 static const gen_family *const families[PM_FAM_COUNT] = {
   [PM_FAM_TREE] = &gen_tree_family,
   [PM_FAM_REGRESSION] = &gen_regression_family,
+  [PM_FAM_SVM] = &gen_svm_family,
+  [PM_FAM_NAIVEBAYES] = &gen_naivebayes_family,
+  [PM_FAM_CLUSTERING] = &gen_clustering_family,
+  [PM_FAM_KNN] = &gen_knn_family,
 };
 
 /* ------------------------------------------------------------------------ */

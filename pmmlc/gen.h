@@ -255,5 +255,20 @@ typedef struct gen_family {
 
 extern const gen_family gen_tree_family;
 extern const gen_family gen_regression_family;
+extern const gen_family gen_svm_family;
+extern const gen_family gen_naivebayes_family;
+extern const gen_family gen_clustering_family;
+extern const gen_family gen_knn_family;
+
+/* gen_clustering.c, shared with gen_knn.c (PMML 4.4 ComparisonMeasure). */
+/* The initializer of pm_measd ms, as a line of a struct initializer. */
+void gen_measure(gen *g, gbuf *d, const pm_measure *ms);
+/* The table m<M>_fields of compared fields f[0..n) (and their matrices). */
+int gen_cfields(gen *g, const pm_model *m, const pm_cfield *f, int32_t n);
+/* Statements reading field i into x[i] and rc[i] (pm_cf_value). */
+void gen_cfield_values(gen *g, gbuf *b, const pm_model *m,
+                       const pm_cfield *f, int32_t n);
+/* A reference value of field f as generated code encodes it. */
+double gen_cfield_ref(gen *g, const pm_cfield *f, double y);
 
 #endif /* PMMLC_GEN_H */

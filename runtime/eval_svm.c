@@ -105,14 +105,19 @@ vote(pmml_ctx *c, const pm_svm *svm, const pm_svmachine *mc, double f)
   double t = isnan(mc->threshold) ? svm->threshold : mc->threshold;
   if (mc->k_alt < 0) {
     double r = floor(f + 0.5);
+    pm_val fv;
+    char buf[64];
     if (r == 1.0)
       return mc->k_target;
     if (r == 0.0)
       return svm->k_alt_binary;
+    /* The shortest form that reads back (the generated code's too). */
+    fv = pmmlV_num(f, PMML_DT_DOUBLE);
+    pmmlV_format(&fv, buf, sizeof buf);
     pmmlE_fail(c, PMML_E_EVAL,
-               "SupportVectorMachine (line %u): the value %.17g does not "
+               "SupportVectorMachine (line %u): the value %s does not "
                "round to 0 or 1 (alternateBinaryTargetCategory)",
-               (unsigned)mc->line, f);
+               (unsigned)mc->line, buf);
     return -1;
   }
   if (svm->max_wins ? f > t : f < t)

@@ -212,6 +212,74 @@ test_refusals(void)
   gen_files_free(files, n);
 }
 
+/* The families of gen_svm.c, gen_naivebayes.c, gen_clustering.c and
+** gen_knn.c write their model as static const tables with the numbers of
+** the document, and allocate nothing. An SVM f = 2 K(x, v) + 0.5 over
+** one vector v = (1.5) (VectorDictionary), a k-means model with centers 0
+** and 3.25 (Cluster/Array). */
+static void
+test_family_tables(void)
+{
+  char err[600];
+  gen_file *files = NULL;
+  int n = 0;
+  static const char svm[] =
+      HEAD "<SupportVectorMachineModel functionName=\"regression\">"
+      "<MiningSchema><MiningField name=\"y\" usageType=\"target\"/>"
+      "<MiningField name=\"x\"/></MiningSchema><LinearKernelType/>"
+      "<VectorDictionary><VectorFields><FieldRef field=\"x\"/>"
+      "</VectorFields><VectorInstance id=\"v\"><Array n=\"1\" "
+      "type=\"real\">1.5</Array></VectorInstance></VectorDictionary>"
+      "<SupportVectorMachine><SupportVectors><SupportVector "
+      "vectorId=\"v\"/></SupportVectors><Coefficients "
+      "absoluteValue=\"0.5\"><Coefficient value=\"2\"/></Coefficients>"
+      "</SupportVectorMachine></SupportVectorMachineModel></PMML>";
+  static const char kmeans[] =
+      HEAD "<ClusteringModel functionName=\"clustering\" "
+      "modelClass=\"centerBased\" numberOfClusters=\"2\"><MiningSchema>"
+      "<MiningField name=\"x\"/></MiningSchema><ComparisonMeasure "
+      "kind=\"distance\"><squaredEuclidean/></ComparisonMeasure>"
+      "<ClusteringField field=\"x\"/><Cluster><Array n=\"1\" "
+      "type=\"real\">0</Array></Cluster><Cluster><Array n=\"1\" "
+      "type=\"real\">3.25</Array></Cluster></ClusteringModel></PMML>";
+  char svmdoc[sizeof svm + 128], kdoc[sizeof kmeans + 128];
+  /* HEAD has t and y: add x. */
+  snprintf(svmdoc, sizeof svmdoc, "%s", svm);
+  snprintf(kdoc, sizeof kdoc, "%s", kmeans);
+  {
+    char *p = strstr(svmdoc, "</DataDictionary>"), *q;
+    static const char x[] = "<DataField name=\"x\" optype=\"continuous\" "
+                            "dataType=\"double\"/>";
+    memmove(p + strlen(x), p, strlen(p) + 1);
+    memcpy(p, x, strlen(x));
+    q = strstr(kdoc, "</DataDictionary>");
+    memmove(q + strlen(x), q, strlen(q) + 1);
+    memcpy(q, x, strlen(x));
+  }
+  CU_ASSERT_EQUAL(generate(svmdoc, &files, &n, err, sizeof err), 0);
+  if (n == 2) {
+    const char *c = files[0].text.p;
+    CU_ASSERT_PTR_NOT_NULL(strstr(c, "static const pm_real m0_vectors[1]"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(c, "\n  1.5,\n"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(c, "static const pm_real m0_coef[1] = {\n"
+                                     "  2.0,\n};"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(c, "pm_svm_eval(c, &pm_models[0], "));
+    CU_ASSERT_PTR_NULL(strstr(c, "malloc"));
+  }
+  gen_files_free(files, n);
+  files = NULL;
+  n = 0;
+  CU_ASSERT_EQUAL(generate(kdoc, &files, &n, err, sizeof err), 0);
+  if (n == 2) {
+    const char *c = files[0].text.p;
+    CU_ASSERT_PTR_NOT_NULL(strstr(c, "static const pm_real m0_centers[2]"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(c, "3.25,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(c, "pm_clu_eval(c, &pm_models[0], "));
+    CU_ASSERT_PTR_NULL(strstr(c, "malloc"));
+  }
+  gen_files_free(files, n);
+}
+
 void add_gen_suite(void);
 
 void
@@ -224,4 +292,5 @@ add_gen_suite(void)
   CU_add_test(s, "doubles", test_real);
   CU_add_test(s, "identifiers", test_ident);
   CU_add_test(s, "refusals and files", test_refusals);
+  CU_add_test(s, "tables of SVM and clustering models", test_family_tables);
 }
