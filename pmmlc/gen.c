@@ -39,6 +39,9 @@ gen_bi_id(int id)
 static const gen_family *const families[PM_FAM_COUNT] = {
   [PM_FAM_TREE] = &gen_tree_family,
   [PM_FAM_REGRESSION] = &gen_regression_family,
+  [PM_FAM_SCORECARD] = &gen_scorecard_family,
+  [PM_FAM_RULESET] = &gen_ruleset_family,
+  [PM_FAM_ANOMALY] = &gen_anomaly_family,
 };
 
 /* ------------------------------------------------------------------------ */

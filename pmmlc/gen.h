@@ -245,5 +245,8 @@ typedef struct gen_family {
 
 extern const gen_family gen_tree_family;
 extern const gen_family gen_regression_family;
+extern const gen_family gen_scorecard_family;
+extern const gen_family gen_ruleset_family;
+extern const gen_family gen_anomaly_family;
 
 #endif /* PMMLC_GEN_H */
