@@ -42,6 +42,7 @@ static const gen_family *const families[PM_FAM_COUNT] = {
   [PM_FAM_SCORECARD] = &gen_scorecard_family,
   [PM_FAM_RULESET] = &gen_ruleset_family,
   [PM_FAM_ANOMALY] = &gen_anomaly_family,
+  [PM_FAM_ASSOCIATION] = &gen_association_family,
 };
 
 /* ------------------------------------------------------------------------ */
@@ -1063,7 +1064,7 @@ put_sections(gen *g, gbuf *b, rt_file *f, int types, const char *only,
     if (!sec->on)
       continue;
     if (types < 0 ? strcmp(sec->name, only) != 0
-                  : types != is_type || !strcmp(sec->name, "main"))
+                  : types != is_type || !strncmp(sec->name, "main", 4))
       continue;
     gb_printf(b, "\n/* ==== run-time support: %s (pmmlc/genrt.inc) ==== */\n",
               sec->name);
@@ -1359,8 +1360,36 @@ gen_header(gen *g, gbuf *b, const char *upfx)
             "const char *%s_output_name(size_t i);\n",
             p, p, upfx, p, p, p, p, p, p, p, p, p, p, p, p, p, p, p, p, p, p,
             p);
+  for (i = 0; i < doc->n_models; i++)
+    if (doc->models[i]->family == PM_FAM_ASSOCIATION) {
+      gb_printf(b,
+                "\n/* Transactions (an AssociationModel with a group field): "
+                "the role of input i\n** (0 one value a record, %s_ROLE_ITEMS "
+                "a set of items, %s_ROLE_GROUP the key\n** that groups rows "
+                "into one record); add an item to the record's set (0,\n** or "
+                "%s_E_ARGUMENT when i is not an item input); clear the record "
+                "(every\n** input missing, no items). */\n"
+                "#define %s_ROLE_ITEMS 1\n#define %s_ROLE_GROUP 2\n"
+                "int %s_input_role(size_t i);\n"
+                "int %s_add_item(%s_ctx *c, size_t i, const char *s, "
+                "size_t len);\nvoid %s_clear(%s_ctx *c);\n",
+                upfx, upfx, upfx, upfx, upfx, p, p, p, p, p);
+      break;
+    }
   gb_printf(b, "\n#ifdef __cplusplus\n}\n#endif\n\n#endif /* %s_H_ */\n",
             upfx);
+}
+
+/* The main() of --main: "main_group" when an input is a group key (an
+** AssociationModel scoring transactions: score.c groups rows), else "main". */
+static const char *
+main_section(const pmml_model *doc)
+{
+  int32_t i;
+  for (i = 0; i < doc->n_inputs; i++)
+    if (pmml_model_input_role(doc, (size_t)i) == PMML_ROLE_GROUP)
+      return "main_group";
+  return "main";
 }
 
 /* The model's .c file. */
@@ -1388,7 +1417,7 @@ gen_source(gen *g, gbuf *b, const char *upfx)
   gen_need(g, "lookup");
   gen_need(g, "t_core");
   if (g->o->with_main)
-    gen_need(g, "main");
+    gen_need(g, main_section(doc));
   for (i = 0; i < g->n_need; i++)
     rt_enable(files, 2, g->need[i], &numconv);
   banner(g, b, cname,
@@ -1594,7 +1623,7 @@ gen_source(gen *g, gbuf *b, const char *upfx)
   if (g->o->with_main) {
     put_text(g, b, "csv.h", upfx);
     put_text(g, b, "csv.c", upfx);
-    put_sections(g, b, &files[0], -1, "main", upfx);
+    put_sections(g, b, &files[0], -1, main_section(doc), upfx);
   }
 }
 

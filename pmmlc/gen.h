@@ -248,5 +248,6 @@ extern const gen_family gen_regression_family;
 extern const gen_family gen_scorecard_family;
 extern const gen_family gen_ruleset_family;
 extern const gen_family gen_anomaly_family;
+extern const gen_family gen_association_family;
 
 #endif /* PMMLC_GEN_H */
