@@ -1326,15 +1326,28 @@ gen_header(gen *g, gbuf *b, const char *upfx)
             "  unsigned char st_[%d];\n  struct %s__res res_[%d];\n"
             "  unsigned char rdone_[%d];\n  %s d_[%d];\n  char itext_[%d];\n"
             "  char sbuf_[%d];\n  size_t sused_;\n  int failed_, status_, "
-            "scored_, depth_;\n  char msg_[512];\n} %s_ctx;\n",
-            p, g->makes_strings ? "64K" : "a few hundred", p, p,
+            "scored_, depth_;\n  char msg_[512];\n%s} %s_ctx;\n",
+            p, pmmlE_textindex_cache_size(doc) ? "1M"
+            : g->makes_strings             ? "64K"
+                                           : "a few hundred",
+            p, p,
             n_in ? (int)n_in : 1, p,
             g->n_slots - n_in > 0 ? (int)(g->n_slots - n_in) : 1,
             g->n_slots - n_in > 0 ? (int)(g->n_slots - n_in) : 1, p,
             (int)doc->n_models, (int)doc->n_models, real,
             g->n_dbl ? (int)g->n_dbl : 1,
             g->text_inputs ? (int)n_in * 32 : 1,
-            g->makes_strings ? 65536 : 1, p);
+            g->makes_strings ? 65536 : 1,
+            pmmlE_textindex_cache_size(doc) ? "  struct {\n"
+            "    /* Private: TextIndex's state (genrt.inc: text, regex): "
+            "the groups and\n    ** the backtracking of the last match, "
+            "the last text normalized and\n    ** tokenized (its key, its "
+            "tokens, the text before and after). */\n"
+            "    size_t cap[200], stk[3 * 16384];\n"
+            "    int32_t klass, maxtf;\n    int cur;\n    size_t srclen;\n"
+            "    uint32_t ntok, tok[2 * 8192], idx[8192];\n"
+            "    char src[131072], buf[2][131072];\n  } tx_;\n" : "",
+            p);
   gb_printf(b,
             "\n/* Set every input missing, and the rest of the context "
             "up. */\nvoid %s_init(%s_ctx *c);\n"

@@ -221,6 +221,14 @@ void gen_pred_text(gen *g, gbuf *b, int32_t p, int depth);
 /* The data type dt of DerivedField/OutputField casts: strings made? */
 void gen_note_cast(gen *g, uint8_t from, uint8_t to);
 
+/* gen_regex.c: compile regular expression pat[0..len) (flags PM_RX_* of
+** pmml_int.h) into the static tables of `pm_rx NAME` (genrt.inc: regex).
+** 0, or -1 after gen_fail naming 'what' and its line. */
+int gen_regex(gen *g, const char *name, const char *pat, size_t len,
+              unsigned flags, uint32_t line, const char *what);
+/* gen_text.c: the body of x<E> for <TextIndex> expression ei. 0 or -1. */
+int gen_textindex(gen *g, int32_t ei, gbuf *b);
+
 /*
 ** One family of models: gen_<family>.c. To add a family once the
 ** interpreter scores it: port its eval_<family>.c into a section of
