@@ -79,7 +79,8 @@ static int
 rx_fail(rx *r, const char *why)
 {
   if (!r->failed)
-    gen_fail(r->g, r->line, "%s: the regular expression '%.*s' %s",
+    gen_fail(r->g, r->line, "%s: the regular expression '%.*s' is not "
+             "supported by the code generator (%s)",
              r->what, (int)(r->len > 60 ? 60 : r->len), r->pat, why);
   r->failed = 1;
   return -1;
@@ -90,7 +91,7 @@ new_node(rx *r, int kind)
 {
   rnode *n;
   if (r->n_nodes >= RX_MAX_NODES) {
-    rx_fail(r, "is too long for the code generator");
+    rx_fail(r, "too long");
     return -1;
   }
   n = &r->nodes[r->n_nodes];
@@ -146,7 +147,7 @@ add_range(rx *r, uint32_t lo, uint32_t hi)
     int32_t cap = r->cap_ranges ? 2 * r->cap_ranges : 64;
     uint32_t *p = realloc(r->ranges, (size_t)cap * 2 * sizeof *p);
     if (!p) {
-      rx_fail(r, "cannot be compiled: out of memory");
+      rx_fail(r, "out of memory");
       return;
     }
     r->ranges = p;
@@ -189,12 +190,12 @@ class_ranges(rx *r, const char *pat, size_t plen, const uint32_t *cands,
                        r->opts | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &err,
                        &at, NULL);
   if (!code)
-    return rx_fail(r, "has a construct PCRE2 refuses");
+    return rx_fail(r, "a class PCRE2 refuses alone");
   (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
   md = pcre2_match_data_create_from_pattern(code, NULL);
   if (!md) {
     pcre2_code_free(code);
-    return rx_fail(r, "cannot be compiled: out of memory");
+    return rx_fail(r, "out of memory");
   }
   *first = r->n_ranges;
   for (i = 0;; i++) {
@@ -373,8 +374,7 @@ quantifier(rx *r, int32_t *min, int32_t *max)
   case '{':
     j = i + 1;
     if (j < r->len && p[j] == ',')
-      return rx_fail(r, "has a quantifier {,m}, which the code generator "
-                     "does not support");
+      return rx_fail(r, "a quantifier {,m}");
     if (j >= r->len || !is_digit(p[j]))
       return 0;
     while (j < r->len && is_digit(p[j]) && a <= 100000)
@@ -398,8 +398,7 @@ quantifier(rx *r, int32_t *min, int32_t *max)
       return 0;
     }
     if (a > 1000 || b > 1000 || (b >= 0 && b < a))
-      return rx_fail(r, "has a repeat count the code generator does not "
-                     "support");
+      return rx_fail(r, "a repeat count over 1000");
     r->i = j + 1;
     *min = (int32_t)a;
     *max = (int32_t)b;
@@ -422,8 +421,7 @@ bracket_end(rx *r, size_t i, size_t *end)
   while (j < r->len) {
     if (p[j] == '\\') {
       if (j + 1 < r->len && (p[j + 1] == 'Q' || p[j + 1] == 'E'))
-        return rx_fail(r, "has \\Q...\\E, which the code generator does not "
-                       "support");
+        return rx_fail(r, "\\Q...\\E");
       j += 2;
       continue;
     }
@@ -437,7 +435,7 @@ bracket_end(rx *r, size_t i, size_t *end)
           break;
         }
       if (!close)
-        return rx_fail(r, "has an unterminated class");
+        return rx_fail(r, "an unterminated class");
       j = (size_t)(close - p) + 2;
       continue;
     }
@@ -447,7 +445,7 @@ bracket_end(rx *r, size_t i, size_t *end)
     }
     j++;
   }
-  return rx_fail(r, "has an unterminated class");
+  return rx_fail(r, "an unterminated class");
 }
 
 /* An escape after '\' at r->i (r->i at the character after it). */
@@ -459,20 +457,19 @@ escape(rx *r)
   char ch;
   int32_t k;
   if (r->i >= r->len)
-    return rx_fail(r, "ends with '\\'");
+    return rx_fail(r, "a final '\\'");
   ch = p[r->i++];
   switch (ch) {
   case 'w': case 'W': case 's': case 'S': case 'd': case 'D': case 'h':
   case 'H': case 'v': case 'V': case 'N': case 'R': case 'X':
     if (ch == 'N' || ch == 'R' || ch == 'X')
-      return rx_fail(r, "has an escape (\\N \\R \\X) the code generator "
-                     "does not support");
+      return rx_fail(r, "\\N, \\R or \\X");
     return class_node(r, p + start, 2);
   case 'p': case 'P':
     if (r->i < r->len && p[r->i] == '{') {
       const char *close = memchr(p + r->i, '}', r->len - r->i);
       if (!close)
-        return rx_fail(r, "has an unterminated \\p{...}");
+        return rx_fail(r, "an unterminated \\p{...}");
       r->i = (size_t)(close - p) + 1;
     } else {
       r->i++;
@@ -507,7 +504,7 @@ escape(rx *r)
         nd++;
       }
       if (r->i >= r->len || p[r->i] != '}')
-        return rx_fail(r, "has a bad \\x{...}");
+        return rx_fail(r, "a bad \\x{...}");
       r->i++;
     } else {
       while (r->i < r->len && nd < 2 &&
@@ -519,15 +516,14 @@ escape(rx *r)
       }
     }
     if (u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF))
-      return rx_fail(r, "has a bad \\x escape");
+      return rx_fail(r, "a bad \\x escape");
     return char_node(r, u);
   }
   default:
     if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
         (ch >= '0' && ch <= '9') || (unsigned char)ch >= 0x80)
-      return rx_fail(r, "has an escape (a backreference, \\Q, \\K, an "
-                     "octal or control character...) the code generator "
-                     "does not support");
+      return rx_fail(r, "a backreference, \\Q, \\K, or an "
+                     "octal or control character escape");
     return char_node(r, (uint32_t)(unsigned char)ch);
   }
 }
@@ -546,20 +542,20 @@ parse_repeat(rx *r)
   switch (ch) {
   case '(':
     if (++r->depth > RX_MAX_DEPTH)
-      return rx_fail(r, "nests groups too deeply");
+      return rx_fail(r, "groups nested too deeply");
     r->i++;
     if (r->i < r->len && p[r->i] == '?') {
       if (r->i + 1 < r->len && p[r->i + 1] == ':') {
         r->i += 2;
         atom = parse_alt(r);
       } else {
-        return rx_fail(r, "has a (?...) group (lookaround, options, named "
-                       "or atomic) the code generator does not support");
+        return rx_fail(r, "a (?...) group: lookaround, options, "
+                       "named or atomic");
       }
     } else {
       int32_t inner, grp = ++r->groups;
       if (grp > RX_MAX_GROUPS)
-        return rx_fail(r, "has more than 99 groups");
+        return rx_fail(r, "more than 99 groups");
       inner = parse_alt(r);
       if (inner < 0)
         return -1;
@@ -573,7 +569,7 @@ parse_repeat(rx *r)
     if (atom < 0)
       return -1;
     if (r->i >= r->len || p[r->i] != ')')
-      return rx_fail(r, "has an unbalanced '('");
+      return rx_fail(r, "an unbalanced '('");
     r->i++;
     r->depth--;
     break;
@@ -605,7 +601,7 @@ parse_repeat(rx *r)
   case '*':
   case '+':
   case '?':
-    return rx_fail(r, "has a quantifier with nothing to repeat");
+    return rx_fail(r, "a quantifier with nothing to repeat");
   default:
     atom = char_node(r, next_char(r));
     break;
@@ -618,11 +614,10 @@ parse_repeat(rx *r)
   if (!q)
     return atom;
   if (r->nodes[atom].kind == N_ASSERT)
-    return rx_fail(r, "repeats an assertion, which the code generator does "
-                   "not support");
+    return rx_fail(r, "a repeated assertion");
   if (r->nodes[atom].nullable && max != 1)
-    return rx_fail(r, "repeats something that can match the empty string, "
-                   "which the code generator does not support");
+    return rx_fail(r, "a repeat of what can match the empty "
+                   "string");
   k = new_node(r, N_REP);
   if (k < 0)
     return -1;
@@ -634,14 +629,12 @@ parse_repeat(rx *r)
     r->nodes[k].lazy = 1;
     r->i++;
   } else if (r->i < r->len && p[r->i] == '+') {
-    return rx_fail(r, "has a possessive quantifier, which the code "
-                   "generator does not support");
+    return rx_fail(r, "a possessive quantifier");
   }
   if (r->i < r->len &&
       (p[r->i] == '*' || p[r->i] == '+' || p[r->i] == '?' ||
        (p[r->i] == '{' && r->i + 1 < r->len && is_digit(p[r->i + 1]))))
-    return rx_fail(r, "repeats a repeat, which the code generator does not "
-                   "support");
+    return rx_fail(r, "a repeat of a repeat");
   return k;
 }
 
@@ -700,7 +693,7 @@ static int32_t
 op(rx *r, int o, int32_t x, int32_t y)
 {
   if (r->n_ops >= RX_MAX_OPS) {
-    rx_fail(r, "is too long for the code generator");
+    rx_fail(r, "too long");
     return 0;
   }
   r->ops[r->n_ops][0] = o;
@@ -746,7 +739,7 @@ emit_node(rx *r, int32_t k)
         int32_t s = op(r, OP_SPLIT, r->n_ops + 1, 0);
         emit_node(r, c);
         if (nj == (int32_t)(sizeof jumps / sizeof jumps[0])) {
-          rx_fail(r, "has too many alternatives for the code generator");
+          rx_fail(r, "too many alternatives");
           return;
         }
         jumps[nj++] = op(r, OP_JMP, 0, 0);
@@ -773,8 +766,7 @@ emit_node(rx *r, int32_t k)
     }
     for (i = n->min; i < n->max; i++) {
       if (no == (int32_t)(sizeof outs / sizeof outs[0])) {
-        rx_fail(r, "has a repeat count the code generator does not "
-                "support");
+        rx_fail(r, "a repeat count over 1000");
         return;
       }
       outs[no++] = op(r, OP_SPLIT, 0, 0);
@@ -826,23 +818,22 @@ gen_regex(gen *g, const char *name, const char *pat, size_t len,
         &err, &at, NULL);
     uint32_t nl = 0;
     if (!code)
-      return rx_fail(&r, "is not valid");
+      return rx_fail(&r, "PCRE2 refuses it");
     pcre2_code_free(code);
     pcre2_config(PCRE2_CONFIG_NEWLINE, &nl);
     if (nl != PCRE2_NEWLINE_LF && !r.literal &&
         (memchr(pat, '$', len) || memchr(pat, '.', len)))
-      return rx_fail(&r, "depends on a newline convention the code "
-                     "generator does not support");
+      return rx_fail(&r, "PCRE2's newline is not LF");
   }
   r.nodes = malloc(RX_MAX_NODES * sizeof *r.nodes);
   r.ops = malloc(RX_MAX_OPS * sizeof *r.ops);
   if (!r.nodes || !r.ops) {
-    rx_fail(&r, "cannot be compiled: out of memory");
+    rx_fail(&r, "out of memory");
     goto done;
   }
   root = parse_alt(&r);
   if (root >= 0 && r.i < r.len)
-    rx_fail(&r, "has an unbalanced ')'");
+    rx_fail(&r, "an unbalanced ')'");
   if (r.failed)
     goto done;
   /* \b and \B need \w as the pattern means it. */
