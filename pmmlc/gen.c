@@ -43,6 +43,10 @@ static const gen_family *const families[PM_FAM_COUNT] = {
   [PM_FAM_NAIVEBAYES] = &gen_naivebayes_family,
   [PM_FAM_CLUSTERING] = &gen_clustering_family,
   [PM_FAM_KNN] = &gen_knn_family,
+  [PM_FAM_SCORECARD] = &gen_scorecard_family,
+  [PM_FAM_RULESET] = &gen_ruleset_family,
+  [PM_FAM_ANOMALY] = &gen_anomaly_family,
+  [PM_FAM_ASSOCIATION] = &gen_association_family,
 };
 
 /* ------------------------------------------------------------------------ */
@@ -1064,7 +1068,7 @@ put_sections(gen *g, gbuf *b, rt_file *f, int types, const char *only,
     if (!sec->on)
       continue;
     if (types < 0 ? strcmp(sec->name, only) != 0
-                  : types != is_type || !strcmp(sec->name, "main"))
+                  : types != is_type || !strncmp(sec->name, "main", 4))
       continue;
     gb_printf(b, "\n/* ==== run-time support: %s (pmmlc/genrt.inc) ==== */\n",
               sec->name);
@@ -1326,15 +1330,28 @@ gen_header(gen *g, gbuf *b, const char *upfx)
             "  unsigned char st_[%d];\n  struct %s__res res_[%d];\n"
             "  unsigned char rdone_[%d];\n  %s d_[%d];\n  char itext_[%d];\n"
             "  char sbuf_[%d];\n  size_t sused_;\n  int failed_, status_, "
-            "scored_, depth_;\n  char msg_[512];\n} %s_ctx;\n",
-            p, g->makes_strings ? "64K" : "a few hundred", p, p,
+            "scored_, depth_;\n  char msg_[512];\n%s} %s_ctx;\n",
+            p, pmmlE_textindex_cache_size(doc) ? "1M"
+            : g->makes_strings             ? "64K"
+                                           : "a few hundred",
+            p, p,
             n_in ? (int)n_in : 1, p,
             g->n_slots - n_in > 0 ? (int)(g->n_slots - n_in) : 1,
             g->n_slots - n_in > 0 ? (int)(g->n_slots - n_in) : 1, p,
             (int)doc->n_models, (int)doc->n_models, real,
             g->n_dbl ? (int)g->n_dbl : 1,
             g->text_inputs ? (int)n_in * 32 : 1,
-            g->makes_strings ? 65536 : 1, p);
+            g->makes_strings ? 65536 : 1,
+            pmmlE_textindex_cache_size(doc) ? "  struct {\n"
+            "    /* Private: TextIndex's state (genrt.inc: text, regex): "
+            "the groups and\n    ** the backtracking of the last match, "
+            "the last text normalized and\n    ** tokenized (its key, its "
+            "tokens, the text before and after). */\n"
+            "    size_t cap[200], stk[3 * 16384];\n"
+            "    int32_t klass, maxtf;\n    int cur;\n    size_t srclen;\n"
+            "    uint32_t ntok, tok[2 * 8192], idx[8192];\n"
+            "    char src[131072], buf[2][131072];\n  } tx_;\n" : "",
+            p);
   gb_printf(b,
             "\n/* Set every input missing, and the rest of the context "
             "up. */\nvoid %s_init(%s_ctx *c);\n"
@@ -1360,8 +1377,36 @@ gen_header(gen *g, gbuf *b, const char *upfx)
             "const char *%s_output_name(size_t i);\n",
             p, p, upfx, p, p, p, p, p, p, p, p, p, p, p, p, p, p, p, p, p, p,
             p);
+  for (i = 0; i < doc->n_models; i++)
+    if (doc->models[i]->family == PM_FAM_ASSOCIATION) {
+      gb_printf(b,
+                "\n/* Transactions (an AssociationModel with a group field): "
+                "the role of input i\n** (0 one value a record, %s_ROLE_ITEMS "
+                "a set of items, %s_ROLE_GROUP the key\n** that groups rows "
+                "into one record); add an item to the record's set (0,\n** or "
+                "%s_E_ARGUMENT when i is not an item input); clear the record "
+                "(every\n** input missing, no items). */\n"
+                "#define %s_ROLE_ITEMS 1\n#define %s_ROLE_GROUP 2\n"
+                "int %s_input_role(size_t i);\n"
+                "int %s_add_item(%s_ctx *c, size_t i, const char *s, "
+                "size_t len);\nvoid %s_clear(%s_ctx *c);\n",
+                upfx, upfx, upfx, upfx, upfx, p, p, p, p, p);
+      break;
+    }
   gb_printf(b, "\n#ifdef __cplusplus\n}\n#endif\n\n#endif /* %s_H_ */\n",
             upfx);
+}
+
+/* The main() of --main: "main_group" when an input is a group key (an
+** AssociationModel scoring transactions: score.c groups rows), else "main". */
+static const char *
+main_section(const pmml_model *doc)
+{
+  int32_t i;
+  for (i = 0; i < doc->n_inputs; i++)
+    if (pmml_model_input_role(doc, (size_t)i) == PMML_ROLE_GROUP)
+      return "main_group";
+  return "main";
 }
 
 /* The model's .c file. */
@@ -1389,7 +1434,7 @@ gen_source(gen *g, gbuf *b, const char *upfx)
   gen_need(g, "lookup");
   gen_need(g, "t_core");
   if (g->o->with_main)
-    gen_need(g, "main");
+    gen_need(g, main_section(doc));
   for (i = 0; i < g->n_need; i++)
     rt_enable(files, 2, g->need[i], &numconv);
   banner(g, b, cname,
@@ -1595,7 +1640,7 @@ gen_source(gen *g, gbuf *b, const char *upfx)
   if (g->o->with_main) {
     put_text(g, b, "csv.h", upfx);
     put_text(g, b, "csv.c", upfx);
-    put_sections(g, b, &files[0], -1, "main", upfx);
+    put_sections(g, b, &files[0], -1, main_section(doc), upfx);
   }
 }
 

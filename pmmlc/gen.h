@@ -231,6 +231,14 @@ void gen_pred_text(gen *g, gbuf *b, int32_t p, int depth);
 /* The data type dt of DerivedField/OutputField casts: strings made? */
 void gen_note_cast(gen *g, uint8_t from, uint8_t to);
 
+/* gen_regex.c: compile regular expression pat[0..len) (flags PM_RX_* of
+** pmml_int.h) into the static tables of `pm_rx NAME` (genrt.inc: regex).
+** 0, or -1 after gen_fail naming 'what' and its line. */
+int gen_regex(gen *g, const char *name, const char *pat, size_t len,
+              unsigned flags, uint32_t line, const char *what);
+/* gen_text.c: the body of x<E> for <TextIndex> expression ei. 0 or -1. */
+int gen_textindex(gen *g, int32_t ei, gbuf *b);
+
 /*
 ** One family of models: gen_<family>.c. To add a family once the
 ** interpreter scores it: port its eval_<family>.c into a section of
@@ -270,5 +278,9 @@ void gen_cfield_values(gen *g, gbuf *b, const pm_model *m,
                        const pm_cfield *f, int32_t n);
 /* A reference value of field f as generated code encodes it. */
 double gen_cfield_ref(gen *g, const pm_cfield *f, double y);
+extern const gen_family gen_scorecard_family;
+extern const gen_family gen_ruleset_family;
+extern const gen_family gen_anomaly_family;
+extern const gen_family gen_association_family;
 
 #endif /* PMMLC_GEN_H */

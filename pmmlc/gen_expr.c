@@ -356,8 +356,7 @@ gen_expr(gen *g, int32_t ei)
     return 0;
   }
   case PM_X_TEXTINDEX:
-    return gen_fail(g, e->line, "TextIndex: not supported by the code "
-                    "generator yet");
+    return gen_textindex(g, ei, b);
   default:
     return gen_fail(g, e->line, "this expression is not supported by the "
                     "code generator");

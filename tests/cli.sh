@@ -65,6 +65,12 @@ sed 's|<Output>|<Output><OutputField name="m" feature="transformedValue"><Apply 
 expect 1 "compile refuses replace" -- "$PMMLC" compile "$tmp/regex.pmml" -o "$tmp/gen/r.c"
 has "$tmp/stderr" "regex.pmml:25: error: Apply: function 'replace' (regular expressions) is not supported by the code generator yet" "refusal message"
 if [ ! -e "$tmp/gen/r.c" ]; then pass; else fail "a refused model left r.c"; fi
+# A regular expression of a TextIndex beyond what the generated matcher
+# does (a backreference): refused, naming it and its line.
+sed 's/x-wordRE="\\w+"/x-wordRE="(\\w)\\1"/' \
+  "$top_srcdir/testdata/codegen/textindex/model.pmml" > "$tmp/backref.pmml"
+expect 1 "compile refuses a backreference" -- "$PMMLC" compile "$tmp/backref.pmml" -o "$tmp/gen/b.c"
+has "$tmp/stderr" "backref.pmml:40: error: TextIndex x-wordRE: the regular expression '(\\w)\\1' is not supported by the code generator" "regex refusal message"
 
 # ---- scoring ------------------------------------------------------------
 expect 0 "score files" -- "$PMMLC" score "$iris/model.pmml" "$iris/input.csv" -o "$tmp/out.csv"
