@@ -39,7 +39,14 @@ gen_bi_id(int id)
 static const gen_family *const families[PM_FAM_COUNT] = {
   [PM_FAM_TREE] = &gen_tree_family,
   [PM_FAM_REGRESSION] = &gen_regression_family,
+  [PM_FAM_MINING] = &gen_mining_family,
 };
+
+const gen_family *
+gen_family_of(const pm_model *m)
+{
+  return families[m->family];
+}
 
 /* ------------------------------------------------------------------------ */
 /* Services for the gen_*.c files                                           */

@@ -245,5 +245,8 @@ typedef struct gen_family {
 
 extern const gen_family gen_tree_family;
 extern const gen_family gen_regression_family;
+extern const gen_family gen_mining_family;
+/* The generating family of model m, or NULL (gen.c). */
+const gen_family *gen_family_of(const pm_model *m);
 
 #endif /* PMMLC_GEN_H */
