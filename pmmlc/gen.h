@@ -246,6 +246,9 @@ typedef struct gen_family {
 extern const gen_family gen_tree_family;
 extern const gen_family gen_regression_family;
 extern const gen_family gen_mining_family;
+/* Is TreeModel m a segment its MiningModel walks as a flat forest (then
+** nothing scores m itself)? gen_mining.c. */
+int gen_in_forest(const gen *g, const pm_model *m);
 /* The generating family of model m, or NULL (gen.c). */
 const gen_family *gen_family_of(const pm_model *m);
 

@@ -21,7 +21,9 @@
 ** a selectFirst or modelChain passes on, OutputField@segmentId) are the
 ** family's feature callback.
 */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "gen.h"
 
@@ -87,17 +89,234 @@ emit_segments(gen *g, const pm_model *m, const pm_mining *mn, gbuf *b)
   return n_cmap;
 }
 
+/* Does the document's forest of MiningModel m generate as one (its
+** fields fit pm_fnode)? */
+static int
+has_forest(const pm_model *m)
+{
+  const pm_mining *mn = m->body;
+  return m->family == PM_FAM_MINING && mn->forest &&
+         mn->forest->n_vars <= 0x8000;
+}
+
+int
+gen_in_forest(const gen *g, const pm_model *m)
+{
+  const pm_model *p;
+  const pm_mining *mn;
+  int32_t i;
+  if (m->parent < 0)
+    return 0;
+  p = g->doc->models[m->parent];
+  if (!has_forest(p))
+    return 0;
+  mn = p->body;
+  for (i = 0; i < mn->n_segs; i++)
+    if (mn->segs[i].model == m->index)
+      return 1;
+  return 0;
+}
+
+/* Little-endian bytes for pm_fb_*. */
+static void
+put_i32(gbuf *b, int32_t v)
+{
+  char c[4];
+  uint32_t u = (uint32_t)v;
+  c[0] = (char)(u & 0xff);
+  c[1] = (char)((u >> 8) & 0xff);
+  c[2] = (char)((u >> 16) & 0xff);
+  c[3] = (char)((u >> 24) & 0xff);
+  gb_put(b, c, 4);
+}
+
+static void
+put_f64(gbuf *b, double x)
+{
+  char c[8];
+  uint64_t u;
+  int i;
+  memcpy(&u, &x, sizeof u);
+  for (i = 0; i < 8; i++)
+    c[i] = (char)((u >> (8 * i)) & 0xff);
+  gb_put(b, c, 8);
+}
+
+/* A table of bytes m<I>_<name>. */
+static void
+emit_bytes(gen *g, const char *what, int32_t mi, const char *name,
+           const gbuf *by)
+{
+  char full[64], desc[160];
+  snprintf(full, sizeof full, "m%d_%s", (int)mi, name);
+  snprintf(desc, sizeof desc, "%s of model %d", what, (int)mi);
+  gen_bytes(g, desc, full, (const unsigned char *)by->p, by->len);
+}
+
+/* The flat forest of MiningModel m (pm_forest.c of the IR, resolve's
+** build_forest): m<I>_fnodes and what the walks read beside. Into GS_DATA
+** (tables of bytes may go to files of their own); m<I>_forest into b. */
+static int
+emit_forest(gen *g, const pm_model *m, gbuf *b)
+{
+  const pmml_model *doc = g->doc;
+  const pm_mining *mn = m->body;
+  const pm_forest *f = mn->forest;
+  gbuf *d = gen_out(g, GS_DATA);
+  gbuf bpred = {0}, bdef = {0}, bres = {0}, bprob = {0};
+  int32_t i, s, k, mi = m->index, nc_max = 1, leaves, ptmp;
+  int other = 0, deflt = 0, cls = m->function == PM_FN_CLASSIFICATION;
+  int rc = 0;
+  for (i = 0; i < f->n_nodes; i++)
+    other |= f->nodes[i].op == PM_FOP_OTHER;
+  for (s = 0; s < mn->n_segs; s++) {
+    const pm_model *sm = doc->models[mn->segs[s].model];
+    const pm_tree *t = sm->body;
+    deflt |= t->missing == PM_TMV_DEFAULT_CHILD;
+    if (sm->n_classes > nc_max)
+      nc_max = sm->n_classes;
+  }
+  leaves = gen_dbl(g, mn->n_segs);
+  ptmp = gen_dbl(g, nc_max);
+  gb_printf(d, "\n/* The trees of MiningModel %d (line %u) as one flat "
+               "forest: { number compared\n** with, first child, field | "
+               "operator << 15 | data type << 19 | children << 24\n** | "
+               "split pair << 31 } */\n"
+               "static const pm_fnode m%d_fnodes[%d] = {\n",
+            (int)mi, (unsigned)m->line, (int)mi,
+            f->n_nodes ? (int)f->n_nodes : 1);
+  for (s = 0; s < mn->n_segs; s++) {
+    const pm_segment *sg = &mn->segs[s];
+    const pm_model *sm = doc->models[sg->model];
+    const pm_tree *t = sm->body;
+    int32_t root = f->roots[s];
+    gb_printf(d, "  /* %d: Segment %d, TreeModel (line %u) */\n",
+              (int)root, (int)s, (unsigned)sm->line);
+    for (k = 0; k < t->n_nodes; k++) {
+      const pm_fnode *fn = &f->nodes[root + k];
+      const pm_pred *p = &doc->preds[f->pred[root + k]];
+      uint32_t meta, dt = 0;
+      if (fn->op <= PM_FOP_NE && p->kind == PM_P_SIMPLE &&
+          p->v.t == PM_T_NUM)
+        dt = p->v.dt & 31u;
+      meta = (uint32_t)fn->var | (uint32_t)fn->op << 15 | dt << 19 |
+             (uint32_t)(fn->n_kids & 127u) << 24 |
+             (fn->n_kids & PM_FPAIR ? 1u << 31 : 0u);
+      gb_puts(d, "  {");
+      gb_real(d, fn->op <= PM_FOP_NE ? fn->v : 0.0);
+      gb_printf(d, ", %d, 0x%xu},\n", (int)fn->first, (unsigned)meta);
+      if (other)
+        put_i32(&bpred, fn->op == PM_FOP_OTHER
+                            ? gen_pred(g, f->pred[root + k])
+                            : -1);
+      if (deflt) {
+        put_i32(&bdef, f->deflt[root + k]);
+        put_i32(&bdef, (int32_t)t->nodes[k].line);
+      }
+      if (cls) {
+        int32_t kl = t->klass[k];
+        put_i32(&bres, kl >= 0 && sg->cmap ? sg->cmap[kl] : -1);
+      } else {
+        put_f64(&bres, t->num[k]);
+      }
+    }
+  }
+  if (!f->n_nodes)
+    gb_puts(d, "  {0, -1, 0}\n");
+  gb_puts(d, "};\n");
+  if (g->failed)
+    rc = -1;
+  gb_printf(d, "static const int32_t m%d_fvars[%d] = {", (int)mi,
+            f->n_vars ? (int)f->n_vars : 1);
+  for (i = 0; i < f->n_vars; i++)
+    gb_printf(d, "%s%d", i == 0 ? "" : i % 16 ? ", " : ",\n  ",
+              (int)gen_slot(g, f->slots[i]));
+  gb_puts(d, f->n_vars ? "};\n" : "0};\n");
+  gb_printf(d, "static const int32_t m%d_froots[%d] = {", (int)mi,
+            mn->n_segs ? (int)mn->n_segs : 1);
+  for (s = 0; s < mn->n_segs; s++)
+    gb_printf(d, "%s%d", s == 0 ? "" : s % 12 ? ", " : ",\n  ",
+              (int)f->roots[s]);
+  gb_puts(d, mn->n_segs ? "};\n" : "0};\n");
+  gb_printf(d, "/* missingValueStrategy + 16 * noTrueChildStrategy */\n"
+               "static const uint8_t m%d_fstrat[%d] = {",
+            (int)mi, mn->n_segs ? (int)mn->n_segs : 1);
+  for (s = 0; s < mn->n_segs; s++) {
+    const pm_tree *t = doc->models[mn->segs[s].model]->body;
+    gb_printf(d, "%s%d", s == 0 ? "" : s % 16 ? ", " : ",\n  ",
+              (int)(t->missing | t->no_true << 4));
+  }
+  gb_puts(d, mn->n_segs ? "};\n" : "0};\n");
+  if (cls) {
+    int32_t base = 0;
+    gb_printf(d, "static const int32_t m%d_fpbase[%d] = {", (int)mi,
+              mn->n_segs ? (int)mn->n_segs : 1);
+    for (s = 0; s < mn->n_segs; s++) {
+      const pm_model *sm = doc->models[mn->segs[s].model];
+      const pm_tree *t = sm->body;
+      int32_t np = t->prob ? t->n_nodes * sm->n_classes : 0;
+      gb_printf(d, "%s%d", s == 0 ? "" : s % 12 ? ", " : ",\n  ",
+                t->prob ? (int)base : -1);
+      for (i = 0; i < np; i++)
+        put_f64(&bprob, t->prob[i]);
+      base += np;
+    }
+    gb_puts(d, mn->n_segs ? "};\n" : "0};\n");
+  }
+  if (bpred.failed || bdef.failed || bres.failed || bprob.failed) {
+    gen_fail(g, m->line, "out of memory");
+    rc = -1;
+  }
+  if (rc == 0) {
+    if (other)
+      emit_bytes(g, "The forest's other predicates", mi, "fpred", &bpred);
+    if (deflt)
+      emit_bytes(g, "The forest's defaultChild and line", mi, "fdef",
+                 &bdef);
+    emit_bytes(g, cls ? "The forest's classes" : "The forest's scores", mi,
+               "fres", &bres);
+    if (bprob.len)
+      emit_bytes(g, "The forest's probabilities", mi, "fprob", &bprob);
+    gb_printf(b, "static const pm_forest m%d_forest = {\n  m%d_fnodes, "
+                 "m%d_fvars, m%d_froots, m%d_fstrat, ",
+              (int)mi, (int)mi, (int)mi, (int)mi, (int)mi);
+    if (other)
+      gb_printf(b, "m%d_fpred[0], ", (int)mi);
+    else
+      gb_puts(b, "0, ");
+    if (deflt)
+      gb_printf(b, "m%d_fdef[0], ", (int)mi);
+    else
+      gb_puts(b, "0, ");
+    gb_printf(b, "m%d_fres[0],\n  ", (int)mi);
+    if (bprob.len)
+      gb_printf(b, "m%d_fprob[0], ", (int)mi);
+    else
+      gb_puts(b, "0, ");
+    if (cls)
+      gb_printf(b, "m%d_fpbase, ", (int)mi);
+    else
+      gb_puts(b, "0, ");
+    gb_printf(b, "%d, %d\n};\n", (int)leaves, (int)ptmp);
+  }
+  gb_free(&bpred);
+  gb_free(&bdef);
+  gb_free(&bres);
+  gb_free(&bprob);
+  return rc;
+}
+
 /* <MiningModel>: its tables and m<I>_eval (eval_mining.c: pmmlE_mining). */
 static int
 mining_model(gen *g, const pm_model *m)
 {
-  const pmml_model *doc = g->doc;
   const pm_mining *mn = m->body;
   gbuf *b = gen_out(g, GS_CODE);
-  int32_t i, mi = m->index, nc_max = 1, scratch, ptmp = 0, n_cmap;
+  int32_t i, mi = m->index, scratch, n_cmap;
+  int forest = has_forest(m);
   size_t need;
   gen_need(g, "mining");
-  if (mn->forest)
+  if (forest)
     gen_need(g, "mining_forest");
   /* eval_mining.c's scratch (pmmlR_mining): values, weights and order of
   ** the segments, votes per class, each segment's probabilities. */
@@ -105,19 +324,15 @@ mining_model(gen *g, const pm_model *m)
   if (mn->method == PM_MM_MEDIAN || mn->method == PM_MM_MAX)
     need += (size_t)mn->n_segs * (size_t)m->n_classes;
   scratch = gen_dbl(g, (int32_t)need);
-  if (mn->forest) {
-    for (i = 0; i < mn->n_segs; i++)
-      if (doc->models[mn->segs[i].model]->n_classes > nc_max)
-        nc_max = doc->models[mn->segs[i].model]->n_classes;
-    ptmp = gen_dbl(g, nc_max);
-  }
   gb_printf(b, "\n/* MiningModel (line %u): Segmentation "
                "multipleModelMethod=\"%s\"\n** missingPredictionTreatment="
                "\"%s\", %d segments%s. */\n",
             (unsigned)m->line, method_names[mn->method % 13],
             missing_names[mn->missing % 3], (int)mn->n_segs,
-            mn->forest ? ", scored from their trees' tables" : "");
+            forest ? ", walked as one flat forest" : "");
   if ((n_cmap = emit_segments(g, m, mn, b)) < 0)
+    return -1;
+  if (forest && emit_forest(g, m, b))
     return -1;
   if (mn->n_embedded) {
     gb_printf(b, "/* The embedded models, scored before the segments. */\n"
@@ -126,15 +341,6 @@ mining_model(gen *g, const pm_model *m)
     for (i = 0; i < mn->n_embedded; i++)
       gb_printf(b, "%s%d", i ? ", " : "", (int)mn->embedded[i]);
     gb_puts(b, "};\n");
-  }
-  if (mn->forest) {
-    gb_printf(b, "/* Each segment's tree. */\n"
-                 "static const pm_tree *const m%d_trees[%d] = {",
-              (int)mi, (int)mn->n_segs);
-    for (i = 0; i < mn->n_segs; i++)
-      gb_printf(b, "%s&m%d_tree", i == 0 ? "\n  " : i % 8 ? ", " : ",\n  ",
-                (int)mn->segs[i].model);
-    gb_puts(b, "\n};\n");
   }
   gb_printf(b, "static const pm_mmodel m%d_mining = {\n  %d, %d, ", (int)mi,
             (int)mn->method, (int)mn->missing);
@@ -149,11 +355,10 @@ mining_model(gen *g, const pm_model *m)
   else
     gb_puts(b, "0, 0,\n  ");
   gb_printf(b, "%d, ", (int)scratch);
-  if (mn->forest)
-    gb_printf(b, "m%d_trees, pm_forest_outcome, %d\n};\n", (int)mi,
-              (int)ptmp);
+  if (forest)
+    gb_printf(b, "&m%d_forest, pm_forest_outcome\n};\n", (int)mi);
   else
-    gb_puts(b, "0, 0, 0\n};\n");
+    gb_puts(b, "0, 0\n};\n");
   gb_printf(gen_out(g, GS_PROTO),
             "static int m%d_eval(pm_ctx *c, pm_res *res);\n", (int)mi);
   gb_printf(b, "static int\nm%d_eval(pm_ctx *c, pm_res *res)\n{\n"
