@@ -163,8 +163,9 @@ emit_forest(gen *g, const pm_model *m, gbuf *b)
   const pm_mining *mn = m->body;
   const pm_forest *f = mn->forest;
   gbuf *d = gen_out(g, GS_DATA);
-  gbuf bpred = {0}, bdef = {0}, bres = {0}, bprob = {0};
-  int32_t i, s, k, mi = m->index, nc_max = 1, leaves, ptmp;
+  gbuf bown = {0}, bpred = {0}, bdef = {0}, bres = {0}, bprob = {0};
+  int32_t i, s, k, mi = m->index, nc_max = 1, leaves, ptmp, xv = -1;
+  int32_t fast = 0;
   int other = 0, deflt = 0, cls = m->function == PM_FN_CLASSIFICATION;
   int rc = 0;
   for (i = 0; i < f->n_nodes; i++)
@@ -178,10 +179,24 @@ emit_forest(gen *g, const pm_model *m, gbuf *b)
   }
   leaves = gen_dbl(g, mn->n_segs);
   ptmp = gen_dbl(g, nc_max);
+  /* The numbers of the fields that are inputs, taken once a record when
+  ** there are not many more fields than trees. */
+  for (i = 0; i < f->n_vars; i++)
+    fast += gen_fast(g, f->slots[i]) >= 0;
+  if (fast && f->n_vars <= 4 * mn->n_segs) {
+    xv = gen_dbl(g, f->n_vars);
+    gb_printf(d, "\n/* The input each field of the forest of model %d "
+                 "is, -1 */\nstatic const int32_t m%d_fvin[%d] = {",
+              (int)mi, (int)mi, (int)f->n_vars);
+    for (i = 0; i < f->n_vars; i++)
+      gb_printf(d, "%s%d", i == 0 ? "" : i % 16 ? ", " : ",\n  ",
+                (int)gen_fast(g, f->slots[i]));
+    gb_puts(d, "};\n");
+  }
   gb_printf(d, "\n/* The trees of MiningModel %d (line %u) as one flat "
-               "forest: { number compared\n** with, first child, field | "
-               "operator << 15 | data type << 19 | children << 24\n** | "
-               "split pair << 31 } */\n"
+               "forest: { the number\n** its children split at, first "
+               "child, field | the first child's operator\n** << 15 | "
+               "children << 24 | split << 31 } */\n"
                "static const pm_fnode m%d_fnodes[%d] = {\n",
             (int)mi, (unsigned)m->line, (int)mi,
             f->n_nodes ? (int)f->n_nodes : 1);
@@ -199,11 +214,18 @@ emit_forest(gen *g, const pm_model *m, gbuf *b)
       if (fn->op <= PM_FOP_NE && p->kind == PM_P_SIMPLE &&
           p->v.t == PM_T_NUM)
         dt = p->v.dt & 31u;
-      meta = (uint32_t)fn->var | (uint32_t)fn->op << 15 | dt << 19 |
-             (uint32_t)(fn->n_kids & 127u) << 24 |
-             (fn->n_kids & PM_FPAIR ? 1u << 31 : 0u);
+      /* its own predicate, in bytes */
+      put_f64(&bown, fn->op <= PM_FOP_NE ? fn->v : 0.0);
+      put_i32(&bown, (int32_t)((uint32_t)fn->var | (uint32_t)fn->op << 15 |
+                               dt << 19));
+      /* the split of its children */
+      meta = (uint32_t)(fn->n_kids & 127u) << 24;
+      if (fn->n_kids & PM_FPAIR) {
+        const pm_fnode *k0 = &f->nodes[fn->first];
+        meta |= (uint32_t)k0->var | (uint32_t)k0->op << 15 | 1u << 31;
+      }
       gb_puts(d, "  {");
-      gb_real(d, fn->op <= PM_FOP_NE ? fn->v : 0.0);
+      gb_real(d, fn->n_kids & PM_FPAIR ? f->nodes[fn->first].v : 0.0);
       gb_printf(d, ", %d, 0x%xu},\n", (int)fn->first, (unsigned)meta);
       if (other)
         put_i32(&bpred, fn->op == PM_FOP_OTHER
@@ -263,11 +285,13 @@ emit_forest(gen *g, const pm_model *m, gbuf *b)
     }
     gb_puts(d, mn->n_segs ? "};\n" : "0};\n");
   }
-  if (bpred.failed || bdef.failed || bres.failed || bprob.failed) {
+  if (bown.failed || bpred.failed || bdef.failed || bres.failed ||
+      bprob.failed) {
     gen_fail(g, m->line, "out of memory");
     rc = -1;
   }
   if (rc == 0) {
+    emit_bytes(g, "The forest's predicates", mi, "fown", &bown);
     if (other)
       emit_bytes(g, "The forest's other predicates", mi, "fpred", &bpred);
     if (deflt)
@@ -278,8 +302,8 @@ emit_forest(gen *g, const pm_model *m, gbuf *b)
     if (bprob.len)
       emit_bytes(g, "The forest's probabilities", mi, "fprob", &bprob);
     gb_printf(b, "static const pm_forest m%d_forest = {\n  m%d_fnodes, "
-                 "m%d_fvars, m%d_froots, m%d_fstrat, ",
-              (int)mi, (int)mi, (int)mi, (int)mi, (int)mi);
+                 "m%d_fvars, m%d_froots, m%d_fstrat,\n  m%d_fown[0], ",
+              (int)mi, (int)mi, (int)mi, (int)mi, (int)mi, (int)mi);
     if (other)
       gb_printf(b, "m%d_fpred[0], ", (int)mi);
     else
@@ -297,8 +321,14 @@ emit_forest(gen *g, const pm_model *m, gbuf *b)
       gb_printf(b, "m%d_fpbase, ", (int)mi);
     else
       gb_puts(b, "0, ");
-    gb_printf(b, "%d, %d\n};\n", (int)leaves, (int)ptmp);
+    gb_printf(b, "%d, %d,\n  ", (int)leaves, (int)ptmp);
+    if (xv >= 0)
+      gb_printf(b, "m%d_fvin, %d, %d\n};\n", (int)mi, (int)f->n_vars,
+                (int)xv);
+    else
+      gb_puts(b, "0, 0, -1\n};\n");
   }
+  gb_free(&bown);
   gb_free(&bpred);
   gb_free(&bdef);
   gb_free(&bres);
