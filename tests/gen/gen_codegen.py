@@ -1059,7 +1059,7 @@ def mining(outdir):
                 '        <MiningSchema><MiningField name="s1"/>'
                 '<MiningField name="x2"/><MiningField name="g"/>'
                 '</MiningSchema>\n'
-                '        <Output><OutputField name="s2" '
+                '        <Output><OutputField name="s2" dataType="double" '
                 'feature="predictedValue"/></Output>\n'
                 '        <LocalTransformations><DerivedField name="s1sq" '
                 'optype="continuous" dataType="double"><Apply function="*">'
@@ -1112,7 +1112,8 @@ def mining(outdir):
                     'targetCategory="H"/>\n      </RegressionModel>\n'
                     % (' x-mathContext="float"' if flt else ""))
             first = mreg("regression", 1, out='        <Output><OutputField '
-                         'name="s1" feature="predictedValue"/></Output>\n')
+                         'name="s1" dataType="double" '
+                         'feature="predictedValue"/></Output>\n')
             preds = ['<True/>', '<SimplePredicate field="s1" operator='
                      '"greaterThan" value="-3"/>', '<True/>']
             model = (HEAD + MDD % MY_CLS +
