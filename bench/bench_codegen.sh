@@ -3,11 +3,14 @@
 # not a test). For each MODEL DATA pair: the size of the generated C, the
 # time and peak memory of `gcc -O2 -c` on it (and clang when present),
 # scoring speed with inputs already parsed (bench/bench_score.c, built
-# both ways), and end to end on the CSV (`pmmlc score` against the
-# program --main makes). Run from the top of a built tree:
+# both ways, CPU time of the thread beside the wall clock; and the
+# interpreter through bench/bench_api, the benchmark's own measure, in the
+# same run), and end to end on the CSV (`pmmlc score` against the program
+# --main makes). Run from the top of a built tree:
 #   bench/bench_codegen.sh                     the shared benchmark models
 #   bench/bench_codegen.sh MODEL DATA ...      others
-# Needs /usr/bin/time (GNU) for peak memory.
+# BENCH_NO_CALLGRIND=1 skips the instruction counts, BENCH_NO_E2E=1 the
+# end-to-end runs. Needs /usr/bin/time (GNU) for peak memory.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 pmmlc="$top/pmmlc/pmmlc"
@@ -18,8 +21,12 @@ CC=${CC:-gcc}
 
 if [ $# -eq 0 ]; then
   set -- "$shared/bench/dt_iris.pmml" "$shared/bench/iris.csv" \
-    "$shared/bench/lr_synth.pmml" "$shared/bench/synth.csv"
+    "$shared/bench/lr_synth.pmml" "$shared/bench/synth.csv" \
+    "$shared/bench/rf_synth.pmml.gz" "$shared/bench/synth.csv" \
+    "$shared/bench/xgb_synth.pmml" "$shared/bench/synth.csv"
 fi
+api="$top/bench/bench_api"
+[ -x "$api" ] || make -C "$top" bench/bench_api >/dev/null 2>&1 || api=
 $CC -O2 -I"$top/runtime" "$top/bench/bench_score.c" \
   "$top/runtime/.libs/libpmmlcore.a" -lexpat -lz -lpcre2-8 -lm \
   -o "$work/interp"
@@ -41,18 +48,29 @@ while [ $# -ge 2 ]; do
   for cc in gcc clang; do
     command -v $cc >/dev/null 2>&1 || continue
     for f in "$work"/g/m*.c; do
-      /usr/bin/time -f "%e %M" $cc -std=c99 -O2 -c "$f" -o "${f%.c}.o" \
+      /usr/bin/time -v $cc -std=c99 -O2 -c "$f" -o "${f%.c}.o" \
         2>"$work/time.txt"
-      echo "$cc -O2 $(basename "$f"): $(tail -n1 "$work/time.txt" |
-        awk '{printf "%.2f s, %.0f MB peak", $1, $2 / 1024}')"
+      echo "$cc -O2 $(basename "$f") ($(wc -c <"$f") bytes):" \
+        "$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2}
+          /Elapsed \(wall/ {w = $2} /Maximum resident/ {m = $2}
+          END {printf "%.2f s CPU (wall %s), %.0f MB peak", u + s, w,
+            m / 1024}' "$work/time.txt")"
     done
   done
   $CC -O2 -DGEN=m -DGENU=M -I"$work/g" "$top/bench/bench_score.c" \
     "$work"/g/m*.c -lm -o "$work/gen"
   echo "scoring, inputs parsed: generated $("$work/gen" "$data")"
   echo "scoring, inputs parsed: pmmlc     $("$work/interp" "$model" "$data")"
+  if [ -n "$api" ]; then
+    "$api" "$model" "$data" --runs 5 --load-runs 1 --min-time 0.2 \
+      >"$work/api.txt" 2>/dev/null
+    echo "scoring, bench_api (interpreter, C API):" \
+      "$(awk -F= '/^score_ns_row=/ {c = $2} /^score_wall_ns_row=/ {w = $2}
+        END {printf "%.1f ns/row CPU (wall %.1f)", c, w}' "$work/api.txt")"
+  fi
   # Instructions per row (repeatable on a busy machine): 11 passes minus 1.
-  if command -v valgrind >/dev/null 2>&1; then
+  if [ -z "${BENCH_NO_CALLGRIND:-}" ] && command -v valgrind >/dev/null 2>&1
+  then
     rows1=$(($(wc -l <"$data") - 1))
     for what in gen interp; do
       n=
@@ -69,6 +87,7 @@ while [ $# -ge 2 ]; do
         awk -v r=$rows1 '{printf "%.0f", ($2 - $1) / (10 * r)}')"
     done
   fi
+  [ -n "${BENCH_NO_E2E:-}" ] && continue
   "$pmmlc" compile "$model" -o "$work/mn/main.c" --main
   $CC -O2 "$work"/mn/main*.c -o "$work/main" -lm
   # End to end on at least 100,000 rows (the data repeated).

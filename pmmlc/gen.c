@@ -47,7 +47,14 @@ static const gen_family *const families[PM_FAM_COUNT] = {
   [PM_FAM_RULESET] = &gen_ruleset_family,
   [PM_FAM_ANOMALY] = &gen_anomaly_family,
   [PM_FAM_ASSOCIATION] = &gen_association_family,
+  [PM_FAM_MINING] = &gen_mining_family,
 };
+
+const gen_family *
+gen_family_of(const pm_model *m)
+{
+  return families[m->family];
+}
 
 /* ------------------------------------------------------------------------ */
 /* Services for the gen_*.c files                                           */

@@ -282,5 +282,11 @@ extern const gen_family gen_scorecard_family;
 extern const gen_family gen_ruleset_family;
 extern const gen_family gen_anomaly_family;
 extern const gen_family gen_association_family;
+extern const gen_family gen_mining_family;
+/* Is TreeModel m a segment its MiningModel walks as a flat forest (then
+** nothing scores m itself)? gen_mining.c. */
+int gen_in_forest(const gen *g, const pm_model *m);
+/* The generating family of model m, or NULL (gen.c). */
+const gen_family *gen_family_of(const pm_model *m);
 
 #endif /* PMMLC_GEN_H */

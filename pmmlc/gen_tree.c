@@ -263,6 +263,17 @@ tree_model(gen *g, const pm_model *m)
   int packed = g->tree_nodes > g->o->pack_nodes, same;
   bytes nb = {0}, pb = {0}, cb = {0};
   layout l;
+  if (gen_in_forest(g, m)) {
+    /* Its MiningModel walks it in its flat forest (gen_mining.c). */
+    gb_printf(gen_out(g, GS_PROTO),
+              "static int m%d_eval(pm_ctx *c, pm_res *res);\n", (int)mi);
+    gb_printf(b, "\n/* TreeModel (line %u): walked in the flat forest of "
+                 "MiningModel %d, never\n** scored by itself. */\n"
+                 "static int\nm%d_eval(pm_ctx *c, pm_res *res)\n{\n"
+                 "  (void)c;\n  (void)res;\n  return 0;\n}\n",
+              (unsigned)m->line, (int)m->parent, (int)mi);
+    return 0;
+  }
   gen_need(g, "tree");
   {
     gbuf cm = {0};

@@ -828,6 +828,321 @@ def functions(outdir):
     write(outdir, "functions", model, ["x,y\n1,\n2.5,\n,\n",
                                        "x,y\n1,\n200,\n"])
 
+# ---------------------------------------------------------------------------
+# mining: every multipleModelMethod and missingPredictionTreatment, segment
+# predicates that hold, fail and are unknown, ensembles of plain trees (the
+# flat forest) and of mixed models, selectFirst, selectAll, modelChain with
+# segment outputs and LocalTransformations, nested segmentations, float.
+
+MDD = """  <DataDictionary>
+    <DataField name="x1" optype="continuous" dataType="double"/>
+    <DataField name="x2" optype="continuous" dataType="double"/>
+    <DataField name="g" optype="categorical" dataType="string">
+      <Value value="a"/><Value value="b"/><Value value="c"/>
+    </DataField>
+%s  </DataDictionary>
+"""
+MY_REG = '    <DataField name="y" optype="continuous" dataType="double"/>\n'
+MY_CLS = ('    <DataField name="y" optype="categorical" dataType="string">\n'
+          '      <Value value="L"/><Value value="M"/><Value value="H"/>\n'
+          '    </DataField>\n')
+MS = ('<MiningSchema><MiningField name="y" usageType="target"/>'
+      '<MiningField name="x1"/><MiningField name="x2"/>'
+      '<MiningField name="g"/></MiningSchema>')
+
+
+def mtree(fn, k, strategy="none", extra="", out=""):
+    """A small tree, different for each k; classification nodes carry
+    ScoreDistributions. Missing x1 or x2 makes a prediction missing."""
+    t1, t2 = 1.5 + k * 0.75, -0.5 + k * 0.5
+    if fn == "regression":
+        sc = ["%g" % (k + 0.25 * j - 1) for j in range(5)]
+        dist = ["" for _ in range(5)]
+    else:
+        cats = ["L", "M", "H"]
+        sc = [cats[(k + j) % 3] for j in range(5)]
+        dist = []
+        for j in range(5):
+            n = [1 + (k + j) % 4, 2 + (k * j) % 3, 1 + j % 2]
+            n[(k + j) % 3] += 4
+            dist.append("".join(
+                '<ScoreDistribution value="%s" recordCount="%d"/>'
+                % (c, v) for c, v in zip(cats, n)))
+    dflt = ' defaultChild="n1"' if strategy == "defaultChild" else ""
+    dflt2 = ' defaultChild="n4"' if strategy == "defaultChild" and k % 2 \
+        else ""
+    g = ('<SimpleSetPredicate field="g" booleanOperator="isIn">'
+         '<Array type="string">a c</Array></SimpleSetPredicate>')
+    return ('      <TreeModel functionName="%s" missingValueStrategy="%s"%s>\n'
+            '        %s\n%s'
+            '        <Node id="n0" score="%s"%s><True/>%s\n'
+            '          <Node id="n1" score="%s"%s><SimplePredicate field="x1" '
+            'operator="lessOrEqual" value="%g"/>%s\n'
+            '            <Node id="n3" score="%s"><SimplePredicate field="x2" '
+            'operator="lessThan" value="%g"/>%s</Node>\n'
+            '            <Node id="n4" score="%s"><SimplePredicate field="x2" '
+            'operator="greaterOrEqual" value="%g"/>%s</Node>\n'
+            '          </Node>\n'
+            '          <Node id="n2" score="%s"><SimplePredicate field="x1" '
+            'operator="greaterThan" value="%g"/>%s\n'
+            '            <Node id="n5" score="%s">%s%s</Node>\n'
+            '          </Node>\n'
+            '        </Node>\n      </TreeModel>\n'
+            % (fn, strategy, extra, MS, out, sc[0], dflt, dist[0], sc[1],
+               dflt2, t1, dist[1], sc[3], t2, dist[3], sc[4], t2, dist[4],
+               sc[2], t1, dist[2], sc[0], g, dist[0]))
+
+
+def mreg(fn, k, out=""):
+    """A RegressionModel (classification: logit of two classes)."""
+    if fn == "regression":
+        return ('      <RegressionModel functionName="regression">\n'
+                '        %s\n%s'
+                '        <RegressionTable intercept="%g">'
+                '<NumericPredictor name="x1" coefficient="%g"/>'
+                '<NumericPredictor name="x2" coefficient="0.5"/>'
+                '</RegressionTable>\n      </RegressionModel>\n'
+                % (MS, out, k - 0.5, 0.25 * k + 0.1))
+    return ('      <RegressionModel functionName="classification" '
+            'normalizationMethod="softmax">\n        %s\n%s'
+            '        <RegressionTable intercept="%g" targetCategory="L">'
+            '<NumericPredictor name="x1" coefficient="%g"/>'
+            '</RegressionTable>\n'
+            '        <RegressionTable intercept="0.5" targetCategory="M">'
+            '<NumericPredictor name="x2" coefficient="-0.75"/>'
+            '</RegressionTable>\n'
+            '        <RegressionTable intercept="0" targetCategory="H"/>\n'
+            '      </RegressionModel>\n' % (MS, out, k * 0.3, 0.5 - k * 0.2))
+
+
+SEG_PREDS = ['<True/>',
+             '<SimplePredicate field="x2" operator="greaterThan" '
+             'value="-2"/>',
+             '<SimpleSetPredicate field="g" booleanOperator="isNotIn">'
+             '<Array type="string">b</Array></SimpleSetPredicate>',
+             '<True/>',
+             '<CompoundPredicate booleanOperator="or"><SimplePredicate '
+             'field="x1" operator="lessThan" value="0"/><SimplePredicate '
+             'field="g" operator="equal" value="c"/></CompoundPredicate>']
+
+MIN = ("x1,x2,g,y\n1,0.5,a,\n3,2,b,\n-1,-3,c,\n,1,a,\n2.5,,b,\n,,,\n"
+       "0,0,c,\n4,-1,,\n1.5,1,a,\n6,3,c,\n-2,0.25,b,\n2,NA,a,\n")
+
+
+def segments(models, preds=None, weights=None):
+    out = []
+    for i, m in enumerate(models):
+        pred = (preds or SEG_PREDS)[i % len(preds or SEG_PREDS)]
+        w = ' weight="%g"' % weights[i] if weights else ""
+        out.append('    <Segment id="s%d"%s>%s\n%s    </Segment>\n'
+                   % (i + 1, w, pred, m))
+    return "".join(out)
+
+
+def mining(outdir):
+    weights = [1, 2, 0.5, 1.5, 0.25, 3]
+    treatments = ("continue", "skipSegment", "returnMissing")
+    # regression: the forest (trees only) and mixed segments
+    # each method once, the kinds and treatments in turn (every pair of
+    # them comes up); float on a sum of trees (XGBoost's way)
+    for i, method in enumerate(("average", "weightedAverage", "median",
+                                "weightedMedian", "sum", "weightedSum")):
+        for kind in (("forest", "mixed")[i % 2],):
+            for mpt in (treatments[i % 3],):
+                for flt in ((False, True) if method == "sum" else
+                            (False,)):
+                    models = [mtree("regression", k,
+                                    "nullPrediction" if k == 2 else
+                                    "defaultChild" if k == 4 else "none")
+                              if kind == "forest" or k % 2 == 0 else
+                              mreg("regression", k) for k in range(6)]
+                    name = "mining_reg_%s_%s_%s%s" % (
+                        method, kind, mpt, "_float" if flt else "")
+                    th = ' missingThreshold="0.4"' if mpt == "skipSegment" \
+                        else ""
+                    tgt = ('    <Targets><Target field="y" '
+                           'rescaleConstant="0.125"%s/></Targets>\n'
+                           % ("" if method.endswith("um") else
+                              ' rescaleFactor="2" min="-3" max="40"'))
+                    model = (HEAD + MDD % MY_REG +
+                             '  <MiningModel functionName="regression"%s>\n'
+                             '    %s\n    <Output><OutputField name="p" '
+                             'feature="predictedValue"/></Output>\n%s'
+                             '    <Segmentation multipleModelMethod="%s" '
+                             'missingPredictionTreatment="%s"%s>\n'
+                             % (' x-mathContext="float"' if flt else "",
+                                MS, tgt, method, mpt, th) +
+                             segments(models, weights=weights) +
+                             '    </Segmentation>\n  </MiningModel>\n'
+                             '</PMML>\n')
+                    write(outdir, name, model, [MIN])
+    # classification
+    for i, method in enumerate(("majorityVote", "weightedMajorityVote",
+                                "average", "weightedAverage", "median",
+                                "max")):
+        for kind in (("forest", "mixed")[i % 2],):
+            for mpt in (treatments[i % 3],):
+                flts = (False, True) if method == "average" else (False,)
+                for flt in flts:
+                    models = [mtree("classification", k,
+                                    "lastPrediction" if k == 3 else
+                                    "defaultChild" if k == 4 else "none")
+                              if kind == "forest" or k % 2 == 0 else
+                              mreg("classification", k) for k in range(6)]
+                    name = "mining_cls_%s_%s_%s%s" % (
+                        method, kind, mpt, "_float" if flt else "")
+                    outs = "".join(
+                        '<OutputField name="p%s" feature="probability" '
+                        'value="%s"/>' % (c, c) for c in "LMH")
+                    model = (HEAD + MDD % MY_CLS +
+                             '  <MiningModel functionName="classification"'
+                             '%s>\n    %s\n    <Output><OutputField '
+                             'name="yhat" feature="predictedValue"/>'
+                             '<OutputField name="disp" feature='
+                             '"predictedDisplayValue"/>%s</Output>\n'
+                             '    <Segmentation multipleModelMethod="%s" '
+                             'missingPredictionTreatment="%s"%s>\n'
+                             % (' x-mathContext="float"' if flt else "",
+                                MS, outs, method, mpt,
+                                ' missingThreshold="0.3"'
+                                if mpt == "continue" else "") +
+                             segments(models, weights=weights) +
+                             '    </Segmentation>\n  </MiningModel>\n'
+                             '</PMML>\n')
+                    write(outdir, name, model, [MIN])
+    # selectFirst and selectAll: outputs of the segments, passed on or
+    # named by segmentId
+    for method, mpt in (("selectFirst", "skipSegment"),
+                        ("selectFirst", "returnMissing"),
+                        ("selectAll", "continue")):
+        if True:
+            out = ('        <Output><OutputField name="node" '
+                   'feature="entityId"/><OutputField name="pv" '
+                   'feature="predictedValue"/></Output>\n')
+            models = [mtree("classification", 0, out=out),
+                      mreg("classification", 1,
+                           out='        <Output><OutputField name="pv" '
+                           'feature="predictedValue"/><OutputField '
+                           'name="pH" feature="probability" value="H"/>'
+                           '</Output>\n'),
+                      mtree("classification", 2, "lastPrediction", out=out)]
+            preds = ['<SimplePredicate field="g" operator="equal" '
+                     'value="a"/>',
+                     '<SimplePredicate field="x2" operator="lessThan" '
+                     'value="1"/>', '<True/>']
+            segout = "".join(
+                '<OutputField name="%s" segmentId="s%d" feature="%s"%s/>'
+                % (n, s, f, v) for n, s, f, v in (
+                    ("s1_pred", 1, "predictedValue", ""),
+                    ("s2_pM", 2, "probability", ' value="M"'),
+                    ("s3_node", 3, "entityId", ""),
+                    ("s3_disp", 3, "predictedDisplayValue", "")))
+            own = ('<OutputField name="yhat" feature="predictedValue"/>'
+                   '<OutputField name="pL" feature="probability" '
+                   'value="L"/>' if method == "selectFirst" else "")
+            model = (HEAD + MDD % MY_CLS +
+                     '  <MiningModel functionName="classification">\n'
+                     '    %s\n    <Output>%s%s</Output>\n'
+                     '    <Segmentation multipleModelMethod="%s" '
+                     'missingPredictionTreatment="%s">\n'
+                     % (MS, own, segout, method, mpt) +
+                     segments(models, preds) +
+                     '    </Segmentation>\n  </MiningModel>\n</PMML>\n')
+            write(outdir, "mining_%s_%s" % (method, mpt), model, [MIN])
+    # modelChain: a regression whose output feeds a nested segmentation
+    # (itself holding a segmentation) through a segment predicate and
+    # LocalTransformations, then a classification over both outputs.
+    for mpt, flt in (("returnMissing", False), ("continue", True)):
+        if True:
+            inner = (
+                '      <MiningModel functionName="regression">\n'
+                '        <MiningSchema><MiningField name="s1"/>'
+                '<MiningField name="x2"/><MiningField name="g"/>'
+                '</MiningSchema>\n'
+                '        <Output><OutputField name="s2" dataType="double" '
+                'feature="predictedValue"/></Output>\n'
+                '        <LocalTransformations><DerivedField name="s1sq" '
+                'optype="continuous" dataType="double"><Apply function="*">'
+                '<FieldRef field="s1"/><FieldRef field="s1"/></Apply>'
+                '</DerivedField></LocalTransformations>\n'
+                '        <Segmentation multipleModelMethod="sum">\n'
+                '          <Segment id="i1"><True/>\n'
+                '      <TreeModel functionName="regression">\n'
+                '        <MiningSchema><MiningField name="s1sq"/>'
+                '</MiningSchema>\n'
+                '        <Node score="0"><True/><Node score="1.5">'
+                '<SimplePredicate field="s1sq" operator="lessThan" '
+                'value="2"/></Node><Node score="-0.5"><True/></Node>'
+                '</Node>\n      </TreeModel>\n          </Segment>\n'
+                '          <Segment id="i2"><SimplePredicate field="g" '
+                'operator="notEqual" value="b"/>\n'
+                '      <MiningModel functionName="regression">\n'
+                '        <MiningSchema><MiningField name="s1"/>'
+                '<MiningField name="x2"/></MiningSchema>\n'
+                '        <Segmentation multipleModelMethod="average">\n'
+                + "".join(
+                    '          <Segment id="j%d"><True/>\n'
+                    '      <TreeModel functionName="regression">\n'
+                    '        <MiningSchema><MiningField name="s1"/>'
+                    '<MiningField name="x2"/></MiningSchema>\n'
+                    '        <Node score="%g"><True/><Node score="%g">'
+                    '<SimplePredicate field="s1" operator="lessOrEqual" '
+                    'value="%g"/></Node><Node score="%g"><SimplePredicate '
+                    'field="x2" operator="greaterThan" value="0"/></Node>'
+                    '</Node>\n      </TreeModel>\n          </Segment>\n'
+                    % (j, j, j * 0.5, j - 1, -j) for j in (1, 2)) +
+                '        </Segmentation>\n      </MiningModel>\n'
+                '          </Segment>\n'
+                '        </Segmentation>\n      </MiningModel>\n')
+            last = ('      <RegressionModel functionName="classification" '
+                    'normalizationMethod="softmax"%s>\n'
+                    '        <MiningSchema><MiningField name="y" '
+                    'usageType="target"/><MiningField name="s1"/>'
+                    '<MiningField name="s2"/></MiningSchema>\n'
+                    '        <Output><OutputField name="final" '
+                    'feature="predictedValue"/><OutputField name="fH" '
+                    'feature="probability" value="H"/></Output>\n'
+                    '        <RegressionTable intercept="0.25" '
+                    'targetCategory="L"><NumericPredictor name="s1" '
+                    'coefficient="0.5"/></RegressionTable>\n'
+                    '        <RegressionTable intercept="0" '
+                    'targetCategory="M"><NumericPredictor name="s2" '
+                    'coefficient="-1"/></RegressionTable>\n'
+                    '        <RegressionTable intercept="0" '
+                    'targetCategory="H"/>\n      </RegressionModel>\n'
+                    % (' x-mathContext="float"' if flt else ""))
+            first = mreg("regression", 1, out='        <Output><OutputField '
+                         'name="s1" dataType="double" '
+                         'feature="predictedValue"/></Output>\n')
+            preds = ['<True/>', '<SimplePredicate field="s1" operator='
+                     '"greaterThan" value="-3"/>', '<True/>']
+            model = (HEAD + MDD % MY_CLS +
+                     '  <MiningModel functionName="classification"%s>\n'
+                     '    %s\n    <Output><OutputField name="yhat" '
+                     'feature="predictedValue"/><OutputField name="pL" '
+                     'feature="probability" value="L"/><OutputField '
+                     'name="mid" segmentId="2" feature="predictedValue"/>'
+                     '</Output>\n'
+                     '    <Segmentation multipleModelMethod="modelChain" '
+                     'missingPredictionTreatment="%s">\n'
+                     % (' x-mathContext="float"' if flt else "", MS, mpt) +
+                     "".join('    <Segment id="%d">%s\n%s    </Segment>\n'
+                             % (i + 1, p, m) for i, (p, m) in enumerate(
+                                 zip(preds, (first, inner, last)))) +
+                     '    </Segmentation>\n  </MiningModel>\n</PMML>\n')
+            write(outdir, "mining_chain_%s%s" % (mpt, "_float" if flt
+                                                 else ""), model, [MIN])
+    # a forest whose tree has no defaultChild where a value is missing
+    model = (HEAD + MDD % MY_REG +
+             '  <MiningModel functionName="regression">\n    %s\n'
+             '    <Segmentation multipleModelMethod="sum">\n' % MS +
+             segments([mtree("regression", k, "defaultChild")
+                       for k in range(3)]) +
+             '    </Segmentation>\n  </MiningModel>\n</PMML>\n')
+    write(outdir, "mining_nodefault", model,
+          ["x1,x2,g,y\n1,0.5,a,\n3,2,b,\n2,,a,\n1,1,a,\n",
+           "x1,x2,g,y\n,1,a,\n"])
+
 
 def main():
     outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
@@ -839,6 +1154,7 @@ def main():
     errors(outdir)
     names(outdir)
     functions(outdir)
+    mining(outdir)
 
 
 if __name__ == "__main__":
