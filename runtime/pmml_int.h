@@ -521,7 +521,21 @@ typedef struct pm_out {
                        'model' */
   int32_t model;
   uint8_t dtype, optype;
+  int32_t prob_class; /* >= 0: the output is probability(value=) of class
+                         prob_class of model prob_model, which the common
+                         code computes (resolve.c, plan()): score_record()
+                         copies it from the result; -1 otherwise */
+  int32_t prob_model;
 } pm_out;
+
+/* A MiningField of the top-level model with returnInvalid (missing or
+** invalid): score_record() reads its slot for every record, unless its
+** input (direct, see pm_pred.direct) holds a valid value, which would pass
+** the MiningFields unchanged and so cannot make the record invalid. */
+typedef struct pm_check {
+  int32_t slot;
+  int32_t direct;
+} pm_check;
 
 /* The document: what pmml_model_load_*() returns. */
 struct pmml_model {
@@ -573,6 +587,11 @@ struct pmml_model {
   struct pm_verify *verify; /* the top-level model's records, read with
                                PMML_LOAD_VERIFICATION; NULL otherwise */
   uint32_t verify_line;     /* its line, 0 if none (read or skipped) */
+
+  /* The per-record plan (resolve.c, plan()): what score_record() checks
+  ** before the model, decided once at load. */
+  pm_check *checks;         /* the top model's returnInvalid fields */
+  int32_t n_checks;
 };
 
 /* ------------------------------------------------------------------------ */
@@ -2025,7 +2044,8 @@ pm_val pmmlV_lit(const pmml_model *doc, const pm_lit *l);
 struct pmml_ctx {
   const pmml_model *m;
   uint32_t gen;          /* record generation: slot i is fresh when
-                            stamp[i] == gen */
+                            stamp[i] >= gen (== gen, or PM_FRESH for
+                            inputs) */
   pm_val *vals;          /* [n_slots] */
   uint32_t *stamp;       /* [n_slots] */
   uint8_t *busy;         /* [n_slots] being computed (cycle guard) */
@@ -2057,10 +2077,13 @@ int pmmlE_fail(pmml_ctx *c, pmml_status code, const char *fmt, ...)
 char *pmmlE_strbuf(pmml_ctx *c, size_t n);
 /* The value of a slot for this record (computing it on first use). */
 const pm_val *pmmlE_slot_compute(pmml_ctx *c, int32_t slot);
+/* The stamp of input slots: always fresh (their cells hold what the
+** pmml_ctx_set_* calls stored); no generation reaches it. */
+#define PM_FRESH UINT32_MAX
 static inline const pm_val *
 pmmlE_slot(pmml_ctx *c, int32_t slot)
 {
-  if (PM_LIKELY(c->stamp[slot] == c->gen))
+  if (PM_LIKELY(c->stamp[slot] >= c->gen))
     return &c->vals[slot];
   return pmmlE_slot_compute(c, slot);
 }
