@@ -514,7 +514,10 @@ pmmlE_slot_compute(pmml_ctx *c, int32_t slot)
 pm_val
 pmmlE_class_value(const pmml_model *doc, const pm_model *m, int32_t k)
 {
-  pm_val v = pmmlV_lit(doc, &m->classes[k]);
+  pm_val v;
+  if (PM_LIKELY(m->class_vals != NULL))
+    return m->class_vals[k];
+  v = pmmlV_lit(doc, &m->classes[k]);
   if (v.t == PM_T_NUM)
     v.dt = m->target_dt;
   return v;

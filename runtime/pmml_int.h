@@ -464,6 +464,9 @@ struct pm_model {
                           arrays (2 * n_classes doubles) */
 
   void *body;          /* the family's representation */
+  pm_val *class_vals;  /* [n_classes] each class as a predicted value
+                          (pmmlE_class_value), made once at the end of
+                          resolve (resolve.c, plan()); NULL until then */
 };
 
 /* What scoring a model leaves behind, one per model in the context. */

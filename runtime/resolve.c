@@ -1651,6 +1651,8 @@ public_outputs(pm_resolver *r, pm_model *top)
 ** - outputs that are probability(value=) of a family that leaves the
 **   feature to the common code (pmmlE_slot_compute's fast path) are copied
 **   from the result in place.
+** - every model's classes as predicted values (pmmlE_class_value), made
+**   once instead of from their literals for every record.
 */
 static int
 plan(pm_resolver *r)
@@ -1691,6 +1693,19 @@ plan(pm_resolver *r)
       o->prob_class = of->klass;
       o->prob_model = m->index;
     }
+  }
+  for (i = 0; i < doc->n_models; i++) {
+    pm_model *m = doc->models[i];
+    pm_val *cv;
+    int32_t k;
+    if (!m || m->n_classes <= 0)
+      continue;
+    cv = ralloc(r, (size_t)m->n_classes * sizeof *cv);
+    if (!cv)
+      return -1;
+    for (k = 0; k < m->n_classes; k++)
+      cv[k] = pmmlE_class_value(doc, m, k);
+    m->class_vals = cv;
   }
   return 0;
 }
