@@ -777,7 +777,6 @@ static pmml_status
 score_record(pmml_ctx *c)
 {
   const pmml_model *doc = c->m;
-  int32_t i;
   new_generation(c);
   c->failed = 0;
   c->status = PMML_OK;
@@ -805,22 +804,31 @@ score_record(pmml_ctx *c)
   }
   if (!c->failed)
     pmmlE_model(c, doc->top);
-  for (i = 0; i < doc->n_outs && !c->failed; i++) {
-    const pm_out *o = &doc->outs[i];
-    if (o->slot < 0 || c->stamp[o->slot] >= c->gen)
-      continue;
-    if (o->prob_class >= 0) {
-      /* probability(value=) as pmmlE_slot_compute() gives it, inline. */
-      const pm_result *res = &c->res[o->prob_model];
-      if (PM_LIKELY(c->res_gen[o->prob_model] == c->gen && res->prob &&
-                    res->value.t != PM_T_MISSING)) {
-        c->vals[o->slot] = pmmlV_num(res->prob[o->prob_class],
-                                     PMML_DT_DOUBLE);
-        c->stamp[o->slot] = c->gen;
+  if (!c->failed) {
+    /* The outputs, in a loop that reads the context's arrays once: only
+    ** pmmlE_slot_compute() can fail the record. */
+    const pm_out *o = doc->outs, *oend = o + doc->n_outs;
+    const uint32_t gen = c->gen;
+    uint32_t *stamp = c->stamp;
+    pm_val *vals = c->vals;
+    for (; o < oend; o++) {
+      if (o->slot < 0 || stamp[o->slot] >= gen)
         continue;
+      if (o->prob_class >= 0) {
+        /* probability(value=) as pmmlE_slot_compute() gives it, inline. */
+        const pm_result *res = &c->res[o->prob_model];
+        if (PM_LIKELY(c->res_gen[o->prob_model] == gen && res->prob &&
+                      res->value.t != PM_T_MISSING)) {
+          vals[o->slot] = pmmlV_num(res->prob[o->prob_class],
+                                    PMML_DT_DOUBLE);
+          stamp[o->slot] = gen;
+          continue;
+        }
       }
+      pmmlE_slot_compute(c, o->slot);
+      if (c->failed)
+        break;
     }
-    pmmlE_slot_compute(c, o->slot);
   }
   if (c->failed)
     return c->status;
