@@ -937,6 +937,25 @@ typedef struct pm_tnode {
   uint32_t line;
 } pm_tnode;
 
+/*
+** A node as eval_tree.c's walk() takes it: a leaf; a pair, whose two
+** children test one field against one number, the second the first's
+** negation (x < v / x >= v, x <= v / x > v), so that one comparison picks;
+** or any other node (its children's predicates, in order). Decided by
+** resolve, with what a pair's comparison needs in one place.
+*/
+enum { PM_TS_OTHER = 0, PM_TS_LEAF, PM_TS_PAIR };
+
+typedef struct pm_tstep {
+  double v;            /* pair: the number */
+  int32_t first;       /* pair: the first child (the second is first + 1) */
+  int32_t slot;        /* pair: the field's slot */
+  int32_t direct;      /* pair: its input read straight (pm_pred.direct) */
+  uint8_t kind;        /* PM_TS_* */
+  uint8_t strict;      /* pair: "below" is x < v (else x <= v) */
+  uint8_t low_first;   /* pair: the first child takes the values below */
+} pm_tstep;
+
 typedef struct pm_tree {
   pm_tnode *nodes;     /* nodes[0] is the root */
   int32_t n_nodes;
@@ -952,9 +971,7 @@ typedef struct pm_tree {
   double *prob;        /* [n_nodes * n_classes] or NULL */
   double *conf;        /* [n_nodes * n_classes] or NULL */
   double *num;         /* [n_nodes] numeric score (regression), NaN */
-  uint8_t *pair;       /* [n_nodes] 1 when the node's two children test one
-                          field against one number, the second the first's
-                          negation (x < v / x >= v): one comparison picks */
+  pm_tstep *step;      /* [n_nodes] how walk() leaves each node */
 } pm_tree;
 
 int pmmlR_tree(pm_resolver *r, pm_model *m);
