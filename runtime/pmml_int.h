@@ -1025,6 +1025,8 @@ typedef struct pm_regtable {
   uint8_t plain;       /* only NumericPredictors of exponent 1 whose fields
                           are inputs read past plain MiningFields (direct):
                           eval_regression.c sums them in a tight loop */
+  int32_t *directs;    /* plain: [n_nums] nums[k].direct, and */
+  double *coefs;       /* [n_nums] nums[k].coef, side by side for it */
 } pm_regtable;
 
 typedef struct pm_regression {
