@@ -88,6 +88,7 @@ pmml_ctx_new(const pmml_model *m, pmml_ctx **out)
   ctx_layout l;
   char *base;
   pmml_ctx *c;
+  int32_t i;
   if (!out)
     return PMML_E_ARGUMENT;
   *out = NULL;
@@ -114,6 +115,8 @@ pmml_ctx_new(const pmml_model *m, pmml_ctx **out)
   c->items = (uint64_t *)(base + l.items);
   c->size = l.total;
   c->gen = 1;
+  for (i = 0; i < m->n_inputs; i++)
+    c->stamp[m->input_slot[i]] = PM_FRESH;
   if (m->uses_regex) {
     c->regex = pmmlE_regex_state_new(m);
     if (!c->regex) {
@@ -136,6 +139,26 @@ pmml_ctx_free(pmml_ctx *c)
   c->m->arena.alloc(c->m->arena.ud, c, c->size, 0);
 }
 
+/*
+** Start a new record: every computed slot and result becomes stale. Input
+** slots are stamped PM_FRESH once for all (pmmlE_slot() takes a stamp at or
+** above the generation as fresh): they hold what the pmml_ctx_set_* calls
+** stored, so no record has to stamp them again.
+*/
+static inline void
+new_generation(pmml_ctx *c)
+{
+  const pmml_model *doc = c->m;
+  int32_t i;
+  if (PM_LIKELY(++c->gen != PM_FRESH))
+    return;
+  memset(c->stamp, 0, (size_t)doc->n_slots * sizeof *c->stamp);
+  memset(c->res_gen, 0, (size_t)doc->n_models * sizeof *c->res_gen);
+  for (i = 0; i < doc->n_inputs; i++)
+    c->stamp[doc->input_slot[i]] = PM_FRESH;
+  c->gen = 1;
+}
+
 void
 pmml_ctx_clear(pmml_ctx *c)
 {
@@ -148,11 +171,7 @@ pmml_ctx_clear(pmml_ctx *c)
   if (c->m->n_item_words)
     memset(c->items, 0, c->m->n_item_words * sizeof *c->items);
   /* Results of the last record are gone too. */
-  if (++c->gen == 0) {
-    memset(c->stamp, 0, (size_t)c->m->n_slots * sizeof *c->stamp);
-    memset(c->res_gen, 0, (size_t)c->m->n_models * sizeof *c->res_gen);
-    c->gen = 1;
-  }
+  new_generation(c);
   c->scored = 0;
 }
 
@@ -495,7 +514,10 @@ pmmlE_slot_compute(pmml_ctx *c, int32_t slot)
 pm_val
 pmmlE_class_value(const pmml_model *doc, const pm_model *m, int32_t k)
 {
-  pm_val v = pmmlV_lit(doc, &m->classes[k]);
+  pm_val v;
+  if (PM_LIKELY(m->class_vals != NULL))
+    return m->class_vals[k];
+  v = pmmlV_lit(doc, &m->classes[k]);
   if (v.t == PM_T_NUM)
     v.dt = m->target_dt;
   return v;
@@ -755,12 +777,7 @@ static pmml_status
 score_record(pmml_ctx *c)
 {
   const pmml_model *doc = c->m;
-  int32_t i;
-  if (++c->gen == 0) {
-    memset(c->stamp, 0, (size_t)doc->n_slots * sizeof *c->stamp);
-    memset(c->res_gen, 0, (size_t)doc->n_models * sizeof *c->res_gen);
-    c->gen = 1;
-  }
+  new_generation(c);
   c->failed = 0;
   c->status = PMML_OK;
   c->msg[0] = '\0';
@@ -768,23 +785,51 @@ score_record(pmml_ctx *c)
   c->frame_top = 0;
   c->call_depth = 0;
   c->scored = 0;
-  for (i = 0; i < doc->n_inputs; i++)
-    c->stamp[doc->input_slot[i]] = c->gen;
   /* returnInvalid makes the record invalid, whether or not its path
   ** through the model reads the field: the active fields of the top model
-  ** that may say so are looked at first (JPMML prepares every input). */
-  for (i = 0; i < doc->top->n_mf && !c->failed; i++) {
-    const pm_mfield *mf = &doc->top->mf[i];
-    if (mf->slot >= 0 && mf->usage == PM_USE_ACTIVE &&
-        (mf->inv == PM_INV_RETURN_INVALID ||
-         mf->miss == PM_MISS_RETURN_INVALID))
-      pmmlE_slot(c, mf->slot);
+  ** that may say so are looked at first (JPMML prepares every input). A
+  ** valid input passes its plain MiningFields unchanged and cannot fail:
+  ** only the others are computed here (resolve.c, plan()). */
+  {
+    const pm_check *k = doc->checks, *end = k + doc->n_checks;
+    const pm_val *vals = c->vals;
+    for (; k < end; k++) {
+      if (PM_LIKELY(k->direct >= 0 && vals[k->direct].t != PM_T_MISSING &&
+                    !vals[k->direct].invalid))
+        continue;
+      pmmlE_slot(c, k->slot);
+      if (c->failed)
+        break;
+    }
   }
   if (!c->failed)
     pmmlE_model(c, doc->top);
-  for (i = 0; i < doc->n_outs && !c->failed; i++)
-    if (doc->outs[i].slot >= 0)
-      pmmlE_slot(c, doc->outs[i].slot);
+  if (!c->failed) {
+    /* The outputs, in a loop that reads the context's arrays once: only
+    ** pmmlE_slot_compute() can fail the record. */
+    const pm_out *o = doc->outs, *oend = o + doc->n_outs;
+    const uint32_t gen = c->gen;
+    uint32_t *stamp = c->stamp;
+    pm_val *vals = c->vals;
+    for (; o < oend; o++) {
+      if (o->slot < 0 || stamp[o->slot] >= gen)
+        continue;
+      if (o->prob_class >= 0) {
+        /* probability(value=) as pmmlE_slot_compute() gives it, inline. */
+        const pm_result *res = &c->res[o->prob_model];
+        if (PM_LIKELY(c->res_gen[o->prob_model] == gen && res->prob &&
+                      res->value.t != PM_T_MISSING)) {
+          vals[o->slot] = pmmlV_num(res->prob[o->prob_class],
+                                    PMML_DT_DOUBLE);
+          stamp[o->slot] = gen;
+          continue;
+        }
+      }
+      pmmlE_slot_compute(c, o->slot);
+      if (c->failed)
+        break;
+    }
+  }
   if (c->failed)
     return c->status;
   c->scored = 1;

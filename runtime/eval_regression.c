@@ -84,13 +84,15 @@ table_value(pmml_ctx *c, const pm_model *m, const pm_regtable *t, int *missing)
 {
   if (t->plain) {
     const pm_val *vals = c->vals;
+    const int32_t *dir = t->directs;
+    const double *coef = t->coefs;
     double y = 0.0;
-    int32_t k;
-    for (k = 0; k < t->n_nums; k++) {
-      const pm_val *v = &vals[t->nums[k].direct];
+    int32_t k, n = t->n_nums;
+    for (k = 0; k < n; k++) {
+      const pm_val *v = &vals[dir[k]];
       if (PM_UNLIKELY(v->t != PM_T_NUM || v->invalid))
         return table_value_any(c, m, t, missing);
-      y += t->nums[k].coef * v->u.num;
+      y += coef[k] * v->u.num;
     }
     return y + t->intercept;
   }
@@ -327,19 +329,14 @@ pmmlE_regression(pmml_ctx *c, const pm_model *m, pm_result *res)
       if (missing)
         return 0; /* the Targets' priors, if any, decide */
     }
-    {
-      double tmp[64], *yy = tmp;
-      if (reg->n_tables > 64)
-        yy = c->scratch + m->res_off + 2 * (size_t)m->n_classes;
-      for (i = 0; i < reg->n_tables; i++)
-        yy[i] = y[i];
-      for (i = 0; i < m->n_classes; i++)
-        res->conf[i] = NAN;
-      if (m->math_float)
-        classify_float(m, reg, yy, res->prob);
-      else
-        classify(m, reg, yy, res->prob);
-    }
+    /* The probabilities from the table values, then the confidences,
+    ** which this model has none of (prob and conf do not overlap). */
+    if (m->math_float)
+      classify_float(m, reg, y, res->prob);
+    else
+      classify(m, reg, y, res->prob);
+    for (i = 0; i < m->n_classes; i++)
+      res->conf[i] = NAN;
     i = pmmlE_argmax(res->prob, m->n_classes);
     if (i >= 0)
       res->value = pmmlE_class_value(c->m, m, i);

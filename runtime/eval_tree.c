@@ -16,31 +16,29 @@ walk(pmml_ctx *c, const pm_tree *t, int32_t *missing)
 {
   const pm_tnode *nodes = t->nodes;
   int32_t node = 0, k;
-  int st = pmmlE_pred(c, nodes[0].pred);
+  /* The root's predicate is <True/> in nearly every tree. */
+  int st = c->m->preds[nodes[0].pred].kind == PM_P_TRUE
+               ? PM_TRUE
+               : pmmlE_pred(c, nodes[0].pred);
   if (st != PM_TRUE)
     return st == PM_UNKNOWN && t->missing == PM_TMV_DEFAULT_CHILD ? 0 : -1;
   for (;;) {
-    const pm_tnode *nd = &nodes[node];
+    const pm_tstep *sp = &t->step[node];
+    const pm_tnode *nd;
     int32_t next = -1;
-    if (nd->n_kids == 0)
+    if (sp->kind == PM_TS_LEAF)
       return node;
-    if (t->pair[node]) {
-      /* x < v / x >= v: a number goes one way or the other. */
-      const pm_pred *p = &c->m->preds[nodes[nd->first].pred];
-      const pm_val *v = pmmlE_direct(c, p->slot, p->direct);
+    if (sp->kind == PM_TS_PAIR) {
+      /* x < v / x >= v: a number (never NaN) goes one way or the other. */
+      const pm_val *v = pmmlE_direct(c, sp->slot, sp->direct);
       if (PM_LIKELY(v->t == PM_T_NUM && v->u.num == v->u.num)) {
         double x = v->u.num;
-        int yes;
-        switch (p->op) {
-        case PM_OP_LT: yes = x < p->v.num; break;
-        case PM_OP_LE: yes = x <= p->v.num; break;
-        case PM_OP_GT: yes = x > p->v.num; break;
-        default: yes = x >= p->v.num; break;
-        }
-        node = nd->first + !yes;
+        int below = sp->strict ? x < sp->v : x <= sp->v;
+        node = sp->first + (below ^ sp->low_first);
         continue;
       }
     }
+    nd = &nodes[node];
     for (k = 0; k < nd->n_kids; k++) {
       st = pmmlE_pred(c, nodes[nd->first + k].pred);
       if (c->failed)
@@ -185,10 +183,16 @@ pmmlE_tree(pmml_ctx *c, const pm_model *m, pm_result *res)
   res->entity_id = t->nodes[node].id;
   if (m->function == PM_FN_CLASSIFICATION) {
     if (t->prob) {
-      double pen = missing ? pow(t->penalty, (double)missing) : 1.0;
       memcpy(res->prob, t->prob + (size_t)node * nc, (size_t)nc * sizeof(double));
-      for (k = 0; k < nc; k++)
-        res->conf[k] = t->conf[(size_t)node * nc + k] * pen;
+      if (!missing) {
+        /* No penalty: the confidences as they are (x * 1.0 is x). */
+        memcpy(res->conf, t->conf + (size_t)node * nc,
+               (size_t)nc * sizeof(double));
+      } else {
+        double pen = pow(t->penalty, (double)missing);
+        for (k = 0; k < nc; k++)
+          res->conf[k] = t->conf[(size_t)node * nc + k] * pen;
+      }
     }
     if (t->klass[node] >= 0)
       res->value = pmmlE_class_value(c->m, m, t->klass[node]);

@@ -270,6 +270,20 @@ pmmlR_regression(pm_resolver *r, pm_model *m)
     for (k = 0; k < t->n_nums; k++)
       if (t->nums[k].direct < 0 || t->nums[k].exponent != 1.0)
         t->plain = 0;
+    if (t->plain && t->n_nums > 0) {
+      t->directs = pmmlM_alloc(pmmlR_arena(r),
+                               (size_t)t->n_nums * sizeof *t->directs);
+      t->coefs = pmmlM_alloc(pmmlR_arena(r),
+                             (size_t)t->n_nums * sizeof *t->coefs);
+      if (!t->directs || !t->coefs) {
+        pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
+        return -1;
+      }
+      for (k = 0; k < t->n_nums; k++) {
+        t->directs[k] = t->nums[k].direct;
+        t->coefs[k] = t->nums[k].coef;
+      }
+    }
     for (k = 0; k < t->n_terms; k++) {
       int32_t f;
       for (f = 0; f < t->terms[k].n; f++)

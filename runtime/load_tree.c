@@ -324,8 +324,8 @@ pmmlR_tree(pm_resolver *r, pm_model *m)
   }
   t->klass = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof(int32_t));
   t->num = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof(double));
-  t->pair = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes);
-  if (!t->klass || !t->num || !t->pair) {
+  t->step = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof *t->step);
+  if (!t->klass || !t->num || !t->step) {
     pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
     return -1;
   }
@@ -340,8 +340,23 @@ pmmlR_tree(pm_resolver *r, pm_model *m)
       return -1;
     }
   }
-  for (i = 0; i < t->n_nodes; i++)
-    t->pair[i] = (uint8_t)complementary_kids(pmmlR_doc(r), t, i);
+  for (i = 0; i < t->n_nodes; i++) {
+    const pm_tnode *nd = &t->nodes[i];
+    pm_tstep *st = &t->step[i];
+    st->kind = nd->n_kids == 0 ? PM_TS_LEAF : PM_TS_OTHER;
+    if (complementary_kids(pmmlR_doc(r), t, i)) {
+      const pm_pred *a = &pmmlR_doc(r)->preds[t->nodes[nd->first].pred];
+      st->kind = PM_TS_PAIR;
+      st->v = a->v.num;
+      st->first = nd->first;
+      st->slot = a->slot;
+      st->direct = a->direct;
+      /* x < v pairs with x >= v, x <= v with x > v: "below" is the strict
+      ** comparison for the first two. */
+      st->strict = a->op == PM_OP_LT || a->op == PM_OP_GE;
+      st->low_first = a->op == PM_OP_LT || a->op == PM_OP_LE;
+    }
+  }
   for (i = 0; i < t->n_nodes; i++) {
     pm_tnode *nd = &t->nodes[i];
     t->klass[i] = -1;

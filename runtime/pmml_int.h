@@ -464,6 +464,9 @@ struct pm_model {
                           arrays (2 * n_classes doubles) */
 
   void *body;          /* the family's representation */
+  pm_val *class_vals;  /* [n_classes] each class as a predicted value
+                          (pmmlE_class_value), made once at the end of
+                          resolve (resolve.c, plan()); NULL until then */
 };
 
 /* What scoring a model leaves behind, one per model in the context. */
@@ -521,7 +524,21 @@ typedef struct pm_out {
                        'model' */
   int32_t model;
   uint8_t dtype, optype;
+  int32_t prob_class; /* >= 0: the output is probability(value=) of class
+                         prob_class of model prob_model, which the common
+                         code computes (resolve.c, plan()): score_record()
+                         copies it from the result; -1 otherwise */
+  int32_t prob_model;
 } pm_out;
+
+/* A MiningField of the top-level model with returnInvalid (missing or
+** invalid): score_record() reads its slot for every record, unless its
+** input (direct, see pm_pred.direct) holds a valid value, which would pass
+** the MiningFields unchanged and so cannot make the record invalid. */
+typedef struct pm_check {
+  int32_t slot;
+  int32_t direct;
+} pm_check;
 
 /* The document: what pmml_model_load_*() returns. */
 struct pmml_model {
@@ -573,6 +590,11 @@ struct pmml_model {
   struct pm_verify *verify; /* the top-level model's records, read with
                                PMML_LOAD_VERIFICATION; NULL otherwise */
   uint32_t verify_line;     /* its line, 0 if none (read or skipped) */
+
+  /* The per-record plan (resolve.c, plan()): what score_record() checks
+  ** before the model, decided once at load. */
+  pm_check *checks;         /* the top model's returnInvalid fields */
+  int32_t n_checks;
 };
 
 /* ------------------------------------------------------------------------ */
@@ -915,6 +937,25 @@ typedef struct pm_tnode {
   uint32_t line;
 } pm_tnode;
 
+/*
+** A node as eval_tree.c's walk() takes it: a leaf; a pair, whose two
+** children test one field against one number, the second the first's
+** negation (x < v / x >= v, x <= v / x > v), so that one comparison picks;
+** or any other node (its children's predicates, in order). Decided by
+** resolve, with what a pair's comparison needs in one place.
+*/
+enum { PM_TS_OTHER = 0, PM_TS_LEAF, PM_TS_PAIR };
+
+typedef struct pm_tstep {
+  double v;            /* pair: the number */
+  int32_t first;       /* pair: the first child (the second is first + 1) */
+  int32_t slot;        /* pair: the field's slot */
+  int32_t direct;      /* pair: its input read straight (pm_pred.direct) */
+  uint8_t kind;        /* PM_TS_* */
+  uint8_t strict;      /* pair: "below" is x < v (else x <= v) */
+  uint8_t low_first;   /* pair: the first child takes the values below */
+} pm_tstep;
+
 typedef struct pm_tree {
   pm_tnode *nodes;     /* nodes[0] is the root */
   int32_t n_nodes;
@@ -930,9 +971,7 @@ typedef struct pm_tree {
   double *prob;        /* [n_nodes * n_classes] or NULL */
   double *conf;        /* [n_nodes * n_classes] or NULL */
   double *num;         /* [n_nodes] numeric score (regression), NaN */
-  uint8_t *pair;       /* [n_nodes] 1 when the node's two children test one
-                          field against one number, the second the first's
-                          negation (x < v / x >= v): one comparison picks */
+  pm_tstep *step;      /* [n_nodes] how walk() leaves each node */
 } pm_tree;
 
 int pmmlR_tree(pm_resolver *r, pm_model *m);
@@ -986,6 +1025,8 @@ typedef struct pm_regtable {
   uint8_t plain;       /* only NumericPredictors of exponent 1 whose fields
                           are inputs read past plain MiningFields (direct):
                           eval_regression.c sums them in a tight loop */
+  int32_t *directs;    /* plain: [n_nums] nums[k].direct, and */
+  double *coefs;       /* [n_nums] nums[k].coef, side by side for it */
 } pm_regtable;
 
 typedef struct pm_regression {
@@ -2045,7 +2086,8 @@ pm_val pmmlV_lit(const pmml_model *doc, const pm_lit *l);
 struct pmml_ctx {
   const pmml_model *m;
   uint32_t gen;          /* record generation: slot i is fresh when
-                            stamp[i] == gen */
+                            stamp[i] >= gen (== gen, or PM_FRESH for
+                            inputs) */
   pm_val *vals;          /* [n_slots] */
   uint32_t *stamp;       /* [n_slots] */
   uint8_t *busy;         /* [n_slots] being computed (cycle guard) */
@@ -2077,10 +2119,13 @@ int pmmlE_fail(pmml_ctx *c, pmml_status code, const char *fmt, ...)
 char *pmmlE_strbuf(pmml_ctx *c, size_t n);
 /* The value of a slot for this record (computing it on first use). */
 const pm_val *pmmlE_slot_compute(pmml_ctx *c, int32_t slot);
+/* The stamp of input slots: always fresh (their cells hold what the
+** pmml_ctx_set_* calls stored); no generation reaches it. */
+#define PM_FRESH UINT32_MAX
 static inline const pm_val *
 pmmlE_slot(pmml_ctx *c, int32_t slot)
 {
-  if (PM_LIKELY(c->stamp[slot] == c->gen))
+  if (PM_LIKELY(c->stamp[slot] >= c->gen))
     return &c->vals[slot];
   return pmmlE_slot_compute(c, slot);
 }

@@ -1621,6 +1621,7 @@ public_outputs(pm_resolver *r, pm_model *top)
     o->model = top->index;
     o->dtype = top->target_dt;
     o->optype = top->target_op;
+    o->prob_class = o->prob_model = -1;
   }
   for (i = 0; i < top->n_of; i++) {
     pm_out *o;
@@ -1632,8 +1633,80 @@ public_outputs(pm_resolver *r, pm_model *top)
     o->model = top->index;
     o->dtype = SLOT(r, o->slot).dtype;
     o->optype = SLOT(r, o->slot).optype;
+    o->prob_class = o->prob_model = -1;
   }
   doc->n_outs = n;
+  return 0;
+}
+
+/*
+** The per-record plan: what score_record() (eval.c) does for every record
+** beyond the model, decided here once so that a record of plain numbers
+** takes no general path it does not need.
+**
+** - checks: the top model's active MiningFields with returnInvalid (the
+**   default invalidValueTreatment, so usually all of them), with the input
+**   a valid value passes through unchanged (pmmlR_direct): a valid input
+**   needs no look at the field.
+** - outputs that are probability(value=) of a family that leaves the
+**   feature to the common code (pmmlE_slot_compute's fast path) are copied
+**   from the result in place.
+** - every model's classes as predicted values (pmmlE_class_value), made
+**   once instead of from their literals for every record.
+*/
+static int
+plan(pm_resolver *r)
+{
+  pmml_model *doc = r->doc;
+  const pm_model *top = doc->top;
+  int32_t i, n = 0;
+  for (i = 0; i < top->n_mf; i++)
+    n += top->mf[i].slot >= 0 && top->mf[i].usage == PM_USE_ACTIVE &&
+         (top->mf[i].inv == PM_INV_RETURN_INVALID ||
+          top->mf[i].miss == PM_MISS_RETURN_INVALID);
+  doc->checks = n ? ralloc(r, (size_t)n * sizeof *doc->checks) : NULL;
+  if (n && !doc->checks)
+    return -1;
+  doc->n_checks = n;
+  for (i = 0, n = 0; i < top->n_mf; i++) {
+    const pm_mfield *mf = &top->mf[i];
+    if (mf->slot >= 0 && mf->usage == PM_USE_ACTIVE &&
+        (mf->inv == PM_INV_RETURN_INVALID ||
+         mf->miss == PM_MISS_RETURN_INVALID)) {
+      doc->checks[n].slot = mf->slot;
+      doc->checks[n++].direct = pmmlR_direct(r, mf->slot);
+    }
+  }
+  for (i = 0; i < doc->n_outs; i++) {
+    pm_out *o = &doc->outs[i];
+    const pm_slot *s;
+    const pm_model *m;
+    const pm_ofield *of;
+    if (o->slot < 0 || SLOT(r, o->slot).kind != PM_SLOT_OUTPUT)
+      continue;
+    s = &SLOT(r, o->slot);
+    m = doc->models[s->arg];
+    of = &m->of[s->aux];
+    if (of->feature == PM_FEAT_PROBABILITY && of->klass >= 0 &&
+        !pmmlL_families[m->family]->feature &&
+        (of->dtype == PMML_DT_DOUBLE || of->dtype == PM_DT_ANY)) {
+      o->prob_class = of->klass;
+      o->prob_model = m->index;
+    }
+  }
+  for (i = 0; i < doc->n_models; i++) {
+    pm_model *m = doc->models[i];
+    pm_val *cv;
+    int32_t k;
+    if (!m || m->n_classes <= 0)
+      continue;
+    cv = ralloc(r, (size_t)m->n_classes * sizeof *cv);
+    if (!cv)
+      return -1;
+    for (k = 0; k < m->n_classes; k++)
+      cv[k] = pmmlE_class_value(doc, m, k);
+    m->class_vals = cv;
+  }
   return 0;
 }
 
@@ -1768,7 +1841,7 @@ pmmlR_document(pm_loader *ld)
     goto done;
   if ((ld->opt->flags & PMML_LOAD_RESOLVE_ALL) && resolve_unused(&r))
     goto done;
-  if (inputs(&r) || public_outputs(&r, doc->top))
+  if (inputs(&r) || public_outputs(&r, doc->top) || plan(&r))
     goto done;
   if (doc->verify && pmmlR_verify(&r))
     goto done;
