@@ -16,12 +16,22 @@ static const char *const norm_names[] = {
   "none", "simplemax", "softmax", "logit", "probit", "cloglog", "exp",
   "loglog", "cauchit"};
 
+/* Tables summed in single precision: x-mathContext="float" (which also
+** takes the link functions and the probabilities in float), or --float
+** (which keeps those in double, rounded to float when stored: 1 - p of a p
+** near 1 would lose its digits). */
+static int
+float_math(const gen *g, const pm_model *m)
+{
+  return m->math_float || g->o->use_float;
+}
+
 /* <RegressionTable>: m<M>_t<I>(c, &missing), its value or NaN. */
 static int
 gen_table(gen *g, const pm_model *m, const pm_regtable *t, int32_t ti)
 {
   gbuf *b = gen_out(g, GS_CODE), *d = gen_out(g, GS_DATA);
-  int fl = m->math_float;
+  int fl = float_math(g, m);
   int32_t k, f, mi = m->index;
   for (k = 0; k < t->n_terms; k++)
     for (f = 0; f < t->terms[k].n; f++)
@@ -191,8 +201,7 @@ regression_fast(gen *g, const pm_model *m, gbuf *b)
 {
   const pm_regression *reg = m->body;
   int32_t i, k, mi = m->index, n = reg->n_tables;
-  if (m->math_float) /* x-mathContext="float": rounded at every step */
-    return 0;
+  int fl = float_math(g, m);
   for (i = 0; i < n; i++) {
     const pm_regtable *t = &reg->tables[i];
     if (t->n_cats || t->n_terms)
@@ -210,6 +219,31 @@ regression_fast(gen *g, const pm_model *m, gbuf *b)
     const pm_regtable *t = &reg->tables[i];
     /* 0.0 + p is p but for p = -0.0, whose sign a nonzero intercept ends */
     int from_first = t->intercept != 0.0 && t->n_nums > 0;
+    if (fl) { /* m<M>_t<I> in single precision, step for step */
+      gb_printf(b, "  {\n    float yf = 0.0f;\n");
+      for (k = 0; k < t->n_nums; k++) {
+        const pm_numpred *np = &t->nums[k];
+        int32_t in = gen_fast(g, np->slot);
+        if (np->exponent != 0.0) /* NaN makes y NaN */
+          g->fast_nan[in] = 1;
+        gb_puts(b, "    yf += (float)");
+        gb_real(b, np->coef);
+        if (np->exponent != 1.0) {
+          gb_printf(b, " * (float)pow((pm_real)in[%d], ", (int)in);
+          gb_real(b, np->exponent);
+          gb_puts(b, ")");
+        } else {
+          gb_printf(b, " * (float)in[%d]", (int)in);
+        }
+        gb_puts(b, "; /* ");
+        gen_name(g, b, np->name);
+        gb_puts(b, " */\n");
+      }
+      gb_printf(b, "    y[%d] = (double)(yf + (float)", (int)i);
+      gb_real(b, t->intercept);
+      gb_printf(b, ");\n  }\n  if (isnan(y[%d]))\n    return 0;\n", (int)i);
+      continue;
+    }
     if (t->n_nums == 0 && !isnan(t->intercept)) { /* 0.0 + intercept */
       gb_printf(b, "  y[%d] = %s", (int)i,
                 g->o->use_float && m->function == PM_FN_CLASSIFICATION
@@ -249,11 +283,12 @@ regression_fast(gen *g, const pm_model *m, gbuf *b)
   if (m->function != PM_FN_CLASSIFICATION) {
     gb_printf(b, "  (void)prob;\n  (void)conf;\n"
                  "  *val = (pm_real)pm_target_value(&pm_models[%d], "
-                 "pm_inverse_link(%d, y[0]));\n  return 1;\n}\n",
-              (int)mi, (int)reg->norm);
+                 "pm_inverse_link%s(%d, y[0]));\n  return 1;\n}\n",
+              (int)mi, m->math_float ? "_f" : "", (int)reg->norm);
     return 1;
   }
-  if (n == 2 && m->n_classes == 2 && m->target_op != PMML_OP_ORDINAL &&
+  if (!m->math_float && n == 2 && m->n_classes == 2 &&
+      m->target_op != PMML_OP_ORDINAL &&
       (reg->norm == PM_NORM_LOGIT ||
        (reg->norm == PM_NORM_SOFTMAX && is_default_table(&reg->tables[1])))) {
     /* pm_reg_classify and pm_argmax for two classes, written out */
@@ -280,11 +315,12 @@ regression_fast(gen *g, const pm_model *m, gbuf *b)
   gb_printf(b, "};\n    int32_t k;\n"
                "    for (k = 0; k < %d; k++)\n"
                "      prob[k] = 0, conf[k] = (pm_real)NAN;"
-               "\n    pm_reg_classify(&pm_models[%d], %d, %d, klass, %d, y, "
+               "\n    pm_reg_classify%s(&pm_models[%d], %d, %d, klass, %d, y, "
                "prob);\n    k = pm_argmax(prob, %d);\n"
                "    if (k < 0)\n      return 0;\n    *val = k;\n  }\n"
                "  return 1;\n}\n",
-            (int)m->n_classes, (int)mi, (int)reg->norm, (int)n,
+            (int)m->n_classes, m->math_float ? "_f" : "", (int)mi,
+            (int)reg->norm, (int)n,
             n == 2 && is_default_table(&reg->tables[1]), (int)m->n_classes);
   return 1;
 }

@@ -918,8 +918,10 @@ def fast_regressions(outdir):
     def np_(f, c, e=None):
         return '<NumericPredictor name="%s" coefficient="%s"%s/>' % (
             f, c, ' exponent="%s"' % e if e is not None else "")
-    for kind in ("value", "logit", "softmax", "binary"):
-        name = "fast_reg_%s" % kind
+    for kind, flt in (("value", 0), ("logit", 0), ("softmax", 0),
+                      ("binary", 0), ("value", 1), ("logit", 1),
+                      ("softmax", 1), ("binary", 1)):
+        name = "fast_reg_%s%s" % (kind, "_mathfloat" if flt else "")
         t1 = (np_("x", "0.5") + np_("y", "-1.25", 2) + np_("z", "3", 0))
         t2 = np_("w", "0.75") + np_("x", "-0.5")
         if kind == "value":
@@ -947,12 +949,14 @@ def fast_regressions(outdir):
                     '</Output>\n')
         model = (HEAD + FAST_DD % tdd +
                  '  <RegressionModel functionName="%s" '
-                 'normalizationMethod="%s">\n    <MiningSchema>'
+                 'normalizationMethod="%s"%s>\n    <MiningSchema>'
                  '<MiningField name="t" usageType="target"/>'
                  '<MiningField name="x"/><MiningField name="y"/>'
                  '<MiningField name="z"/><MiningField name="w"/>'
                  '</MiningSchema>\n%s    %s\n  </RegressionModel>\n'
-                 '</PMML>\n' % (func, norm, outs, tables))
+                 '</PMML>\n' % (func, norm,
+                                 ' x-mathContext="float"' if flt else "",
+                                 outs, tables))
         write(outdir, name, model,
               ["x,y,z,w\n" + "\n".join(FAST_ROWS) + "\n"])
 
