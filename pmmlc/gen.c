@@ -1286,18 +1286,25 @@ gen_header(gen *g, gbuf *b, const char *upfx)
   if (doc->top->n_classes > 0 && doc->top->function == PM_FN_CLASSIFICATION) {
     const pm_model *top = doc->top;
     int32_t *cls = malloc((size_t)top->n_classes * sizeof *cls);
-    gb_printf(b, "\n/* The classes of the target, in the order of its "
-                 "probabilities: what\n** %s_predict gives for a "
-                 "predicted category. */\n", p);
-    for (i = 0; cls && i < top->n_classes; i++)
-      cls[i] = top->classes[i].sym;
+    int text = 0;
     for (i = 0; cls && i < top->n_classes; i++) {
-      if (cls[i] < 0) { /* a number: CLASS_<index> */
-        gb_printf(b, "#define %s_CLASS_%d %d /* ", upfx, (int)i, (int)i);
-      } else {
-        macro_names(g, b, upfx, "CLASS", cls, top->n_classes, i);
-        gb_printf(b, " %d /* ", (int)i);
-      }
+      pm_val v = pmmlV_lit(doc, &top->classes[i]);
+      cls[i] = top->classes[i].sym;
+      text |= v.t == PM_T_STR;
+    }
+    if (!text)
+      gb_printf(b, "\n/* The categories of the target are numbers: "
+                   "%s_predict gives them as\n** they are. */\n", p);
+    else
+      gb_printf(b, "\n/* The classes of the target, in the order of its "
+                   "probabilities: what\n** %s_predict gives for a "
+                   "predicted category (its index). */\n", p);
+    for (i = 0; cls && text && i < top->n_classes; i++) {
+      pm_val v = pmmlV_lit(doc, &top->classes[i]);
+      if (v.t != PM_T_STR)
+        continue;
+      macro_names(g, b, upfx, "CLASS", cls, top->n_classes, i);
+      gb_printf(b, " %d /* ", (int)i);
       gen_lit_comment(g, b, &top->classes[i]);
       gb_puts(b, " */\n");
     }
@@ -1378,17 +1385,24 @@ gen_header(gen *g, gbuf *b, const char *upfx)
             p, p, upfx, p, p, p, p, p, p, p, p, p, p, p, p, p, p, p, p, p, p,
             p);
   gb_printf(b,
-            "/*\n** Score one record of numbers, without a context: in[i] "
-            "is input i (as\n** %s_set_number takes it), missing when "
-            "missing[i] is not 0 or, when\n** 'missing' is NULL, when in[i] "
-            "is NaN. out[k], k < n_out, gets output k\n** as a number: "
-            "numbers and booleans as they are, the predicted category of\n"
-            "** the target as its index among the classes (the CLASS_* macros "
-            "above),\n** anything else and missing as NaN. Returns 0, or the "
-            "status of a record\n** that cannot be scored (then out is all "
-            "NaN). Re-entrant. A tree or a\n** regression on plain doubles "
-            "takes a fast path, which gives the same bits;\n** other records "
-            "are scored on a context on the stack (sizeof(%s_ctx)).\n*/\n"
+            "/*\n"
+            "** Score one record of numbers: in[i] is input i (as "
+            "%s_set_number\n"
+            "** takes it), missing when missing[i] is not 0 or, when "
+            "'missing' is NULL,\n"
+            "** when in[i] is NaN. out[k], k < n_out, gets output k as a "
+            "number: numbers\n"
+            "** and booleans as they are, a predicted category of the target "
+            "that is text\n"
+            "** as its index among the classes (the CLASS_* macros above), "
+            "anything else\n"
+            "** and missing as NaN. Returns 0, or the status of a record that "
+            "cannot be\n"
+            "** scored (then out is all NaN). Re-entrant. A tree or a "
+            "regression on plain\n"
+            "** doubles takes a fast path, which gives the same bits; other "
+            "records are\n"
+            "** scored on a context on the stack (sizeof(%s_ctx)).\n*/\n"
             "int %s_predict(const double in[], const unsigned char *missing,"
             "\n%*sdouble *out, int n_out);\n",
             p, p, p, (int)(strlen(p) + 13), "");
