@@ -32,6 +32,23 @@
 #include "pmml.h"
 #endif
 
+#if defined(GEN) && defined(PM_PREDICT_CHECK)
+/* The two paths of _predict, apart (generated with -DPM_PREDICT_CHECK). */
+int P(predict_fast)(const double in[], const unsigned char *missing,
+                    double *out, int n_out);
+int P(predict_general)(const double in[], const unsigned char *missing,
+                       double *out, int n_out);
+
+/* The same double, bit for bit, or both NaN. */
+static int
+same_bits(double a, double b)
+{
+  if (isnan(a) || isnan(b))
+    return isnan(a) && isnan(b);
+  return memcmp(&a, &b, sizeof a) == 0;
+}
+#endif
+
 static double
 now(void)
 {
@@ -143,6 +160,89 @@ main(int argc, char **argv)
       return 1;
     }
   }
+#if defined(GEN) && defined(PM_PREDICT_CHECK)
+  /* BENCH_PREDICT_CHECK=1 (generated code built with -DPM_PREDICT_CHECK,
+  ** for tests/codegen.sh): on every row, _predict's fast path, where it
+  ** decides, gives bit for bit what its general path gives, with missing
+  ** values flagged, given as NaN (missing NULL) and as NaN not flagged
+  ** (a number for set_number: missing for numeric fields, text else);
+  ** and _predict gives what the context API gives. Prints the rows that
+  ** differ, then "predict_check=ok|FAIL rows=N fast=F" (F rows decided by
+  ** the fast path). */
+  if (getenv("BENCH_PREDICT_CHECK")) {
+    size_t bad = 0, n_fast = 0, n_out = CAT(GENU, _N_OUTPUTS), v;
+    double *xin = malloc((n_in + 1) * sizeof *xin);
+    double *og = malloc((n_out + 1) * sizeof *og);
+    double *of = malloc((n_out + 1) * sizeof *of);
+    double *op = malloc((n_out + 1) * sizeof *op);
+    unsigned char *mis = malloc(n_in + 1), *zero = calloc(n_in + 1, 1);
+    for (r = 0; r < t.n_rows; r++) {
+      const double *row = t.v + r * t.n_cols;
+      const unsigned char *flags[3];
+      int rg, rc2;
+      for (i = 0; i < n_in; i++) {
+        xin[i] = row[col[i]];
+        mis[i] = isnan(xin[i]) ? 1 : 0;
+      }
+      flags[0] = mis;
+      flags[1] = NULL;
+      flags[2] = zero;
+      for (v = 3; v-- > 0;) { /* the flagged run last: og is its */
+        int rf = P(predict_fast)(xin, flags[v], of, (int)n_out);
+        int rp = P(predict)(xin, flags[v], op, (int)n_out);
+        rg = P(predict_general)(xin, flags[v], og, (int)n_out);
+        n_fast += v == 0 && rf;
+        if (rp != rg || (rf && rg != 0)) {
+          bad++;
+          printf("row %lu (missing %s): status %d, fast path %d, general "
+                 "path %d\n", (unsigned long)r,
+                 v == 0 ? "flagged" : v == 1 ? "NULL" : "not flagged", rp,
+                 rf, rg);
+        }
+        for (k = 0; k < n_out; k++) {
+          if (!same_bits(op[k], og[k]) || (rf && !same_bits(of[k], og[k]))) {
+            bad++;
+            printf("row %lu output %lu (missing %s): fast path %a, _predict "
+                   "%a, general path %a\n", (unsigned long)r,
+                   (unsigned long)k,
+                   v == 0 ? "flagged" : v == 1 ? "NULL" : "not flagged",
+                   rf ? of[k] : NAN, op[k], og[k]);
+          }
+        }
+      }
+      /* The context API, which tests/codegen.sh holds to the interpreter. */
+      for (i = 0; i < n_in; i++) {
+        if (mis[i])
+          P(set_missing)(&c, i);
+        else
+          P(set_number)(&c, i, xin[i]);
+      }
+      rc2 = P(score)(&c);
+      if (rc2 != rg) {
+        bad++;
+        printf("row %lu: _predict status %d, score %d\n", (unsigned long)r,
+               rg, rc2);
+      }
+      for (k = 0; rc2 == 0 && k < n_out; k++) {
+        P(value) pv;
+        double want = NAN;
+        P(output)(&c, k, &pv);
+        if (pv.kind == CAT(GENU, _NUMBER) || pv.kind == CAT(GENU, _BOOLEAN))
+          want = pv.number;
+        else if (pv.kind == CAT(GENU, _STRING) && !isnan(og[k]))
+          want = og[k]; /* a class, by its index: the general path's */
+        if (!same_bits(want, og[k])) {
+          bad++;
+          printf("row %lu output %lu: _predict %a, score %a\n",
+                 (unsigned long)r, (unsigned long)k, og[k], want);
+        }
+      }
+    }
+    printf("predict_check=%s rows=%lu fast=%lu\n", bad ? "FAIL" : "ok",
+           (unsigned long)t.n_rows, (unsigned long)n_fast);
+    return bad ? 1 : 0;
+  }
+#endif
   /* BENCH_DUMP=FILE: one pass, writing the outputs of each row as
   ** `pmmlc score` formats them (or the status of a row that fails), for
   ** tests/codegen.sh to compare the generated code with the interpreter

@@ -1297,6 +1297,34 @@ gen_header(gen *g, gbuf *b, const char *upfx)
     macro_names(g, b, upfx, "OUT", ids, n_out, i);
     gb_printf(b, " %d\n", (int)i);
   }
+  /* The classes of the top model's target (the index _predict gives). */
+  if (doc->top->n_classes > 0 && doc->top->function == PM_FN_CLASSIFICATION) {
+    const pm_model *top = doc->top;
+    int32_t *cls = malloc((size_t)top->n_classes * sizeof *cls);
+    int text = 0;
+    for (i = 0; cls && i < top->n_classes; i++) {
+      pm_val v = pmmlV_lit(doc, &top->classes[i]);
+      cls[i] = top->classes[i].sym;
+      text |= v.t == PM_T_STR;
+    }
+    if (!text)
+      gb_printf(b, "\n/* The categories of the target are numbers: "
+                   "%s_predict gives them as\n** they are. */\n", p);
+    else
+      gb_printf(b, "\n/* The classes of the target, in the order of its "
+                   "probabilities: what\n** %s_predict gives for a "
+                   "predicted category (its index). */\n", p);
+    for (i = 0; cls && text && i < top->n_classes; i++) {
+      pm_val v = pmmlV_lit(doc, &top->classes[i]);
+      if (v.t != PM_T_STR)
+        continue;
+      macro_names(g, b, upfx, "CLASS", cls, top->n_classes, i);
+      gb_printf(b, " %d /* ", (int)i);
+      gen_lit_comment(g, b, &top->classes[i]);
+      gb_puts(b, " */\n");
+    }
+    free(cls);
+  }
   free(ids);
   gb_printf(b,
             "\n/* Kinds of values. */\n#define %s_MISSING 0\n"
@@ -1400,6 +1428,28 @@ gen_header(gen *g, gbuf *b, const char *upfx)
                 upfx, upfx, upfx, upfx, upfx, p, p, p, p, p);
       break;
     }
+  gb_printf(b,
+            "/*\n"
+            "** Score one record of numbers: in[i] is input i (as "
+            "%s_set_number\n"
+            "** takes it), missing when missing[i] is not 0 or, when "
+            "'missing' is NULL,\n"
+            "** when in[i] is NaN. out[k], k < n_out, gets output k as a "
+            "number: numbers\n"
+            "** and booleans as they are, a predicted category of the target "
+            "that is text\n"
+            "** as its index among the classes (the CLASS_* macros above), "
+            "anything else\n"
+            "** and missing as NaN. Returns 0, or the status of a record that "
+            "cannot be\n"
+            "** scored (then out is all NaN). Re-entrant. A tree or a "
+            "regression on plain\n"
+            "** doubles takes a fast path, which gives the same bits; other "
+            "records are\n"
+            "** scored on a context on the stack (sizeof(%s_ctx)).\n*/\n"
+            "int %s_predict(const double in[], const unsigned char *missing,"
+            "\n%*sdouble *out, int n_out);\n",
+            p, p, p, (int)(strlen(p) + 13), "");
   gb_printf(b, "\n#ifdef __cplusplus\n}\n#endif\n\n#endif /* %s_H_ */\n",
             upfx);
 }
@@ -1414,6 +1464,168 @@ main_section(const pmml_model *doc)
     if (pmml_model_input_role(doc, (size_t)i) == PMML_ROLE_GROUP)
       return "main_group";
   return "main";
+}
+
+/* pm_predict_fast: _predict without a context when the document is one
+** TreeModel or RegressionModel on plain doubles whose outputs need no
+** cast (the family's m<I>_fast), the outputs laid out as _predict lays
+** them; 0 sends the record down the general path. */
+static void
+gen_predict_fast(gen *g, gbuf *b)
+{
+  const pmml_model *doc = g->doc;
+  const pm_model *m = doc->top;
+  const gen_family *fam = families[m->family];
+  int32_t i, nc = m->n_classes, cls = m->function == PM_FN_CLASSIFICATION;
+  int ok = doc->n_models == 1 && fam && fam->fast && (!cls || nc > 0);
+  gbuf f = {0};
+  for (i = 0; ok && i < doc->n_inputs; i++)
+    ok = doc->input_plain[i] == PM_PLAIN_DOUBLE;
+  for (i = 0; ok && i < doc->n_outs; i++) {
+    const pm_out *o = &doc->outs[i];
+    const pm_ofield *of;
+    if (o->slot < 0)
+      continue;
+    if (doc->slots[o->slot].kind != PM_SLOT_OUTPUT ||
+        doc->slots[o->slot].arg != m->index) {
+      ok = 0;
+      break;
+    }
+    of = &m->of[doc->slots[o->slot].aux];
+    switch (of->feature) {
+    case PM_FEAT_PREDICTED:
+      ok = of->dtype == PM_DT_ANY || of->dtype == m->target_dt;
+      break;
+    case PM_FEAT_PROBABILITY:
+    case PM_FEAT_CONFIDENCE:
+      ok = cls && (of->dtype == PM_DT_ANY || of->dtype == PMML_DT_DOUBLE) &&
+           (of->value.t == PM_T_MISSING || of->klass >= 0);
+      break;
+    default:
+      ok = 0;
+    }
+  }
+  if (ok) {
+    g->fast_nan = calloc((size_t)doc->n_inputs + 1, 1);
+    ok = g->fast_nan && fam->fast(g, m, &f);
+  }
+  /* missingValueTreatment="returnInvalid" fails a record whatever path it
+  ** takes (eval.c: pmml_score looks at those fields first): then every
+  ** NaN is tested before the fast path. */
+  for (i = 0; ok && i < m->n_mf; i++)
+    if (m->mf[i].miss == PM_MISS_RETURN_INVALID) {
+      memset(g->fast_nan, 0, (size_t)doc->n_inputs);
+      break;
+    }
+  if (!ok) {
+    free(g->fast_nan);
+    g->fast_nan = NULL;
+    gb_puts(b, "\n/* _predict has no fast path for this model. */\n"
+               "PM_RT int\npm_predict_fast(const double in[], const "
+               "unsigned char *missing,\n                double *out, "
+               "int n_out)\n{\n  (void)in;\n  (void)missing;\n"
+               "  (void)out;\n  (void)n_out;\n  return 0;\n}\n");
+    gb_free(&f);
+    return;
+  }
+  gb_put(b, f.p, f.len);
+  gb_free(&f);
+  if (cls) { /* what _predict gives for each class: its number, or index */
+    gb_printf(b, "\n/* What _predict gives for each class. */\n"
+                 "static const double pm_fast_class[%d] = {", (int)nc);
+    for (i = 0; i < nc; i++) {
+      pm_val v = pmmlV_lit(doc, &m->classes[i]);
+      gb_puts(b, i ? ", " : "");
+      if (v.t == PM_T_NUM || v.t == PM_T_BOOL)
+        gb_real(b, v.u.num);
+      else
+        gb_printf(b, "%d.0", (int)i);
+    }
+    gb_puts(b, "};\n");
+  }
+  gb_printf(b, "\n/* _predict when every input is a number and the model "
+               "decides by numbers\n** alone (m%d_fast); 0: the general "
+               "path. */\nPM_RT int\npm_predict_fast(const double in[], "
+               "const unsigned char *missing,\n                double *out, "
+               "int n_out)\n{\n  double val = 0;\n  pm_real prob[%d], "
+               "conf[%d];\n  int k;\n"
+               "  if (missing) { /* eight flags at a time */\n"
+               "    uint64_t w = 0, f;\n"
+               "    for (k = 0; k + 8 <= PM_NIN; k += 8) {\n"
+               "      memcpy(&f, missing + k, 8);\n      w |= f;\n    }\n"
+               "    for (; k < PM_NIN; k++)\n      w |= missing[k];\n"
+               "    if (w)\n      return 0;\n  }\n",
+            (int)m->index, nc ? (int)nc : 1, nc ? (int)nc : 1);
+  /* NaN is missing: the inputs whose NaN the fast path does not send back
+  ** are tested here. */
+  {
+    int32_t n_test = 0;
+    for (i = 0; i < doc->n_inputs; i++)
+      n_test += !g->fast_nan[i];
+    if (n_test > 8) {
+      gb_puts(b, "  {\n    static const unsigned char test[PM_NIN] = {");
+      for (i = 0; i < doc->n_inputs; i++)
+        gb_printf(b, "%s%d", i ? ", " : "", !g->fast_nan[i]);
+      gb_puts(b, "};\n    for (k = 0; k < PM_NIN; k++)\n"
+                 "      if (test[k] && isnan(in[k]))\n        return 0;\n"
+                 "  }\n");
+    } else if (n_test > 0) {
+      int32_t j = 0;
+      gb_puts(b, "  if (");
+      for (i = 0; i < doc->n_inputs; i++)
+        if (!g->fast_nan[i])
+          gb_printf(b, "%sisnan(in[%d])", j++ ? (j % 4 == 1 ? " ||\n      "
+                                                          : " || ")
+                                              : "",
+                    (int)i);
+      gb_puts(b, ")\n    return 0;\n");
+    }
+  }
+  gb_printf(b, "  if (!m%d_fast(in, &val, prob, conf))\n    return 0;\n",
+            (int)m->index);
+  if (!cls)
+    gb_puts(b, "  (void)prob;\n  (void)conf;\n");
+  for (i = 0; i < doc->n_outs; i++) {
+    const pm_out *o = &doc->outs[i];
+    gb_printf(b, "  if (n_out > %d)\n    out[%d] = ", (int)i, (int)i);
+    if (o->slot < 0) {
+      gb_puts(b, cls ? "pm_fast_class[(int)val];\n" : "val;\n");
+      continue;
+    }
+    {
+      const pm_ofield *of = &m->of[doc->slots[o->slot].aux];
+      const char *k = of->value.t == PM_T_MISSING ? "(int)val" : NULL;
+      char kb[32];
+      if (!k) {
+        snprintf(kb, sizeof kb, "%d", (int)of->klass);
+        k = kb;
+      }
+      switch (of->feature) {
+      case PM_FEAT_PREDICTED:
+        if (!cls) {
+          gb_puts(b, "val;\n");
+        } else {
+          /* a class that is text: NaN (an OutputField, not the target) */
+          pm_val v = pmmlV_lit(doc, &m->classes[0]);
+          gb_puts(b, v.t == PM_T_NUM || v.t == PM_T_BOOL
+                         ? "pm_fast_class[(int)val];\n"
+                         : "NAN;\n");
+        }
+        break;
+      case PM_FEAT_PROBABILITY:
+        gb_printf(b, "prob[%s];\n", k);
+        break;
+      default:
+        gb_printf(b, "!isnan(conf[%s]) ? conf[%s] : prob[%s];\n", k, k, k);
+        break;
+      }
+    }
+  }
+  gb_printf(b, "  for (k = %d; k < n_out; k++)\n    out[k] = NAN;\n"
+               "  return 1;\n}\n",
+            (int)doc->n_outs);
+  free(g->fast_nan);
+  g->fast_nan = NULL;
 }
 
 /* The model's .c file. */
@@ -1454,6 +1666,15 @@ gen_source(gen *g, gbuf *b, const char *upfx)
   gb_puts(b, g->o->with_main ? ",\n** and main().\n*/\n" : ".\n*/\n");
   gb_puts(b, "#include <math.h>\n#include <stdarg.h>\n#include <stddef.h>\n"
              "#include <stdint.h>\n#include <string.h>\n\n");
+  gb_puts(b, "/* The same bits as pmmlc score need the arithmetic as written: "
+             "no\n** -ffast-math, no fused multiply-adds. gcc fuses a * b + c "
+             "under its GNU\n** dialects (its default) where the target has "
+             "them (Cortex-M4F, x86-64\n** -march=haswell): it is told here, "
+             "clang by the standard pragma. */\n"
+             "#if defined(__clang__)\n#pragma STDC FP_CONTRACT OFF\n"
+             "#elif defined(__GNUC__)\n"
+             "#pragma GCC optimize(\"fp-contract=off\")\n"
+             "#endif\n\n");
   gb_printf(b, "#include \"%s\"\n\n", g->o->header);
   gb_puts(b, "#if defined(__GNUC__)\n#define PM_RT static "
              "__attribute__((unused))\n#else\n#define PM_RT static\n#endif\n");
@@ -1644,6 +1865,7 @@ gen_source(gen *g, gbuf *b, const char *upfx)
     gb_printf(b, "  case %d:\n    return m%d_eval(c, res);\n", (int)i,
               (int)i);
   gb_puts(b, "  default:\n    return 0;\n  }\n}\n");
+  gen_predict_fast(g, b);
   if (g->o->with_main) {
     put_text(g, b, "csv.h", upfx);
     put_text(g, b, "csv.c", upfx);

@@ -160,6 +160,8 @@ struct gen {
   int need_ids;              /* some output reports entity ids */
   int32_t tree_nodes;        /* nodes of every TreeModel of the document */
   int text_inputs;           /* some input is a string type */
+  uint8_t *fast_nan;         /* [n_inputs]: the fast path gives 0 when the
+                             ** input is NaN (its family's fast hook says) */
   /* Tables written to files of their own (--split): model_1.c... */
   gbuf parts[256];
   int n_parts;
@@ -259,6 +261,16 @@ typedef struct gen_family {
   ** of model m and return 0; 1 when the family does not provide it (the
   ** generic features follow); -1 on failure. */
   int (*feature)(gen *g, const pm_model *m, const pm_ofield *of, gbuf *b);
+  /* Optional: the fast path of <prefix>_predict for a document whose only
+  ** model is m and whose inputs are plain doubles: emit
+  ** `static int m<INDEX>_fast(const double *in, double *val, pm_real *prob,
+  ** pm_real *conf)` that gives 1 and the predicted value (a class index
+  ** for classification) with the probabilities and confidences when every
+  ** step is decided by numbers, else 0 (the general path then decides).
+  ** Returns 1 when it emitted it, 0 when the model does not fit. It sets
+  ** g->fast_nan[i] for each input i that gives 0 whenever in[i] is NaN
+  ** (the others _predict tests before). */
+  int (*fast)(gen *g, const pm_model *m, gbuf *b);
 } gen_family;
 
 extern const gen_family gen_tree_family;

@@ -53,4 +53,4 @@ anomaly_model(gen *g, const pm_model *m)
 }
 
 const gen_family gen_anomaly_family = {"AnomalyDetectionModel",
-                                       anomaly_model, NULL};
+                                       anomaly_model, NULL, NULL};

@@ -174,4 +174,4 @@ association_feature(gen *g, const pm_model *m, const pm_ofield *of,
 
 const gen_family gen_association_family = {"AssociationModel",
                                            association_model,
-                                           association_feature};
+                                           association_feature, NULL};

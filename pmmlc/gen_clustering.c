@@ -293,4 +293,4 @@ clustering_feature(gen *g, const pm_model *m, const pm_ofield *of, gbuf *b)
 }
 
 const gen_family gen_clustering_family = {"ClusteringModel", clustering_model,
-                                          clustering_feature};
+                                          clustering_feature, NULL};

@@ -162,4 +162,4 @@ knn_feature(gen *g, const pm_model *m, const pm_ofield *of, gbuf *b)
 }
 
 const gen_family gen_knn_family = {"NearestNeighborModel", knn_model,
-                                   knn_feature};
+                                   knn_feature, NULL};

@@ -520,4 +520,4 @@ mining_feature(gen *g, const pm_model *m, const pm_ofield *of, gbuf *b)
 }
 
 const gen_family gen_mining_family = {"MiningModel", mining_model,
-                                      mining_feature};
+                                      mining_feature, NULL};

@@ -165,4 +165,4 @@ naivebayes_model(gen *g, const pm_model *m)
 }
 
 const gen_family gen_naivebayes_family = {"NaiveBayesModel", naivebayes_model,
-                                          NULL};
+                                          NULL, NULL};

@@ -6,6 +6,8 @@
 ** equation; normalization and classification are pm_inverse_link and
 ** pm_reg_classify of the run-time support (genrt.inc: regression).
 */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "gen.h"
@@ -14,12 +16,22 @@ static const char *const norm_names[] = {
   "none", "simplemax", "softmax", "logit", "probit", "cloglog", "exp",
   "loglog", "cauchit"};
 
+/* Tables summed in single precision: x-mathContext="float" (which also
+** takes the link functions and the probabilities in float), or --float
+** (which keeps those in double, rounded to float when stored: 1 - p of a p
+** near 1 would lose its digits). */
+static int
+float_math(const gen *g, const pm_model *m)
+{
+  return m->math_float || g->o->use_float;
+}
+
 /* <RegressionTable>: m<M>_t<I>(c, &missing), its value or NaN. */
 static int
 gen_table(gen *g, const pm_model *m, const pm_regtable *t, int32_t ti)
 {
   gbuf *b = gen_out(g, GS_CODE), *d = gen_out(g, GS_DATA);
-  int fl = m->math_float;
+  int fl = float_math(g, m);
   int32_t k, f, mi = m->index;
   for (k = 0; k < t->n_terms; k++)
     for (f = 0; f < t->terms[k].n; f++)
@@ -181,5 +193,137 @@ regression_model(gen *g, const pm_model *m)
   return 0;
 }
 
+/* The fast path of _predict: the tables summed from in[] in the order of
+** m<M>_t<I> (every predictor a NumericPredictor of a plain input), the
+** link and the classification as m<M>_eval does them. */
+static int
+regression_fast(gen *g, const pm_model *m, gbuf *b)
+{
+  const pm_regression *reg = m->body;
+  int32_t i, k, mi = m->index, n = reg->n_tables;
+  int fl = float_math(g, m);
+  for (i = 0; i < n; i++) {
+    const pm_regtable *t = &reg->tables[i];
+    if (t->n_cats || t->n_terms)
+      return 0;
+    for (k = 0; k < t->n_nums; k++)
+      if (gen_fast(g, t->nums[k].slot) < 0)
+        return 0;
+  }
+  gb_printf(b, "\n/* _predict's fast path: the tables on numbers. */\n"
+               "static int\nm%d_fast(const double *in, double *val, "
+               "pm_real *prob, pm_real *conf)\n{\n"
+               "  double y[%d];\n",
+            (int)mi, (int)n);
+  for (i = 0; i < n; i++) {
+    const pm_regtable *t = &reg->tables[i];
+    /* 0.0 + p is p but for p = -0.0, whose sign a nonzero intercept ends */
+    int from_first = t->intercept != 0.0 && t->n_nums > 0;
+    if (fl) { /* m<M>_t<I> in single precision, step for step */
+      gb_printf(b, "  {\n    float yf = 0.0f;\n");
+      for (k = 0; k < t->n_nums; k++) {
+        const pm_numpred *np = &t->nums[k];
+        int32_t in = gen_fast(g, np->slot);
+        if (np->exponent != 0.0) /* NaN makes y NaN */
+          g->fast_nan[in] = 1;
+        gb_puts(b, "    yf += (float)");
+        gb_real(b, np->coef);
+        if (np->exponent != 1.0) {
+          gb_printf(b, " * (float)pow((pm_real)in[%d], ", (int)in);
+          gb_real(b, np->exponent);
+          gb_puts(b, ")");
+        } else {
+          gb_printf(b, " * (float)in[%d]", (int)in);
+        }
+        gb_puts(b, "; /* ");
+        gen_name(g, b, np->name);
+        gb_puts(b, " */\n");
+      }
+      gb_printf(b, "    y[%d] = (double)(yf + (float)", (int)i);
+      gb_real(b, t->intercept);
+      gb_printf(b, ");\n  }\n  if (isnan(y[%d]))\n    return 0;\n", (int)i);
+      continue;
+    }
+    if (t->n_nums == 0 && !isnan(t->intercept)) { /* 0.0 + intercept */
+      gb_printf(b, "  y[%d] = %s", (int)i,
+                g->o->use_float && m->function == PM_FN_CLASSIFICATION
+                    ? "(pm_real)"
+                    : "");
+      gb_real(b, t->intercept == 0.0 ? 0.0 : t->intercept);
+      gb_puts(b, ";\n");
+      continue;
+    }
+    if (!from_first)
+      gb_printf(b, "  y[%d] = 0.0;\n", (int)i);
+    for (k = 0; k < t->n_nums; k++) {
+      const pm_numpred *np = &t->nums[k];
+      int32_t in = gen_fast(g, np->slot);
+      if (np->exponent != 0.0) /* NaN makes y NaN */
+        g->fast_nan[in] = 1;
+      gb_printf(b, "  y[%d] %s ", (int)i, k == 0 && from_first ? "=" : "+=");
+      gb_real(b, np->coef);
+      if (np->exponent != 1.0) {
+        gb_printf(b, " * pow((pm_real)in[%d], ", (int)in);
+        gb_real(b, np->exponent);
+        gb_puts(b, ")");
+      } else {
+        gb_printf(b, " * (pm_real)in[%d]", (int)in);
+      }
+      gb_puts(b, "; /* ");
+      gen_name(g, b, np->name);
+      gb_puts(b, " */\n");
+    }
+    gb_printf(b, "  y[%d] = y[%d] + ", (int)i, (int)i);
+    gb_real(b, t->intercept);
+    gb_printf(b, ";\n  if (isnan(y[%d]))\n    return 0;\n", (int)i);
+    /* --float: m<M>_eval keeps a class's table value as pm_real */
+    if (g->o->use_float && m->function == PM_FN_CLASSIFICATION)
+      gb_printf(b, "  y[%d] = (pm_real)y[%d];\n", (int)i, (int)i);
+  }
+  if (m->function != PM_FN_CLASSIFICATION) {
+    gb_printf(b, "  (void)prob;\n  (void)conf;\n"
+                 "  *val = (pm_real)pm_target_value(&pm_models[%d], "
+                 "pm_inverse_link%s(%d, y[0]));\n  return 1;\n}\n",
+              (int)mi, m->math_float ? "_f" : "", (int)reg->norm);
+    return 1;
+  }
+  if (!m->math_float && n == 2 && m->n_classes == 2 &&
+      m->target_op != PMML_OP_ORDINAL &&
+      (reg->norm == PM_NORM_LOGIT ||
+       (reg->norm == PM_NORM_SOFTMAX && is_default_table(&reg->tables[1])))) {
+    /* pm_reg_classify and pm_argmax for two classes, written out */
+    int32_t k0 = reg->tables[0].klass, k1 = reg->tables[1].klass;
+    /* logit: 1 - p of the unrounded p; softmax: of the stored one (the
+    ** same in double, not with --float) */
+    char p0[32];
+    if (reg->norm == PM_NORM_LOGIT)
+      snprintf(p0, sizeof p0, "p0");
+    else
+      snprintf(p0, sizeof p0, "(double)prob[%d]", (int)k0);
+    gb_printf(b, "  {\n    double p0 = 1.0 / (1.0 + exp(-y[0])); /* logit */"
+                 "\n    prob[%d] = (pm_real)p0;\n"
+                 "    prob[%d] = (pm_real)(1.0 - %s);\n  }\n"
+                 "  conf[0] = conf[1] = (pm_real)NAN;\n"
+                 "  *val = prob[1] > prob[0];\n",
+              (int)k0, (int)k1, p0);
+    gb_puts(b, "  return 1;\n}\n");
+    return 1;
+  }
+  gb_printf(b, "  {\n    static const int32_t klass[%d] = {", (int)n);
+  for (i = 0; i < n; i++)
+    gb_printf(b, "%s%d", i ? ", " : "", (int)reg->tables[i].klass);
+  gb_printf(b, "};\n    int32_t k;\n"
+               "    for (k = 0; k < %d; k++)\n"
+               "      prob[k] = 0, conf[k] = (pm_real)NAN;"
+               "\n    pm_reg_classify%s(&pm_models[%d], %d, %d, klass, %d, y, "
+               "prob);\n    k = pm_argmax(prob, %d);\n"
+               "    if (k < 0)\n      return 0;\n    *val = k;\n  }\n"
+               "  return 1;\n}\n",
+            (int)m->n_classes, m->math_float ? "_f" : "", (int)mi,
+            (int)reg->norm, (int)n,
+            n == 2 && is_default_table(&reg->tables[1]), (int)m->n_classes);
+  return 1;
+}
+
 const gen_family gen_regression_family = {"RegressionModel", regression_model,
-                                          NULL};
+                                          NULL, regression_fast};

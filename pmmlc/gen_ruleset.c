@@ -140,4 +140,4 @@ ruleset_feature(gen *g, const pm_model *m, const pm_ofield *of, gbuf *b)
 }
 
 const gen_family gen_ruleset_family = {"RuleSetModel", ruleset_model,
-                                       ruleset_feature};
+                                       ruleset_feature, NULL};

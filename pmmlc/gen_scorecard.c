@@ -121,4 +121,4 @@ scorecard_feature(gen *g, const pm_model *m, const pm_ofield *of, gbuf *b)
 }
 
 const gen_family gen_scorecard_family = {"Scorecard", scorecard_model,
-                                         scorecard_feature};
+                                         scorecard_feature, NULL};

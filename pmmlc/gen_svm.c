@@ -199,4 +199,4 @@ svm_feature(gen *g, const pm_model *m, const pm_ofield *of, gbuf *b)
 }
 
 const gen_family gen_svm_family = {"SupportVectorMachineModel", svm_model,
-                                   svm_feature};
+                                   svm_feature, NULL};

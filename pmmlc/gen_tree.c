@@ -396,4 +396,164 @@ fail:
   return -1;
 }
 
-const gen_family gen_tree_family = {"TreeModel", tree_model, NULL};
+static const char *const c_ops[] = {"==", "!=", "<", "<=", ">", ">="};
+
+/* The fast walk as code, for a small tree whose every test is a number
+** test (or True): a label per node, a comparison per child; the leaf in
+** 'node'. 0 when the tree does not fit (then the table walk). */
+static int
+tree_code(gen *g, const pm_model *m, const pm_tree *t, gbuf *b)
+{
+  int32_t i, k;
+  if (t->n_nodes > 2000 || g->doc->preds[t->nodes[0].pred].kind != PM_P_TRUE)
+    return 0;
+  for (i = 1; i < t->n_nodes; i++) {
+    const pm_pred *p = &g->doc->preds[t->nodes[i].pred];
+    int fl;
+    if (p->kind == PM_P_TRUE)
+      continue;
+    if (p->kind != PM_P_SIMPLE || p->op > PM_OP_GE || p->v.t != PM_T_NUM ||
+        gen_walk(g, p->slot, &fl) < 0)
+      return 0;
+  }
+  gb_printf(b, "\n/* _predict's fast path: the tree on numbers, node by node "
+               "(the walk of\n** pm_tree_fast); 0 when a node has no true "
+               "child (the general walk decides). */\nstatic int\n"
+               "m%d_fast(const double *in, double *val, pm_real *prob, "
+               "pm_real *conf)\n{\n  const pm_tree *t = &m%d_tree;\n"
+               "  int32_t node%s;\n",
+            (int)m->index, (int)m->index,
+            m->function == PM_FN_CLASSIFICATION ? ", k" : "");
+  for (i = 0; i < t->n_nodes; i++) {
+    const pm_tnode *nd = &t->nodes[i];
+    if (i > 0)
+      gb_printf(b, "n%d:\n", (int)i);
+    if (nd->n_kids == 0) {
+      gb_printf(b, "  node = %d;\n  goto leaf;\n", (int)i);
+      continue;
+    }
+    for (k = 0; k < nd->n_kids; k++) {
+      int32_t kid = nd->first + k;
+      const pm_pred *p = &g->doc->preds[t->nodes[kid].pred];
+      int fl = 0;
+      int32_t in;
+      if (p->kind == PM_P_TRUE) {
+        gb_printf(b, "  goto n%d;\n", (int)kid);
+        break;
+      }
+      in = gen_walk(g, p->slot, &fl);
+      gb_printf(b, "  if (%s(pm_real)in[%d] %s %s", fl ? "(pm_real)(float)" : "",
+                (int)in, c_ops[p->op], g->o->use_float ? "(pm_real)" : "");
+      gb_real(b, p->v.num);
+      gb_printf(b, ") /* ");
+      gen_pred_text(g, b, t->nodes[kid].pred, 0);
+      gb_printf(b, " */\n    goto n%d;\n", (int)kid);
+    }
+    if (k == nd->n_kids)
+      gb_puts(b, "  return 0;\n");
+  }
+  gb_puts(b, "leaf:\n");
+  return 1;
+}
+
+/* The inputs whose NaN sends the fast walk back (g->fast_nan): those that
+** only nodes whose children all compare that one input (no notEqual, no
+** True child) test, so that NaN makes every child false and the walk
+** return 0. An input that such a node does not test is tested before. */
+static void
+tree_fast_nan(gen *g, const pm_tree *t)
+{
+  int32_t i, k, n = g->doc->n_inputs;
+  uint8_t *bad = calloc((size_t)n + 1, 1);
+  if (!bad)
+    return; /* nothing marked: every input tested before */
+  for (i = 0; i < t->n_nodes; i++) {
+    const pm_tnode *nd = &t->nodes[i];
+    int32_t first = -1;
+    int ok = 1;
+    for (k = 0; k < nd->n_kids; k++) {
+      const pm_pred *p = &g->doc->preds[t->nodes[nd->first + k].pred];
+      int fl;
+      int32_t in = p->kind == PM_P_SIMPLE ? gen_walk(g, p->slot, &fl) : -1;
+      if (in < 0 || p->op == PM_OP_NE || p->op > PM_OP_GE ||
+          p->v.t != PM_T_NUM || (first >= 0 && in != first))
+        ok = 0;
+      if (first < 0)
+        first = in;
+    }
+    if (ok)
+      continue;
+    for (k = 0; k < nd->n_kids; k++) { /* whatever these children read */
+      const pm_pred *p = &g->doc->preds[t->nodes[nd->first + k].pred];
+      int fl;
+      int32_t in = p->kind == PM_P_SIMPLE ? gen_walk(g, p->slot, &fl) : -1;
+      if (in >= 0)
+        bad[in] = 1;
+    }
+  }
+  for (i = 0; i < t->n_nodes; i++) {
+    const pm_pred *p = &g->doc->preds[t->nodes[i].pred];
+    int fl;
+    int32_t in = i > 0 && p->kind == PM_P_SIMPLE ? gen_walk(g, p->slot, &fl)
+                                                 : -1;
+    if (in >= 0 && !bad[in])
+      g->fast_nan[in] = 1;
+  }
+  free(bad);
+}
+
+/* The fast path of _predict: the fast walk's tests on in[] (plain doubles,
+** so an input's value is in[i]), any other test sends the record back. */
+static int
+tree_fast(gen *g, const pm_model *m, gbuf *b)
+{
+  const pm_tree *t = m->body;
+  int32_t mi = m->index;
+  if (g->tree_nodes > g->o->pack_nodes ||
+      t->missing == PM_TMV_WEIGHTED_CONFIDENCE ||
+      t->missing == PM_TMV_AGGREGATE_NODES)
+    return 0;
+  tree_fast_nan(g, t);
+  if (tree_code(g, m, t, b))
+    goto leaf;
+  gb_printf(b, "\n/* _predict's fast path: the walk of pm_tree_fast on "
+               "numbers. */\nstatic int\nm%d_fast(const double *in, double "
+               "*val, pm_real *prob, pm_real *conf)\n{\n"
+               "  const pm_tree *t = &m%d_tree;\n  int32_t node = 0, k;\n"
+               "  if (t->tests[0].kind != PM_TT_TRUE)\n    return 0;\n"
+               "  for (;;) {\n    const pm_tnode *nd = &t->nodes[node];\n"
+               "    if (nd->n_kids == 0)\n      break;\n"
+               "    for (k = 0; k < nd->n_kids; k++) {\n"
+               "      const pm_ttest *tt = &t->tests[nd->first + k];\n"
+               "      if (tt->kind == PM_TT_TRUE)\n        break;\n"
+               "      if (tt->kind != PM_TT_TEST)\n        return 0;\n"
+               "      if (pm_tf_test((pm_real)in[tt->in], tt->fl, tt->op, "
+               "tt->x))\n        break;\n    }\n"
+               "    if (k == nd->n_kids)\n      return 0;\n"
+               "    node = nd->first + k;\n  }\n",
+            (int)mi, (int)mi);
+leaf:
+  if (m->function == PM_FN_CLASSIFICATION) {
+    gb_puts(b, "  if (t->nodes[node].klass < 0)\n    return 0;\n"
+               "  *val = t->nodes[node].klass;\n");
+    if (t->prob)
+      gb_printf(b, "  for (k = 0; k < %d; k++) {\n"
+                   "    prob[k] = t->prob[(size_t)node * %d + k];\n"
+                   "    conf[k] = t->conf[(size_t)node * %d + k];\n  }\n",
+                (int)m->n_classes, (int)m->n_classes, (int)m->n_classes);
+    else
+      gb_printf(b, "  for (k = 0; k < %d; k++)\n    prob[k] = conf[k] = 0;\n",
+                (int)m->n_classes);
+  } else {
+    gb_printf(b, "  (void)prob;\n  (void)conf;\n"
+                 "  if (isnan(t->nodes[node].num))\n    return 0;\n"
+                 "  *val = (pm_real)pm_target_value(&pm_models[%d], "
+                 "t->nodes[node].num);\n",
+              (int)mi);
+  }
+  gb_puts(b, "  return 1;\n}\n");
+  return 1;
+}
+
+const gen_family gen_tree_family = {"TreeModel", tree_model, NULL,
+                                    tree_fast};

@@ -19,6 +19,16 @@
 #include <stdint.h>
 #include <string.h>
 
+/* The same bits as pmmlc score need the arithmetic as written: no
+** -ffast-math, no fused multiply-adds. gcc fuses a * b + c under its GNU
+** dialects (its default) where the target has them (Cortex-M4F, x86-64
+** -march=haswell): it is told here, clang by the standard pragma. */
+#if defined(__clang__)
+#pragma STDC FP_CONTRACT OFF
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
+
 #include "iris_tree.h"
 
 #if defined(__GNUC__)
@@ -4158,6 +4168,86 @@ iris_tree_format(const iris_tree_value *v, char *buf, size_t size)
   return pm_format(&x, buf, size);
 }
 
+PM_RT int pm_predict_fast(const double in[], const unsigned char *missing,
+                          double *out, int n_out);
+
+/* _predict on a context, for the records the fast path sends back (a
+** function apart, so that the fast path needs no frame of its size). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int
+pm_predict_ctx(const double in[], const unsigned char *missing, double *out,
+               int n_out)
+{
+  iris_tree_ctx c;
+  size_t i;
+  int k, rc;
+  for (i = 0; i < PM_NIN; i++) {
+    if (missing ? missing[i] != 0 : isnan(in[i]))
+      c.in_[i] = pm_missing();
+    else
+      pm_set_number(&c, i, in[i]);
+  }
+  rc = iris_tree_score(&c);
+  for (k = 0; k < n_out; k++) {
+    double x = NAN;
+    if (rc == 0 && k < PM_NOUT) {
+      const pm_outd *o = &pm_outs[k];
+      const pm_v *v = o->slot < 0 ? &c.res_[o->model].value
+                                  : &c.v_[o->slot - PM_NIN];
+      if (v->t == PM_T_NUM || v->t == PM_T_BOOL) {
+        x = v->num;
+      } else if (v->t == PM_T_STR && o->slot < 0) {
+        const pm_modeld *m = &pm_models[o->model];
+        int32_t j;
+        for (j = 0; j < m->n_classes; j++) {
+          pm_v lv = pm_class_value(m, j);
+          if (pm_equal(v, &lv) == 1) {
+            x = j;
+            break;
+          }
+        }
+      }
+    }
+    out[k] = x;
+  }
+  return rc;
+}
+
+int
+iris_tree_predict(const double in[], const unsigned char *missing, double *out,
+            int n_out)
+{
+  if (pm_predict_fast(in, missing, out, n_out))
+    return 0;
+  return pm_predict_ctx(in, missing, out, n_out);
+}
+
+#ifdef PM_PREDICT_CHECK
+/* For tests only (tests/codegen.sh builds with -DPM_PREDICT_CHECK): the
+** two paths of _predict apart, so that they can be compared record by
+** record. iris_tree_predict_fast gives 1 when the fast path decided. */
+int iris_tree_predict_fast(const double in[], const unsigned char *missing,
+                     double *out, int n_out);
+int iris_tree_predict_general(const double in[], const unsigned char *missing,
+                        double *out, int n_out);
+
+int
+iris_tree_predict_fast(const double in[], const unsigned char *missing, double *out,
+                 int n_out)
+{
+  return pm_predict_fast(in, missing, out, n_out);
+}
+
+int
+iris_tree_predict_general(const double in[], const unsigned char *missing,
+                    double *out, int n_out)
+{
+  return pm_predict_ctx(in, missing, out, n_out);
+}
+#endif
+
 const char *
 iris_tree_input_name(size_t i)
 {
@@ -4283,4 +4373,116 @@ pm_family_eval(pm_ctx *c, int32_t m, pm_res *res)
   default:
     return 0;
   }
+}
+
+/* _predict's fast path: the tree on numbers, node by node (the walk of
+** pm_tree_fast); 0 when a node has no true child (the general walk decides). */
+static int
+m0_fast(const double *in, double *val, pm_real *prob, pm_real *conf)
+{
+  const pm_tree *t = &m0_tree;
+  int32_t node, k;
+  if ((pm_real)in[2] <= 0.800000011920929) /* "petal_width" <= 0.800000011920929 */
+    goto n1;
+  if ((pm_real)in[2] > 0.800000011920929) /* "petal_width" > 0.800000011920929 */
+    goto n2;
+  return 0;
+n1:
+  node = 1;
+  goto leaf;
+n2:
+  if ((pm_real)in[2] <= 1.75) /* "petal_width" <= 1.75 */
+    goto n3;
+  if ((pm_real)in[2] > 1.75) /* "petal_width" > 1.75 */
+    goto n4;
+  return 0;
+n3:
+  if ((pm_real)in[1] <= 4.950000047683716) /* "petal_length" <= 4.950000047683716 */
+    goto n5;
+  if ((pm_real)in[1] > 4.950000047683716) /* "petal_length" > 4.950000047683716 */
+    goto n6;
+  return 0;
+n4:
+  if ((pm_real)in[1] <= 4.8500001430511475) /* "petal_length" <= 4.8500001430511475 */
+    goto n7;
+  if ((pm_real)in[1] > 4.8500001430511475) /* "petal_length" > 4.8500001430511475 */
+    goto n8;
+  return 0;
+n5:
+  if ((pm_real)in[0] <= 4.950000047683716) /* "sepal_length" <= 4.950000047683716 */
+    goto n9;
+  if ((pm_real)in[0] > 4.950000047683716) /* "sepal_length" > 4.950000047683716 */
+    goto n10;
+  return 0;
+n6:
+  if ((pm_real)in[2] <= 1.550000011920929) /* "petal_width" <= 1.550000011920929 */
+    goto n11;
+  if ((pm_real)in[2] > 1.550000011920929) /* "petal_width" > 1.550000011920929 */
+    goto n12;
+  return 0;
+n7:
+  node = 7;
+  goto leaf;
+n8:
+  node = 8;
+  goto leaf;
+n9:
+  node = 9;
+  goto leaf;
+n10:
+  node = 10;
+  goto leaf;
+n11:
+  node = 11;
+  goto leaf;
+n12:
+  node = 12;
+  goto leaf;
+leaf:
+  if (t->nodes[node].klass < 0)
+    return 0;
+  *val = t->nodes[node].klass;
+  for (k = 0; k < 3; k++) {
+    prob[k] = t->prob[(size_t)node * 3 + k];
+    conf[k] = t->conf[(size_t)node * 3 + k];
+  }
+  return 1;
+}
+
+/* What _predict gives for each class. */
+static const double pm_fast_class[3] = {0.0, 1.0, 2.0};
+
+/* _predict when every input is a number and the model decides by numbers
+** alone (m0_fast); 0: the general path. */
+PM_RT int
+pm_predict_fast(const double in[], const unsigned char *missing,
+                double *out, int n_out)
+{
+  double val = 0;
+  pm_real prob[3], conf[3];
+  int k;
+  if (missing) { /* eight flags at a time */
+    uint64_t w = 0, f;
+    for (k = 0; k + 8 <= PM_NIN; k += 8) {
+      memcpy(&f, missing + k, 8);
+      w |= f;
+    }
+    for (; k < PM_NIN; k++)
+      w |= missing[k];
+    if (w)
+      return 0;
+  }
+  if (!m0_fast(in, &val, prob, conf))
+    return 0;
+  if (n_out > 0)
+    out[0] = pm_fast_class[(int)val];
+  if (n_out > 1)
+    out[1] = prob[0];
+  if (n_out > 2)
+    out[2] = prob[1];
+  if (n_out > 3)
+    out[3] = prob[2];
+  for (k = 4; k < n_out; k++)
+    out[k] = NAN;
+  return 1;
 }

@@ -51,6 +51,12 @@ extern const char iris_tree_pmml_sha256[65];
 /* probability(virginica): continuous double */
 #define IRIS_TREE_OUT_PROBABILITY_VIRGINICA_ 3
 
+/* The classes of the target, in the order of its probabilities: what
+** iris_tree_predict gives for a predicted category (its index). */
+#define IRIS_TREE_CLASS_SETOSA 0 /* "setosa" */
+#define IRIS_TREE_CLASS_VERSICOLOR 1 /* "versicolor" */
+#define IRIS_TREE_CLASS_VIRGINICA 2 /* "virginica" */
+
 /* Kinds of values. */
 #define IRIS_TREE_MISSING 0
 #define IRIS_TREE_NUMBER 1
@@ -135,6 +141,19 @@ size_t iris_tree_format(const iris_tree_value *v, char *buf, size_t size);
 /* The PMML names of input and output i (NULL out of range). */
 const char *iris_tree_input_name(size_t i);
 const char *iris_tree_output_name(size_t i);
+/*
+** Score one record of numbers: in[i] is input i (as iris_tree_set_number
+** takes it), missing when missing[i] is not 0 or, when 'missing' is NULL,
+** when in[i] is NaN. out[k], k < n_out, gets output k as a number: numbers
+** and booleans as they are, a predicted category of the target that is text
+** as its index among the classes (the CLASS_* macros above), anything else
+** and missing as NaN. Returns 0, or the status of a record that cannot be
+** scored (then out is all NaN). Re-entrant. A tree or a regression on plain
+** doubles takes a fast path, which gives the same bits; other records are
+** scored on a context on the stack (sizeof(iris_tree_ctx)).
+*/
+int iris_tree_predict(const double in[], const unsigned char *missing,
+                      double *out, int n_out);
 
 #ifdef __cplusplus
 }

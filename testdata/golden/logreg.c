@@ -19,6 +19,16 @@
 #include <stdint.h>
 #include <string.h>
 
+/* The same bits as pmmlc score need the arithmetic as written: no
+** -ffast-math, no fused multiply-adds. gcc fuses a * b + c under its GNU
+** dialects (its default) where the target has them (Cortex-M4F, x86-64
+** -march=haswell): it is told here, clang by the standard pragma. */
+#if defined(__clang__)
+#pragma STDC FP_CONTRACT OFF
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
+
 #include "logreg.h"
 
 #if defined(__GNUC__)
@@ -3687,6 +3697,86 @@ logreg_format(const logreg_value *v, char *buf, size_t size)
   return pm_format(&x, buf, size);
 }
 
+PM_RT int pm_predict_fast(const double in[], const unsigned char *missing,
+                          double *out, int n_out);
+
+/* _predict on a context, for the records the fast path sends back (a
+** function apart, so that the fast path needs no frame of its size). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int
+pm_predict_ctx(const double in[], const unsigned char *missing, double *out,
+               int n_out)
+{
+  logreg_ctx c;
+  size_t i;
+  int k, rc;
+  for (i = 0; i < PM_NIN; i++) {
+    if (missing ? missing[i] != 0 : isnan(in[i]))
+      c.in_[i] = pm_missing();
+    else
+      pm_set_number(&c, i, in[i]);
+  }
+  rc = logreg_score(&c);
+  for (k = 0; k < n_out; k++) {
+    double x = NAN;
+    if (rc == 0 && k < PM_NOUT) {
+      const pm_outd *o = &pm_outs[k];
+      const pm_v *v = o->slot < 0 ? &c.res_[o->model].value
+                                  : &c.v_[o->slot - PM_NIN];
+      if (v->t == PM_T_NUM || v->t == PM_T_BOOL) {
+        x = v->num;
+      } else if (v->t == PM_T_STR && o->slot < 0) {
+        const pm_modeld *m = &pm_models[o->model];
+        int32_t j;
+        for (j = 0; j < m->n_classes; j++) {
+          pm_v lv = pm_class_value(m, j);
+          if (pm_equal(v, &lv) == 1) {
+            x = j;
+            break;
+          }
+        }
+      }
+    }
+    out[k] = x;
+  }
+  return rc;
+}
+
+int
+logreg_predict(const double in[], const unsigned char *missing, double *out,
+            int n_out)
+{
+  if (pm_predict_fast(in, missing, out, n_out))
+    return 0;
+  return pm_predict_ctx(in, missing, out, n_out);
+}
+
+#ifdef PM_PREDICT_CHECK
+/* For tests only (tests/codegen.sh builds with -DPM_PREDICT_CHECK): the
+** two paths of _predict apart, so that they can be compared record by
+** record. logreg_predict_fast gives 1 when the fast path decided. */
+int logreg_predict_fast(const double in[], const unsigned char *missing,
+                     double *out, int n_out);
+int logreg_predict_general(const double in[], const unsigned char *missing,
+                        double *out, int n_out);
+
+int
+logreg_predict_fast(const double in[], const unsigned char *missing, double *out,
+                 int n_out)
+{
+  return pm_predict_fast(in, missing, out, n_out);
+}
+
+int
+logreg_predict_general(const double in[], const unsigned char *missing,
+                    double *out, int n_out)
+{
+  return pm_predict_ctx(in, missing, out, n_out);
+}
+#endif
+
 const char *
 logreg_input_name(size_t i)
 {
@@ -3864,4 +3954,64 @@ pm_family_eval(pm_ctx *c, int32_t m, pm_res *res)
   default:
     return 0;
   }
+}
+
+/* _predict's fast path: the tables on numbers. */
+static int
+m0_fast(const double *in, double *val, pm_real *prob, pm_real *conf)
+{
+  double y[2];
+  y[0] = 1.1388861004657367 * (pm_real)in[0]; /* "mean_radius" */
+  y[0] += 0.2704659778310288 * (pm_real)in[1]; /* "mean_texture" */
+  y[0] += 3.4521608895441145 * (pm_real)in[2]; /* "mean_smoothness" */
+  y[0] += 7.49676262249068 * (pm_real)in[3]; /* "worst_concavity" */
+  y[0] += 8.586006223891987 * (pm_real)in[4]; /* "worst_symmetry" */
+  y[0] = y[0] + -27.17817062820532;
+  if (isnan(y[0]))
+    return 0;
+  y[1] = 0.0;
+  {
+    double p0 = 1.0 / (1.0 + exp(-y[0])); /* logit */
+    prob[1] = (pm_real)p0;
+    prob[0] = (pm_real)(1.0 - p0);
+  }
+  conf[0] = conf[1] = (pm_real)NAN;
+  *val = prob[1] > prob[0];
+  return 1;
+}
+
+/* What _predict gives for each class. */
+static const double pm_fast_class[2] = {0.0, 1.0};
+
+/* _predict when every input is a number and the model decides by numbers
+** alone (m0_fast); 0: the general path. */
+PM_RT int
+pm_predict_fast(const double in[], const unsigned char *missing,
+                double *out, int n_out)
+{
+  double val = 0;
+  pm_real prob[2], conf[2];
+  int k;
+  if (missing) { /* eight flags at a time */
+    uint64_t w = 0, f;
+    for (k = 0; k + 8 <= PM_NIN; k += 8) {
+      memcpy(&f, missing + k, 8);
+      w |= f;
+    }
+    for (; k < PM_NIN; k++)
+      w |= missing[k];
+    if (w)
+      return 0;
+  }
+  if (!m0_fast(in, &val, prob, conf))
+    return 0;
+  if (n_out > 0)
+    out[0] = pm_fast_class[(int)val];
+  if (n_out > 1)
+    out[1] = prob[0];
+  if (n_out > 2)
+    out[2] = prob[1];
+  for (k = 3; k < n_out; k++)
+    out[k] = NAN;
+  return 1;
 }

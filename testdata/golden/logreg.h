@@ -53,6 +53,11 @@ extern const char logreg_pmml_sha256[65];
 /* probability(malignant): continuous double */
 #define LOGREG_OUT_PROBABILITY_MALIGNANT_ 2
 
+/* The classes of the target, in the order of its probabilities: what
+** logreg_predict gives for a predicted category (its index). */
+#define LOGREG_CLASS_BENIGN 0 /* "benign" */
+#define LOGREG_CLASS_MALIGNANT 1 /* "malignant" */
+
 /* Kinds of values. */
 #define LOGREG_MISSING 0
 #define LOGREG_NUMBER 1
@@ -137,6 +142,19 @@ size_t logreg_format(const logreg_value *v, char *buf, size_t size);
 /* The PMML names of input and output i (NULL out of range). */
 const char *logreg_input_name(size_t i);
 const char *logreg_output_name(size_t i);
+/*
+** Score one record of numbers: in[i] is input i (as logreg_set_number
+** takes it), missing when missing[i] is not 0 or, when 'missing' is NULL,
+** when in[i] is NaN. out[k], k < n_out, gets output k as a number: numbers
+** and booleans as they are, a predicted category of the target that is text
+** as its index among the classes (the CLASS_* macros above), anything else
+** and missing as NaN. Returns 0, or the status of a record that cannot be
+** scored (then out is all NaN). Re-entrant. A tree or a regression on plain
+** doubles takes a fast path, which gives the same bits; other records are
+** scored on a context on the stack (sizeof(logreg_ctx)).
+*/
+int logreg_predict(const double in[], const unsigned char *missing,
+                   double *out, int n_out);
 
 #ifdef __cplusplus
 }

@@ -65,6 +65,16 @@ extern const char names_pmml_sha256[65];
 /* len .: categorical integer */
 #define NAMES_OUT_LEN_ 3
 
+/* The classes of the target, in the order of its probabilities: what
+** names_predict gives for a predicted category (its index). */
+#define NAMES_CLASS_A_B 0 /* "a * / b" */
+#define NAMES_CLASS_C_D 1 /* "c"d" */
+#define NAMES_CLASS_E_F 2 /* "e.f" */
+#define NAMES_CLASS_G_H 3 /* "g.h" */
+#define NAMES_CLASS__ 4 /* "..=" */
+#define NAMES_CLASS___2 5 /* "......" */
+#define NAMES_CLASS___3 6 /* " " */
+
 /* Kinds of values. */
 #define NAMES_MISSING 0
 #define NAMES_NUMBER 1
@@ -149,6 +159,19 @@ size_t names_format(const names_value *v, char *buf, size_t size);
 /* The PMML names of input and output i (NULL out of range). */
 const char *names_input_name(size_t i);
 const char *names_output_name(size_t i);
+/*
+** Score one record of numbers: in[i] is input i (as names_set_number
+** takes it), missing when missing[i] is not 0 or, when 'missing' is NULL,
+** when in[i] is NaN. out[k], k < n_out, gets output k as a number: numbers
+** and booleans as they are, a predicted category of the target that is text
+** as its index among the classes (the CLASS_* macros above), anything else
+** and missing as NaN. Returns 0, or the status of a record that cannot be
+** scored (then out is all NaN). Re-entrant. A tree or a regression on plain
+** doubles takes a fast path, which gives the same bits; other records are
+** scored on a context on the stack (sizeof(names_ctx)).
+*/
+int names_predict(const double in[], const unsigned char *missing,
+                  double *out, int n_out);
 
 #ifdef __cplusplus
 }

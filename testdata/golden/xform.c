@@ -19,6 +19,16 @@
 #include <stdint.h>
 #include <string.h>
 
+/* The same bits as pmmlc score need the arithmetic as written: no
+** -ffast-math, no fused multiply-adds. gcc fuses a * b + c under its GNU
+** dialects (its default) where the target has them (Cortex-M4F, x86-64
+** -march=haswell): it is told here, clang by the standard pragma. */
+#if defined(__clang__)
+#pragma STDC FP_CONTRACT OFF
+#elif defined(__GNUC__)
+#pragma GCC optimize("fp-contract=off")
+#endif
+
 #include "xform.h"
 
 #if defined(__GNUC__)
@@ -4481,6 +4491,86 @@ xform_format(const xform_value *v, char *buf, size_t size)
   return pm_format(&x, buf, size);
 }
 
+PM_RT int pm_predict_fast(const double in[], const unsigned char *missing,
+                          double *out, int n_out);
+
+/* _predict on a context, for the records the fast path sends back (a
+** function apart, so that the fast path needs no frame of its size). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int
+pm_predict_ctx(const double in[], const unsigned char *missing, double *out,
+               int n_out)
+{
+  xform_ctx c;
+  size_t i;
+  int k, rc;
+  for (i = 0; i < PM_NIN; i++) {
+    if (missing ? missing[i] != 0 : isnan(in[i]))
+      c.in_[i] = pm_missing();
+    else
+      pm_set_number(&c, i, in[i]);
+  }
+  rc = xform_score(&c);
+  for (k = 0; k < n_out; k++) {
+    double x = NAN;
+    if (rc == 0 && k < PM_NOUT) {
+      const pm_outd *o = &pm_outs[k];
+      const pm_v *v = o->slot < 0 ? &c.res_[o->model].value
+                                  : &c.v_[o->slot - PM_NIN];
+      if (v->t == PM_T_NUM || v->t == PM_T_BOOL) {
+        x = v->num;
+      } else if (v->t == PM_T_STR && o->slot < 0) {
+        const pm_modeld *m = &pm_models[o->model];
+        int32_t j;
+        for (j = 0; j < m->n_classes; j++) {
+          pm_v lv = pm_class_value(m, j);
+          if (pm_equal(v, &lv) == 1) {
+            x = j;
+            break;
+          }
+        }
+      }
+    }
+    out[k] = x;
+  }
+  return rc;
+}
+
+int
+xform_predict(const double in[], const unsigned char *missing, double *out,
+            int n_out)
+{
+  if (pm_predict_fast(in, missing, out, n_out))
+    return 0;
+  return pm_predict_ctx(in, missing, out, n_out);
+}
+
+#ifdef PM_PREDICT_CHECK
+/* For tests only (tests/codegen.sh builds with -DPM_PREDICT_CHECK): the
+** two paths of _predict apart, so that they can be compared record by
+** record. xform_predict_fast gives 1 when the fast path decided. */
+int xform_predict_fast(const double in[], const unsigned char *missing,
+                     double *out, int n_out);
+int xform_predict_general(const double in[], const unsigned char *missing,
+                        double *out, int n_out);
+
+int
+xform_predict_fast(const double in[], const unsigned char *missing, double *out,
+                 int n_out)
+{
+  return pm_predict_fast(in, missing, out, n_out);
+}
+
+int
+xform_predict_general(const double in[], const unsigned char *missing,
+                    double *out, int n_out)
+{
+  return pm_predict_ctx(in, missing, out, n_out);
+}
+#endif
+
 const char *
 xform_input_name(size_t i)
 {
@@ -4699,4 +4789,16 @@ pm_family_eval(pm_ctx *c, int32_t m, pm_res *res)
   default:
     return 0;
   }
+}
+
+/* _predict has no fast path for this model. */
+PM_RT int
+pm_predict_fast(const double in[], const unsigned char *missing,
+                double *out, int n_out)
+{
+  (void)in;
+  (void)missing;
+  (void)out;
+  (void)n_out;
+  return 0;
 }

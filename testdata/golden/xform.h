@@ -129,6 +129,19 @@ size_t xform_format(const xform_value *v, char *buf, size_t size);
 /* The PMML names of input and output i (NULL out of range). */
 const char *xform_input_name(size_t i);
 const char *xform_output_name(size_t i);
+/*
+** Score one record of numbers: in[i] is input i (as xform_set_number
+** takes it), missing when missing[i] is not 0 or, when 'missing' is NULL,
+** when in[i] is NaN. out[k], k < n_out, gets output k as a number: numbers
+** and booleans as they are, a predicted category of the target that is text
+** as its index among the classes (the CLASS_* macros above), anything else
+** and missing as NaN. Returns 0, or the status of a record that cannot be
+** scored (then out is all NaN). Re-entrant. A tree or a regression on plain
+** doubles takes a fast path, which gives the same bits; other records are
+** scored on a context on the stack (sizeof(xform_ctx)).
+*/
+int xform_predict(const double in[], const unsigned char *missing,
+                  double *out, int n_out);
 
 #ifdef __cplusplus
 }

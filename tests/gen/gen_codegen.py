@@ -1144,6 +1144,138 @@ def mining(outdir):
            "x1,x2,g,y\n,1,a,\n"])
 
 
+# ---------------------------------------------------------------------------
+# fast: trees and regressions on doubles alone, which _predict scores by its
+# fast path; NaN and missing inputs where a test sends the record back and
+# where it does not (True children, notEqual, several inputs at a node).
+
+FAST_DD = """  <DataDictionary>
+    <DataField name="x" optype="continuous" dataType="double"/>
+    <DataField name="y" optype="continuous" dataType="double"/>
+    <DataField name="z" optype="continuous" dataType="double"/>
+    <DataField name="w" optype="continuous" dataType="double"/>
+%s  </DataDictionary>
+"""
+
+FAST_ROWS = ["1,1,1,1", "1,3,1,1", "6,1,3,1", "6,1,4,1", "9,1,4,9",
+             ",1,1,1", "1,,1,1", "6,1,,1", "1,1,1,", ",,,", "NaN,3,3,3",
+             "inf,1,3,0", "-inf,5,5,5", "6,NaN,4,1", "9,2,2,",
+             # signed zeros, values at and next to thresholds, extremes
+             "-0,-0,-0,-0", "5,2,4,-0", "5.000000000000001,1.9999999999999998,"
+             "3.0000000000000004,8", "1e308,-1e308,4,1e-320",
+             "-0,NaN,4,inf"]
+
+
+def fast_trees(outdir):
+    def node(nid, pred, score, kids=""):
+        sd = ""
+        if not reg:  # (the loop's)
+            n = sum(map(ord, nid)) % 7
+            sd = ('<ScoreDistribution value="yes" recordCount="%d"/>'
+                  '<ScoreDistribution value="no" recordCount="%d"/>'
+                  % (n + 1, 7 - n))
+        return '<Node id="%s" score="%s">%s%s%s</Node>' % (
+            nid, score, pred, sd, kids)
+
+    def sp(f, op, v):
+        return '<SimplePredicate field="%s" operator="%s" value="%s"/>' % (
+            f, op, v)
+    for reg in (False, True):
+        yes, no = ("3.5", "-1.25") if reg else ("yes", "no")
+        body = node("r", "<True/>", no, "".join([
+            node("a", sp("x", "lessOrEqual", "5"), yes, "".join([
+                node("a1", sp("y", "lessThan", "2"), yes),
+                node("a2", sp("y", "greaterOrEqual", "2"), no)])),
+            node("b", sp("x", "greaterThan", "5"), no, "".join([
+                node("b1", sp("z", "notEqual", "3"), yes, "".join([
+                    node("b11", sp("z", "lessThan", "4"), no),
+                    node("b12", sp("x", "greaterThan", "8"), yes)])),
+                node("b2", "<True/>", no)]))]))
+        for st in ("none", "lastPrediction", "nullPrediction",
+                   "defaultChild"):
+            name = "fast_tree_%s_%s" % (st, "reg" if reg else "cls")
+            if reg:
+                tdd = ('    <DataField name="t" optype="continuous" '
+                       'dataType="double"/>\n')
+                outs = ""
+            else:
+                tdd = ('    <DataField name="t" optype="categorical" '
+                       'dataType="string"><Value value="yes"/>'
+                       '<Value value="no"/></DataField>\n')
+                outs = ('    <Output><OutputField name="p_yes" '
+                        'feature="probability" value="yes"/>'
+                        '<OutputField name="p" feature="probability"/>'
+                        '</Output>\n')
+            b = body
+            if st == "defaultChild":
+                b = b.replace('<Node id="r" ', '<Node id="r" defaultChild="b" '
+                              ).replace('<Node id="a" ',
+                                        '<Node id="a" defaultChild="a2" '
+                                        ).replace('<Node id="b" ',
+                                                  '<Node id="b" '
+                                                  'defaultChild="b2" '
+                                                  ).replace(
+                    '<Node id="b1" ', '<Node id="b1" defaultChild="b11" ')
+            model = (HEAD + FAST_DD % tdd +
+                     '  <TreeModel functionName="%s" missingValueStrategy='
+                     '"%s">\n    <MiningSchema><MiningField name="t" '
+                     'usageType="target"/><MiningField name="x"/>'
+                     '<MiningField name="y"/><MiningField name="z"/>'
+                     '<MiningField name="w"/></MiningSchema>\n%s    %s\n'
+                     '  </TreeModel>\n</PMML>\n'
+                     % ("regression" if reg else "classification", st, outs,
+                        b))
+            write(outdir, name, model,
+                  ["x,y,z,w\n" + "\n".join(FAST_ROWS) + "\n"])
+
+
+def fast_regressions(outdir):
+    def np_(f, c, e=None):
+        return '<NumericPredictor name="%s" coefficient="%s"%s/>' % (
+            f, c, ' exponent="%s"' % e if e is not None else "")
+    for kind, flt in (("value", 0), ("logit", 0), ("softmax", 0),
+                      ("binary", 0), ("value", 1), ("logit", 1),
+                      ("softmax", 1), ("binary", 1)):
+        name = "fast_reg_%s%s" % (kind, "_mathfloat" if flt else "")
+        t1 = (np_("x", "0.5") + np_("y", "-1.25", 2) + np_("z", "3", 0))
+        t2 = np_("w", "0.75") + np_("x", "-0.5")
+        if kind == "value":
+            tdd = ('    <DataField name="t" optype="continuous" '
+                   'dataType="double"/>\n')
+            tables = ('<RegressionTable intercept="0.25">%s</RegressionTable>'
+                      % t1)
+            func, norm, outs = "regression", "none", ""
+        else:
+            tdd = ('    <DataField name="t" optype="categorical" '
+                   'dataType="string"><Value value="yes"/><Value value="no"/>'
+                   '%s</DataField>\n'
+                   % ('' if kind == "binary" else '<Value value="maybe"/>'))
+            tables = ('<RegressionTable intercept="0.25" targetCategory="yes">'
+                      '%s</RegressionTable>' % t1)
+            if kind == "softmax":
+                tables += ('<RegressionTable intercept="-0.5" '
+                           'targetCategory="maybe">%s</RegressionTable>' % t2)
+            tables += ('<RegressionTable intercept="0" targetCategory="no"/>')
+            func, norm = "classification", kind.replace("binary",
+                                                         "softmax")
+            outs = ('    <Output><OutputField name="p_yes" '
+                    'feature="probability" value="yes"/>'
+                    '<OutputField name="p" feature="probability"/>'
+                    '</Output>\n')
+        model = (HEAD + FAST_DD % tdd +
+                 '  <RegressionModel functionName="%s" '
+                 'normalizationMethod="%s"%s>\n    <MiningSchema>'
+                 '<MiningField name="t" usageType="target"/>'
+                 '<MiningField name="x"/><MiningField name="y"/>'
+                 '<MiningField name="z"/><MiningField name="w"/>'
+                 '</MiningSchema>\n%s    %s\n  </RegressionModel>\n'
+                 '</PMML>\n' % (func, norm,
+                                 ' x-mathContext="float"' if flt else "",
+                                 outs, tables))
+        write(outdir, name, model,
+              ["x,y,z,w\n" + "\n".join(FAST_ROWS) + "\n"])
+
+
 def main():
     outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..", "..", "testdata",
@@ -1155,6 +1287,8 @@ def main():
     names(outdir)
     functions(outdir)
     mining(outdir)
+    fast_trees(outdir)
+    fast_regressions(outdir)
 
 
 if __name__ == "__main__":
