@@ -30,7 +30,8 @@ gb_put(gbuf *b, const char *s, size_t n)
     b->p = p;
     b->cap = cap;
   }
-  memcpy(b->p + b->len, s, n);
+  if (n) /* s may be NULL then: an empty buffer's text (memcpy: UB) */
+    memcpy(b->p + b->len, s, n);
   b->len += n;
   b->p[b->len] = '\0';
 }

@@ -3,9 +3,20 @@
 # (-fsanitize=fuzzer,address,undefined) in their own directory, and run
 # each for a given time. `make fuzz` calls it; by hand, from a configured
 # build directory:
-#   tests/fuzz/run.sh [-s SECONDS] [-j JOBS] [-b] [TARGET...]
-# -s: seconds per target (default 60); -j: targets run at once (default
-# 2); -b: build only. TARGET is load, gzip, csv or score (default: all).
+#   tests/fuzz/run.sh [-s SECONDS] [-c CPU_SECONDS] [-j JOBS] [-n SAMPLE]
+#                     [-b] [-k] [TARGET...]
+# -s: seconds per target (default 60); -c: stop each target once it has
+# used this much CPU time instead (user + system, read from /proc: on a
+# loaded machine wall time says little of how much fuzzing was done);
+# -j: targets run at once (default 2); -b: build only. TARGET is load,
+# gzip, csv, score or codegen (default: all).
+#
+# After fuzzing codegen, the generated C of SAMPLE inputs of its corpus
+# (default 100, spread evenly over it; 0: none) is compiled by each of
+# gcc and clang found (FUZZ_COMPILE_CC) with -std=c99 -Wall -Wextra
+# -pedantic -Werror, and linked when it holds a main(): every file that
+# does not compile is a finding (codegen-cc-*, the input). -k: only that
+# check, on the corpus as it is, without fuzzing.
 #
 # Everything lives in $top_builddir/build/fuzz: the objects, the targets,
 # one growing corpus per target (<target>/corpus), the models fuzz_score
@@ -24,18 +35,25 @@ top_builddir=${top_builddir:-$top_srcdir}
 FUZZ_CC=${FUZZ_CC:-clang}
 SHARED=${SHARED:-$(cd "$top_srcdir/.." && pwd)/shared}
 seconds=60
+cpu_limit=
 jobs=2
 build_only=
-while getopts s:j:b opt; do
+sample=100
+compile_only=
+while getopts s:c:j:n:bk opt; do
   case $opt in
     s) seconds=$OPTARG ;;
+    c) cpu_limit=$OPTARG ;;
     j) jobs=$OPTARG ;;
     b) build_only=yes ;;
-    *) echo "usage: $0 [-s SECONDS] [-j JOBS] [-b] [TARGET...]" >&2; exit 2 ;;
+    n) sample=$OPTARG ;;
+    k) compile_only=yes ;;
+    *) echo "usage: $0 [-s SECONDS] [-c CPU_SECONDS] [-j JOBS] [-n SAMPLE]" \
+         "[-b] [-k] [TARGET...]" >&2; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
-targets=${*:-load gzip csv score}
+targets=${*:-load gzip csv score codegen}
 
 out="$top_builddir/build/fuzz"
 mkdir -p "$out/obj" "$out/findings" || exit 2
@@ -55,25 +73,61 @@ if ! command -v "$FUZZ_CC" >/dev/null 2>&1; then
   echo "run.sh: $FUZZ_CC not found (libFuzzer needs clang)" >&2
   exit 2
 fi
+# The code generator: its files of pmmlc/ (make passes pmmlc's sources in
+# FUZZ_PMMLC_SOURCES) and the embedded texts, which make writes into the
+# build directory.
+if [ -z "${FUZZ_PMMLC_SOURCES:-}" ]; then
+  FUZZ_PMMLC_SOURCES=$(cd "$top_srcdir" && ls pmmlc/*.c)
+fi
+gen_sources=
+for src in $FUZZ_PMMLC_SOURCES; do
+  case $src in
+    pmmlc/gen*.c | pmmlc/emit.c | pmmlc/sha256.c) gen_sources="$gen_sources $src" ;;
+  esac
+done
+# compile_obj SRC DIR: the object of SRC (a path under DIR), rebuilt when
+# it or a header is newer; prints its path.
+compile_obj() {
+  obj="$out/obj/$(echo "$1" | tr / _ | sed 's/\.c$/.o/')"
+  if [ ! -f "$obj" ] || [ -n "$(find "$2/$1" "$top_srcdir/runtime" \
+      "$top_srcdir/pmmlc" -name '*.h' -newer "$obj" -o -name '*.inc' \
+      -newer "$obj" -o -name "$(basename "$1")" -newer "$obj" \
+      2>/dev/null | head -n 1)" ]; then
+    echo "  CC (fuzz) $1" >&2
+    # shellcheck disable=SC2086
+    $FUZZ_CC $FLAGS -fsanitize=fuzzer-no-link $CPPFLAGS -c "$2/$1" \
+      -o "$obj" || return 1
+  fi
+  echo "$obj"
+}
 objs=
 for src in $FUZZ_SOURCES pmmlc/csv.c; do
   case $src in *.c) ;; *) continue ;; esac
-  obj="$out/obj/$(echo "$src" | tr / _ | sed 's/\.c$/.o/')"
+  obj=$(compile_obj "$src" "$top_srcdir") || exit 2
   objs="$objs $obj"
-  if [ ! -f "$obj" ] || [ -n "$(find "$top_srcdir/$src" "$top_srcdir/runtime" \
-      -name '*.h' -newer "$obj" -o -name "$(basename "$src")" -newer "$obj" \
-      2>/dev/null | head -n 1)" ]; then
-    echo "  CC (fuzz) $src"
-    # shellcheck disable=SC2086
-    $FUZZ_CC $FLAGS -fsanitize=fuzzer-no-link $CPPFLAGS -c \
-      "$top_srcdir/$src" -o "$obj" || exit 2
-  fi
 done
+gen_objs=
+case " $targets " in
+  *" codegen "*)
+    if [ ! -f "$top_builddir/pmmlc/embedded.c" ]; then
+      echo "run.sh: no pmmlc/embedded.c in $top_builddir (run make first)" >&2
+      exit 2
+    fi
+    for src in $gen_sources; do
+      obj=$(compile_obj "$src" "$top_srcdir") || exit 2
+      gen_objs="$gen_objs $obj"
+    done
+    obj=$(compile_obj pmmlc/embedded.c "$top_builddir") || exit 2
+    gen_objs="$gen_objs $obj" ;;
+esac
 for t in $targets; do
   echo "  CCLD (fuzz) fuzz_$t"
+  extra=
+  [ "$t" = codegen ] && extra=$gen_objs
   # shellcheck disable=SC2086
   $FUZZ_CC $FLAGS -fsanitize=fuzzer $CPPFLAGS \
-    "$top_srcdir/tests/fuzz/fuzz_$t.c" $objs $LIBS -o "$out/fuzz_$t" || exit 2
+    "$top_srcdir/tests/fuzz/fuzz_$t.c" $objs $extra $LIBS -o "$out/fuzz_$t" \
+    || exit 2
 done
 
 # The models fuzz_score scores: testdata's, then the shared corpus'.
@@ -90,12 +144,67 @@ if [ -f "$SHARED/conformance/MANIFEST.tsv" ]; then
 fi
 [ -n "$build_only" ] && exit 0
 
+# ---- compiling generated code -----------------------------------------
+# compile_sample: compile the generated C of a sample of the codegen
+# corpus; prints a summary line; returns 1 when a file did not compile.
+compile_sample() {
+  [ "$sample" -gt 0 ] || return 0
+  ccs=
+  for cc in ${FUZZ_COMPILE_CC:-gcc clang}; do
+    command -v "$cc" >/dev/null 2>&1 && ccs="$ccs $cc"
+  done
+  [ -n "$ccs" ] || { echo "codegen-cc: no C compiler found"; return 0; }
+  gen="$out/codegen/generated"
+  rm -rf "$gen" "$out/codegen/empty"
+  mkdir -p "$gen" "$out/codegen/empty"
+  # Run the corpus once, writing the files of every input that generates.
+  PMML_FUZZ_CODEGEN_OUT="$gen" ASAN_OPTIONS=detect_leaks=0 \
+    "$out/fuzz_codegen" -runs=0 "$out/codegen/empty" "$out/codegen/corpus" \
+    "$seeds/codegen" > "$out/codegen-cc.log" 2>&1
+  total=$(ls "$gen" | wc -l)
+  step=$(( (total + sample - 1) / sample ))
+  [ "$step" -ge 1 ] || step=1
+  n_ok=0 n_bad=0 k=0
+  for d in $(ls "$gen"); do
+    k=$((k + 1))
+    [ $(( (k - 1) % step )) -eq 0 ] || continue
+    ok=1
+    for cc in $ccs; do
+      flags="-std=c99 -Wall -Wextra -pedantic -Werror -O0"
+      # shellcheck disable=SC2086
+      if [ -f "$gen/$d/main" ]; then
+        (cd "$gen/$d" && $cc $flags ./*.c -o prog -lm) \
+          > "$gen/$d/cc.err" 2>&1
+      else
+        (cd "$gen/$d" && for c in ./*.c; do $cc $flags -c "$c" || exit 1
+          done) > "$gen/$d/cc.err" 2>&1
+      fi
+      if [ $? -ne 0 ]; then
+        ok=0
+        n_bad=$((n_bad + 1))
+        cp "$gen/$d/input" "$out/findings/codegen-cc-$d"
+        echo "codegen-cc: $cc: $(grep -m1 -E 'error|warning' \
+          "$gen/$d/cc.err") (findings/codegen-cc-$d)" >&2
+        break
+      fi
+    done
+    [ $ok -eq 1 ] && n_ok=$((n_ok + 1))
+  done
+  echo "codegen-cc: $((n_ok + n_bad)) of $total generating inputs" \
+    "compiled with$ccs: $n_bad failed"
+  [ "$n_bad" -eq 0 ] && rm -rf "$gen"
+  [ "$n_bad" -eq 0 ]
+}
+
+
 # ---- seeds ----------------------------------------------------------------
 seeds=$(mktemp -d "${TMPDIR:-/tmp}/pmmlc-fuzz.XXXXXX") || exit 2
 trap 'rm -rf "$seeds"' EXIT INT TERM
-mkdir "$seeds/load" "$seeds/gzip" "$seeds/csv" "$seeds/score"
+mkdir "$seeds/load" "$seeds/gzip" "$seeds/csv" "$seeds/score" \
+  "$seeds/codegen"
 i=0
 for f in "$top_srcdir"/testdata/*/*.pmml "$top_srcdir"/testdata/corpus/*/*/*.pmml \
+    "$top_srcdir"/testdata/codegen/*/*.pmml \
     "$top_srcdir"/examples/*.pmml \
     "$SHARED"/conformance/jpmml-*/*/pmml/*.pmml \
     "$SHARED"/conformance/jpmml-*/*/*/pmml/*.pmml \
@@ -106,6 +215,8 @@ for f in "$top_srcdir"/testdata/*/*.pmml "$top_srcdir"/testdata/corpus/*/*/*.pmm
   i=$((i + 1))
   cp "$f" "$seeds/load/$i.pmml"
   { printf '\000'; cat "$f"; } > "$seeds/gzip/$i"
+  # The code generator's mode byte: every option in turn.
+  { printf "\\$(printf '%03o' $((i % 16)))"; cat "$f"; } > "$seeds/codegen/$i"
   [ $((i % 8)) -eq 0 ] && gzip -c "$f" > "$seeds/load/$i.pmml.gz"
 done
 i=0
@@ -117,10 +228,26 @@ for f in "$top_srcdir"/testdata/corpus/*/*/*.csv "$top_srcdir"/examples/*.csv \
   { printf '\000'; head -c 16384 "$f"; } > "$seeds/csv/$i"
   { printf '\005'; head -c 4096 "$f"; } > "$seeds/csv/$i.small"
 done
-PMML_FUZZ_MODELS="$out/score-models.txt" PMML_FUZZ_SEEDS="$seeds/score" \
-  "$out/fuzz_score" -runs=0 "$seeds/score" >/dev/null 2>&1
+case " $targets " in
+  *" score "*)
+    PMML_FUZZ_MODELS="$out/score-models.txt" PMML_FUZZ_SEEDS="$seeds/score" \
+      "$out/fuzz_score" -runs=0 "$seeds/score" >/dev/null 2>&1 ;;
+esac
+
+if [ -n "$compile_only" ]; then
+  compile_sample
+  exit $?
+fi
 
 # ---- run ------------------------------------------------------------------
+# CPU seconds (user + system) used so far by process $1, from /proc;
+# nothing once it has exited (a zombie waiting for 'wait').
+cpu_of() {
+  awk -v hz="$(getconf CLK_TCK)" '{
+    sub(/^.*\) /, ""); if ($1 != "Z") printf "%d\n", ($12 + $13) / hz }' \
+    "/proc/$1/stat" 2>/dev/null
+}
+
 run_one() {
   t=$1
   case $t in
@@ -129,13 +256,29 @@ run_one() {
     *) max_len=131072 ;;
   esac
   mkdir -p "$out/$t/corpus"
+  start=$(date +%s)
+  wall=$seconds
+  [ -n "$cpu_limit" ] && wall=0 # no wall limit: the watchdog stops it
   PMML_FUZZ_MODELS="$out/score-models.txt" \
   ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}" \
   UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}" \
-    "$out/fuzz_$t" -max_total_time="$seconds" -max_len="$max_len" -timeout=20 \
+    "$out/fuzz_$t" -max_total_time="$wall" -max_len="$max_len" -timeout=20 \
       -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$out/findings/$t-" \
-      "$out/$t/corpus" "$seeds/$t" > "$out/$t.log" 2>&1
+      "$out/$t/corpus" "$seeds/$t" > "$out/$t.log" 2>&1 &
+  pid=$!
+  if [ -n "$cpu_limit" ]; then
+    # libFuzzer stops on SIGINT and still prints its final statistics.
+    while used=$(cpu_of "$pid") && [ -n "$used" ]; do
+      if [ "$used" -ge "$cpu_limit" ]; then
+        kill -INT "$pid"
+        break
+      fi
+      sleep 5
+    done
+  fi
+  wait "$pid"
+  echo $(($(date +%s) - start)) > "$out/$t.wall"
   # CPU seconds of the run (user + system), from the shell's 'times'.
   times > "$out/$t.times"
   tail -n 1 "$out/$t.times" | awk '{
@@ -146,7 +289,11 @@ stamp="$out/findings/.stamp"
 : > "$stamp"
 running=0
 for t in $targets; do
-  echo "  FUZZ $t: ${seconds}s"
+  if [ -n "$cpu_limit" ]; then
+    echo "  FUZZ $t: ${cpu_limit} CPU seconds"
+  else
+    echo "  FUZZ $t: ${seconds}s"
+  fi
   run_one "$t" &
   running=$((running + 1))
   if [ "$running" -ge "$jobs" ]; then
@@ -158,11 +305,12 @@ wait
 
 # ---- summary --------------------------------------------------------------
 status=0
-printf '%-6s %6s %6s %12s %6s %6s %12s %s\n' target wall cpu executions cov ft corpus findings
+printf '%-8s %6s %6s %12s %6s %6s %12s %s\n' target wall cpu executions \
+  cov ft corpus findings
 for t in $targets; do
   log="$out/$t.log"
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
-  secs=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -n 1)
+  secs=$(cat "$out/$t.wall" 2>/dev/null)
   last=$(grep -E '^#[0-9]+' "$log" | tail -n 1)
   cov=$(echo "$last" | sed -n 's/.* cov: \([0-9]*\).*/\1/p')
   ft=$(echo "$last" | sed -n 's/.* ft: \([0-9]*\).*/\1/p')
@@ -175,8 +323,11 @@ for t in $targets; do
     status=1
   fi
   cpu=$(cat "$out/$t.cpu" 2>/dev/null)
-  printf '%-6s %6s %6s %12s %6s %6s %12s %s\n' "$t" "${secs:-?}" "${cpu:-?}" \
+  printf '%-8s %6s %6s %12s %6s %6s %12s %s\n' "$t" "${secs:-?}" "${cpu:-?}" \
     "${execs:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}" "$found"
 done
+case " $targets " in
+  *" codegen "*) compile_sample || status=1 ;;
+esac
 [ "$status" -eq 0 ] || echo "run.sh: findings in $out/findings" >&2
 exit $status

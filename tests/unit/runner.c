@@ -1,6 +1,8 @@
 /*
 ** runner.c: the one CUnit runner of `make check`. Each module's suite is
 ** added by its add_<module>_suite(); a failing assertion fails the run.
+** PMML_UNIT_SUITE=NAME runs that suite alone (e.g. "load" under valgrind:
+** see README.md, "Tests").
 */
 #include <locale.h>
 #include <stdio.h>
@@ -36,6 +38,7 @@ int
 main(int argc, char **argv)
 {
   unsigned fails;
+  const char *only = getenv("PMML_UNIT_SUITE");
   /* A comma locale must not change how numbers parse or print. */
   if (argc > 1)
     setlocale(LC_ALL, argv[1]);
@@ -65,7 +68,17 @@ main(int argc, char **argv)
   add_verify_suite();
   add_mining_suite();
   CU_basic_set_mode(CU_BRM_NORMAL);
-  CU_basic_run_tests();
+  if (only) {
+    CU_pSuite s = CU_get_suite(only);
+    if (!s) {
+      fprintf(stderr, "runner: no suite '%s'\n", only);
+      CU_cleanup_registry();
+      return 2;
+    }
+    CU_basic_run_suite(s);
+  } else {
+    CU_basic_run_tests();
+  }
   fails = CU_get_number_of_failures() + CU_get_number_of_suites_failed() +
           CU_get_number_of_tests_failed();
   CU_cleanup_registry();

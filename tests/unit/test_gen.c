@@ -68,6 +68,24 @@ test_sha256(void)
                             "f1809a48a497200e046d39ccc7112cd0");
 }
 
+/* Appending an empty buffer's text (NULL, 0) appends nothing and copies
+** nothing: fuzz_codegen found memcpy(p, NULL, 0), undefined behaviour,
+** on a document without Intervals (clang's UBSan stops on it). */
+static void
+test_put_nothing(void)
+{
+  gbuf b = {0}, empty = {0};
+  gb_put(&b, empty.p, empty.len);
+  CU_ASSERT_EQUAL(b.len, 0);
+  CU_ASSERT_FALSE(b.failed);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(b.p);
+  CU_ASSERT_STRING_EQUAL(b.p, "");
+  gb_puts(&b, "x");
+  gb_put(&b, NULL, 0);
+  CU_ASSERT_STRING_EQUAL(b.p, "x");
+  gb_free(&b);
+}
+
 /* A C string literal holds only printable ASCII with " \ ? escaped and
 ** the rest as three-digit octal. */
 static void
@@ -287,6 +305,7 @@ add_gen_suite(void)
 {
   CU_pSuite s = CU_add_suite("gen", NULL, NULL);
   CU_add_test(s, "sha256", test_sha256);
+  CU_add_test(s, "appending nothing", test_put_nothing);
   CU_add_test(s, "C string literals", test_cstr);
   CU_add_test(s, "comment text", test_ctext);
   CU_add_test(s, "doubles", test_real);

@@ -184,7 +184,6 @@ test_load_limits(void)
     strcpy(doc, "<PMML xmlns=\"http://www.dmg.org/PMML-4_4\" version=\"4.4\">"
                 "<Header description=\"");
     memset(doc + strlen(doc), 'a', n);
-    strcpy(doc + strlen(doc) - 0, "");
     doc[strlen("<PMML xmlns=\"http://www.dmg.org/PMML-4_4\" version=\"4.4\">"
                "<Header description=\"") + n] = '\0';
     strcat(doc, "\"/></PMML>");
