@@ -39,6 +39,8 @@ gen_bi_id(int id)
 static const gen_family *const families[PM_FAM_COUNT] = {
   [PM_FAM_TREE] = &gen_tree_family,
   [PM_FAM_REGRESSION] = &gen_regression_family,
+  [PM_FAM_GENREG] = &gen_genreg_family,
+  [PM_FAM_NEURAL] = &gen_neural_family,
 };
 
 /* ------------------------------------------------------------------------ */

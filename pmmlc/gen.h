@@ -245,5 +245,7 @@ typedef struct gen_family {
 
 extern const gen_family gen_tree_family;
 extern const gen_family gen_regression_family;
+extern const gen_family gen_genreg_family;
+extern const gen_family gen_neural_family;
 
 #endif /* PMMLC_GEN_H */
