@@ -21,6 +21,15 @@ static const char *const link_names[] = {
   "none", "cloglog", "identity", "log", "logc", "logit", "loglog",
   "negbin", "oddspower", "power", "probit", "cauchit"};
 
+/* The names of those values in genrt.inc (t_genreg). */
+static const char *const type_enums[] = {
+  "PM_GR_REGRESSION", "PM_GR_GENERAL_LINEAR", "PM_GR_MULTINOMIAL",
+  "PM_GR_ORDINAL", "PM_GR_GENERALIZED", "PM_GR_COX"};
+static const char *const link_enums[] = {
+  "PM_GL_NONE", "PM_GL_CLOGLOG", "PM_GL_IDENTITY", "PM_GL_LOG",
+  "PM_GL_LOGC", "PM_GL_LOGIT", "PM_GL_LOGLOG", "PM_GL_NEGBIN",
+  "PM_GL_ODDSPOWER", "PM_GL_POWER", "PM_GL_PROBIT", "PM_GL_CAUCHIT"};
+
 /* A term as readable text: "beta * [a == "x"] * contrast(b)[2] * c^2". */
 static void
 term_text(gen *g, gbuf *b, const pm_genreg *gr, const pm_grterm *t)
@@ -194,15 +203,12 @@ genreg_model(gen *g, const pm_model *m)
       gb_puts(d, " */\n");
       for (i = e->first; i < e->first + e->n; i++) {
         const pm_grterm *t = &gr->terms[i];
-        gbuf cm = {0};
         gb_puts(d, "  {");
         gb_real(d, t->beta);
-        gb_printf(d, ", %d, %d, %d},\n", (int)t->first, (int)t->n,
+        gb_printf(d, ", %d, %d, %d}, /* ", (int)t->first, (int)t->n,
                   (int)t->n_level);
-        term_text(g, &cm, gr, t);
-        if (cm.p)
-          gb_comment(d, cm.p, 4);
-        gb_free(&cm);
+        term_text(g, d, gr, t);
+        gb_puts(d, " */\n");
       }
     }
     gb_puts(d, "};\n");
@@ -263,8 +269,13 @@ genreg_model(gen *g, const pm_model *m)
     return gen_fail(g, m->line, "GeneralRegressionModel: CoxRegression "
                     "without BaseCumHazardTables");
   }
-  gb_printf(d, "static const pm_genreg m%d_gr = {\n  %d, %d, %d, ", (int)mi,
-            (int)gr->type, (int)gr->link, (int)gr->cumlink);
+  gb_printf(d, "/* { modelType, linkFunction, cumulativeLink, link "
+               "parameter, offsetValue,\n** trialsValue, slots of offset, "
+               "trials, end time, strata, the tables,\n** Cox reference } "
+               "*/\n");
+  gb_printf(d, "static const pm_genreg m%d_gr = {\n  %s, %s, %s, ", (int)mi,
+            type_enums[gr->type % 6], link_enums[gr->link % 12],
+            link_enums[gr->cumlink % 12]);
   gb_real(d, gr->link == PM_GL_NEGBIN ? gr->dist_param : gr->link_param);
   gb_puts(d, ", ");
   gb_real(d, gr->offset_value);
