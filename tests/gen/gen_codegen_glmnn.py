@@ -61,7 +61,11 @@ GIN = ["x,z,n,off,t,c,s\n"
        "0.1,0.2,1,0,1,a,A\n"
        "abc,1,1,0,5,a,A\n",
        "x,z,n,off,t,c,s\n"
-       "3,4,5,6,7,z,A\n"]
+       "3,4,5,6,7,z,A\n",
+       # Cox: before the first event time nothing is read, but the invalid
+       # c still fails the record (returnInvalid, as JPMML does).
+       "x,z,n,off,t,c,s\n"
+       "1,1,1,0,1,zz,A\n"]
 
 
 def ms(target, fields):
