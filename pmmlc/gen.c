@@ -48,6 +48,8 @@ static const gen_family *const families[PM_FAM_COUNT] = {
   [PM_FAM_ANOMALY] = &gen_anomaly_family,
   [PM_FAM_ASSOCIATION] = &gen_association_family,
   [PM_FAM_MINING] = &gen_mining_family,
+  [PM_FAM_GENREG] = &gen_genreg_family,
+  [PM_FAM_NEURAL] = &gen_neural_family,
 };
 
 const gen_family *
@@ -874,6 +876,28 @@ reset_tables(gen *g)
   memset(g->pred_map, 0xff, ((size_t)g->doc->n_preds + 1) * sizeof(int32_t));
 }
 
+/* The active MiningFields of the top model that may fail the record by
+** returnInvalid: read before the model is scored, whether or not its path
+** reads them (eval.c: score_record). pm_strict[0 .. PM_NSTRICT). */
+static void
+strict_fields(gen *g, gbuf *b)
+{
+  const pm_model *top = g->doc->top;
+  int32_t i, n = 0;
+  gb_puts(b, "\n/* The top model's active fields whose returnInvalid "
+             "treatment fails a\n** record even where the model does not "
+             "read them (score_record). */\n"
+             "static const int32_t pm_strict[] = {");
+  for (i = 0; i < top->n_mf; i++) {
+    const pm_mfield *mf = &top->mf[i];
+    if (mf->slot >= 0 && mf->usage == PM_USE_ACTIVE &&
+        (mf->inv == PM_INV_RETURN_INVALID ||
+         mf->miss == PM_MISS_RETURN_INVALID))
+      gb_printf(b, "%s%d", n++ ? ", " : "", (int)gen_slot(g, mf->slot));
+  }
+  gb_printf(b, "%s};\n#define PM_NSTRICT %d\n", n ? "" : "-1", (int)n);
+}
+
 static int
 run_pass(gen *g)
 {
@@ -911,6 +935,7 @@ run_pass(gen *g)
     if (!doc->n_outs)
       gb_puts(b, "  {0, -1, 0, PM_DT_ANY}\n");
     gb_puts(b, "};\n");
+    strict_fields(g, b);
   } else if (rc == 0) {
     for (i = 0; i < doc->n_outs; i++)
       gen_str(g, doc->outs[i].name);

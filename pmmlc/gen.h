@@ -300,5 +300,7 @@ extern const gen_family gen_mining_family;
 int gen_in_forest(const gen *g, const pm_model *m);
 /* The generating family of model m, or NULL (gen.c). */
 const gen_family *gen_family_of(const pm_model *m);
+extern const gen_family gen_genreg_family;
+extern const gen_family gen_neural_family;
 
 #endif /* PMMLC_GEN_H */

@@ -15,7 +15,7 @@ set -u
 script=$0
 
 # Families of testdata/corpus the generator compiles (grows with them).
-GENERATED="tree regression mining svm naivebayes clustering knn scorecard ruleset anomaly"
+GENERATED="tree regression mining svm naivebayes clustering knn scorecard ruleset anomaly glm neural"
 CFLAGS_TEST=${CODEGEN_CFLAGS:--O1}
 compilers=
 for cc in ${CODEGEN_CC:-gcc clang}; do

@@ -2283,6 +2283,11 @@ static const pm_outd pm_outs[4] = {
   {5, 8, 0, PM_DT_DOUBLE}, /* "probability(virginica)" */
 };
 
+/* The top model's active fields whose returnInvalid treatment fails a
+** record even where the model does not read them (score_record). */
+static const int32_t pm_strict[] = {5, 4, 3};
+#define PM_NSTRICT 3
+
 /* The fast walk's view of each slot: 2 * input, plus 1 when the input is
 ** rounded to float; -1: none. */
 static const int32_t pm_slot_walk[9] = {
@@ -4096,7 +4101,10 @@ iris_tree_score(iris_tree_ctx *c)
   c->sused_ = 0;
   c->scored_ = 0;
   c->depth_ = 0;
-  pm_model(c, &pm_models[PM_TOP]);
+  for (i = 0; i < PM_NSTRICT && !c->failed_; i++)
+    pm_slot(c, pm_strict[i]);
+  if (!c->failed_)
+    pm_model(c, &pm_models[PM_TOP]);
   for (i = 0; i < PM_NOUT && !c->failed_; i++)
     if (pm_outs[i].slot >= 0)
       pm_slot(c, pm_outs[i].slot);

@@ -2175,6 +2175,11 @@ static const pm_outd pm_outs[3] = {
   {7, 11, 0, PM_DT_DOUBLE}, /* "probability(malignant)" */
 };
 
+/* The top model's active fields whose returnInvalid treatment fails a
+** record even where the model does not read them (score_record). */
+static const int32_t pm_strict[] = {5, 6, 7, 8, 9};
+#define PM_NSTRICT 5
+
 /* ==== run-time support: core (pmmlc/genrt.inc) ==== */
 /* ---- Values and failures (runtime/eval.c, pmml_int.h) ------------------ */
 
@@ -3625,7 +3630,10 @@ logreg_score(logreg_ctx *c)
   c->sused_ = 0;
   c->scored_ = 0;
   c->depth_ = 0;
-  pm_model(c, &pm_models[PM_TOP]);
+  for (i = 0; i < PM_NSTRICT && !c->failed_; i++)
+    pm_slot(c, pm_strict[i]);
+  if (!c->failed_)
+    pm_model(c, &pm_models[PM_TOP]);
   for (i = 0; i < PM_NOUT && !c->failed_; i++)
     if (pm_outs[i].slot >= 0)
       pm_slot(c, pm_outs[i].slot);

@@ -2483,6 +2483,11 @@ static const pm_outd pm_outs[2] = {
   {3, 5, 0, PM_DT_DOUBLE}, /* "o_zlog" */
 };
 
+/* The top model's active fields whose returnInvalid treatment fails a
+** record even where the model does not read them (score_record). */
+static const int32_t pm_strict[] = {2, 3};
+#define PM_NSTRICT 2
+
 /* ==== run-time support: core (pmmlc/genrt.inc) ==== */
 /* ---- Values and failures (runtime/eval.c, pmml_int.h) ------------------ */
 
@@ -4419,7 +4424,10 @@ xform_score(xform_ctx *c)
   c->sused_ = 0;
   c->scored_ = 0;
   c->depth_ = 0;
-  pm_model(c, &pm_models[PM_TOP]);
+  for (i = 0; i < PM_NSTRICT && !c->failed_; i++)
+    pm_slot(c, pm_strict[i]);
+  if (!c->failed_)
+    pm_model(c, &pm_models[PM_TOP]);
   for (i = 0; i < PM_NOUT && !c->failed_; i++)
     if (pm_outs[i].slot >= 0)
       pm_slot(c, pm_outs[i].slot);
