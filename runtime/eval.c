@@ -791,9 +791,10 @@ score_record(pmml_ctx *c)
   ** valid input passes its plain MiningFields unchanged and cannot fail:
   ** only the others are computed here (resolve.c, plan()). */
   {
-    const pm_check *k = doc->checks, *end = k + doc->n_checks;
+    const pm_check *k = doc->checks;
     const pm_val *vals = c->vals;
-    for (; k < end; k++) {
+    int32_t i;
+    for (i = 0; i < doc->n_checks; i++, k++) {
       if (PM_LIKELY(k->direct >= 0 && vals[k->direct].t != PM_T_MISSING &&
                     !vals[k->direct].invalid))
         continue;
