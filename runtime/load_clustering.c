@@ -713,10 +713,13 @@ pmmlR_cfield_ref(pm_resolver *r, const pm_cfield *f, pm_lit *l,
     v = pmmlV_lit(doc, l);
     row = pmmlE_table_row(doc, f->dom, &v);
     if (row < 0) {
+      /* The value as it reads (a number has no string id). */
+      char text[64];
+      pmmlV_format(&v, text, sizeof text);
       pmmlR_fail(r, PMML_E_INVALID, line,
                  "%s '%s': value '%s' is not one of the field's values, "
                  "which index the Comparisons matrix",
-                 f->element, fname(r, f), pmmlS_str(&doc->strs, l->sym));
+                 f->element, fname(r, f), text);
       return -1;
     }
     *out = (double)row;
