@@ -458,7 +458,9 @@ pmmlV_format(const pm_val *v, char *buf, size_t size)
     n = strlen(src);
     break;
   default:
-    if (!isfinite(x) && date_kind(v->dt) != DK_NONE) {
+    /* A date or time too far out for a calendar (beyond some 10^15
+    ** days or seconds, infinity, NaN) is written as its number. */
+    if (!(fabs(x) < 1e15) && date_kind(v->dt) != DK_NONE) {
       n = pmmlN_format_double(x, tmp);
       break;
     }

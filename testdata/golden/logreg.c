@@ -2707,7 +2707,7 @@ pm_format(const pm_v *v, char *buf, size_t size)
     n = strlen(src);
     break;
   default:
-    if (!isfinite(x) && pm_date_kind(v->dt) != PM_DK_NONE) {
+    if (!(fabs(x) < 1e15) && pm_date_kind(v->dt) != PM_DK_NONE) {
       n = pmmlN_format_double(x, tmp);
       break;
     }
