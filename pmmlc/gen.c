@@ -1713,6 +1713,9 @@ gen_source(gen *g, gbuf *b, const char *upfx)
                "#define PM_FORMAT_REAL pmmlN_format_%s\n",
             (int)doc->n_inputs, (int)doc->n_outs, (int)g->n_strs,
             (int)doc->top->index, g->o->use_float ? "float" : "double");
+  /* Run-time tests compare with these variables, not the macros: with no
+  ** input or no output, `i < 0` on a size_t would warn (-Wtype-limits). */
+  gb_puts(b, "PM_RT const size_t pm_nin = PM_NIN, pm_nout = PM_NOUT;\n");
   if (numconv)
     gb_puts(b, "#if defined(__GNUC__)\n#define PM_NUMCONV_API static "
                "__attribute__((unused))\n#else\n#define PM_NUMCONV_API "

@@ -201,7 +201,7 @@ regression_fast(gen *g, const pm_model *m, gbuf *b)
 {
   const pm_regression *reg = m->body;
   int32_t i, k, mi = m->index, n = reg->n_tables;
-  int fl = float_math(g, m);
+  int fl = float_math(g, m), reads_input = 0;
   for (i = 0; i < n; i++) {
     const pm_regtable *t = &reg->tables[i];
     if (t->n_cats || t->n_terms)
@@ -209,12 +209,15 @@ regression_fast(gen *g, const pm_model *m, gbuf *b)
     for (k = 0; k < t->n_nums; k++)
       if (gen_fast(g, t->nums[k].slot) < 0)
         return 0;
+    reads_input |= t->n_nums > 0;
   }
   gb_printf(b, "\n/* _predict's fast path: the tables on numbers. */\n"
                "static int\nm%d_fast(const double *in, double *val, "
                "pm_real *prob, pm_real *conf)\n{\n"
                "  double y[%d];\n",
             (int)mi, (int)n);
+  if (!reads_input) /* intercepts only */
+    gb_puts(b, "  (void)in;\n");
   for (i = 0; i < n; i++) {
     const pm_regtable *t = &reg->tables[i];
     /* 0.0 + p is p but for p = -0.0, whose sign a nonzero intercept ends */

@@ -405,6 +405,7 @@ static int
 tree_code(gen *g, const pm_model *m, const pm_tree *t, gbuf *b)
 {
   int32_t i, k;
+  int compares = 0;
   if (t->n_nodes > 2000 || g->doc->preds[t->nodes[0].pred].kind != PM_P_TRUE)
     return 0;
   for (i = 1; i < t->n_nodes; i++) {
@@ -415,6 +416,7 @@ tree_code(gen *g, const pm_model *m, const pm_tree *t, gbuf *b)
     if (p->kind != PM_P_SIMPLE || p->op > PM_OP_GE || p->v.t != PM_T_NUM ||
         gen_walk(g, p->slot, &fl) < 0)
       return 0;
+    compares = 1;
   }
   gb_printf(b, "\n/* _predict's fast path: the tree on numbers, node by node "
                "(the walk of\n** pm_tree_fast); 0 when a node has no true "
@@ -424,6 +426,8 @@ tree_code(gen *g, const pm_model *m, const pm_tree *t, gbuf *b)
                "  int32_t node%s;\n",
             (int)m->index, (int)m->index,
             m->function == PM_FN_CLASSIFICATION ? ", k" : "");
+  if (!compares) /* every test True */
+    gb_puts(b, "  (void)in;\n");
   for (i = 0; i < t->n_nodes; i++) {
     const pm_tnode *nd = &t->nodes[i];
     if (i > 0)

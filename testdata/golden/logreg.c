@@ -45,6 +45,7 @@ typedef double pm_real;
 #define PM_NSTR 10 /* strings */
 #define PM_TOP 0 /* the top-level model */
 #define PM_FORMAT_REAL pmmlN_format_double
+PM_RT const size_t pm_nin = PM_NIN, pm_nout = PM_NOUT;
 #if defined(__GNUC__)
 #define PM_NUMCONV_API static __attribute__((unused))
 #else
@@ -3587,14 +3588,14 @@ logreg_init(logreg_ctx *c)
 {
   size_t i;
   memset(c, 0, sizeof *c);
-  for (i = 0; i < PM_NIN; i++)
+  for (i = 0; i < pm_nin; i++)
     c->in_[i] = pm_missing();
 }
 
 int
 logreg_set_missing(logreg_ctx *c, size_t i)
 {
-  if (i >= PM_NIN)
+  if (i >= pm_nin)
     return LOGREG_E_ARGUMENT;
   c->in_[i] = pm_missing();
   return 0;
@@ -3603,7 +3604,7 @@ logreg_set_missing(logreg_ctx *c, size_t i)
 int
 logreg_set_number(logreg_ctx *c, size_t i, double x)
 {
-  if (i >= PM_NIN)
+  if (i >= pm_nin)
     return LOGREG_E_ARGUMENT;
   pm_set_number(c, i, x);
   return 0;
@@ -3612,7 +3613,7 @@ logreg_set_number(logreg_ctx *c, size_t i, double x)
 int
 logreg_set_text(logreg_ctx *c, size_t i, const char *s, size_t len)
 {
-  if (i >= PM_NIN || (!s && len))
+  if (i >= pm_nin || (!s && len))
     return LOGREG_E_ARGUMENT;
   pm_set_text(c, i, s, len);
   return 0;
@@ -3653,7 +3654,7 @@ int
 logreg_output(const logreg_ctx *c, size_t i, logreg_value *v)
 {
   const pm_v *x;
-  if (i >= PM_NOUT || !v)
+  if (i >= pm_nout || !v)
     return LOGREG_E_ARGUMENT;
   memset(v, 0, sizeof *v);
   v->kind = LOGREG_MISSING;
@@ -3708,6 +3709,13 @@ logreg_format(const logreg_value *v, char *buf, size_t size)
 PM_RT int pm_predict_fast(const double in[], const unsigned char *missing,
                           double *out, int n_out);
 
+/* GCC cannot see that a score that succeeded computed every output it
+** reads back here, and may warn (-Wmaybe-uninitialized) when it inlines
+** much, as with a model of no input; clang does not. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 /* _predict on a context, for the records the fast path sends back (a
 ** function apart, so that the fast path needs no frame of its size). */
 #if defined(__GNUC__)
@@ -3720,7 +3728,7 @@ pm_predict_ctx(const double in[], const unsigned char *missing, double *out,
   logreg_ctx c;
   size_t i;
   int k, rc;
-  for (i = 0; i < PM_NIN; i++) {
+  for (i = 0; i < pm_nin; i++) {
     if (missing ? missing[i] != 0 : isnan(in[i]))
       c.in_[i] = pm_missing();
     else
@@ -3751,6 +3759,9 @@ pm_predict_ctx(const double in[], const unsigned char *missing, double *out,
   }
   return rc;
 }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 int
 logreg_predict(const double in[], const unsigned char *missing, double *out,
@@ -3788,13 +3799,13 @@ logreg_predict_general(const double in[], const unsigned char *missing,
 const char *
 logreg_input_name(size_t i)
 {
-  return i < PM_NIN ? pm_strs[pm_fields[i].name].s : 0;
+  return i < pm_nin ? pm_strs[pm_fields[i].name].s : 0;
 }
 
 const char *
 logreg_output_name(size_t i)
 {
-  return i < PM_NOUT ? pm_strs[pm_outs[i].name].s : 0;
+  return i < pm_nout ? pm_strs[pm_outs[i].name].s : 0;
 }
 
 

@@ -45,6 +45,7 @@ typedef double pm_real;
 #define PM_NSTR 8 /* strings */
 #define PM_TOP 0 /* the top-level model */
 #define PM_FORMAT_REAL pmmlN_format_double
+PM_RT const size_t pm_nin = PM_NIN, pm_nout = PM_NOUT;
 #if defined(__GNUC__)
 #define PM_NUMCONV_API static __attribute__((unused))
 #else
@@ -4381,14 +4382,14 @@ xform_init(xform_ctx *c)
 {
   size_t i;
   memset(c, 0, sizeof *c);
-  for (i = 0; i < PM_NIN; i++)
+  for (i = 0; i < pm_nin; i++)
     c->in_[i] = pm_missing();
 }
 
 int
 xform_set_missing(xform_ctx *c, size_t i)
 {
-  if (i >= PM_NIN)
+  if (i >= pm_nin)
     return XFORM_E_ARGUMENT;
   c->in_[i] = pm_missing();
   return 0;
@@ -4397,7 +4398,7 @@ xform_set_missing(xform_ctx *c, size_t i)
 int
 xform_set_number(xform_ctx *c, size_t i, double x)
 {
-  if (i >= PM_NIN)
+  if (i >= pm_nin)
     return XFORM_E_ARGUMENT;
   pm_set_number(c, i, x);
   return 0;
@@ -4406,7 +4407,7 @@ xform_set_number(xform_ctx *c, size_t i, double x)
 int
 xform_set_text(xform_ctx *c, size_t i, const char *s, size_t len)
 {
-  if (i >= PM_NIN || (!s && len))
+  if (i >= pm_nin || (!s && len))
     return XFORM_E_ARGUMENT;
   pm_set_text(c, i, s, len);
   return 0;
@@ -4447,7 +4448,7 @@ int
 xform_output(const xform_ctx *c, size_t i, xform_value *v)
 {
   const pm_v *x;
-  if (i >= PM_NOUT || !v)
+  if (i >= pm_nout || !v)
     return XFORM_E_ARGUMENT;
   memset(v, 0, sizeof *v);
   v->kind = XFORM_MISSING;
@@ -4502,6 +4503,13 @@ xform_format(const xform_value *v, char *buf, size_t size)
 PM_RT int pm_predict_fast(const double in[], const unsigned char *missing,
                           double *out, int n_out);
 
+/* GCC cannot see that a score that succeeded computed every output it
+** reads back here, and may warn (-Wmaybe-uninitialized) when it inlines
+** much, as with a model of no input; clang does not. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 /* _predict on a context, for the records the fast path sends back (a
 ** function apart, so that the fast path needs no frame of its size). */
 #if defined(__GNUC__)
@@ -4514,7 +4522,7 @@ pm_predict_ctx(const double in[], const unsigned char *missing, double *out,
   xform_ctx c;
   size_t i;
   int k, rc;
-  for (i = 0; i < PM_NIN; i++) {
+  for (i = 0; i < pm_nin; i++) {
     if (missing ? missing[i] != 0 : isnan(in[i]))
       c.in_[i] = pm_missing();
     else
@@ -4545,6 +4553,9 @@ pm_predict_ctx(const double in[], const unsigned char *missing, double *out,
   }
   return rc;
 }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 int
 xform_predict(const double in[], const unsigned char *missing, double *out,
@@ -4582,13 +4593,13 @@ xform_predict_general(const double in[], const unsigned char *missing,
 const char *
 xform_input_name(size_t i)
 {
-  return i < PM_NIN ? pm_strs[pm_fields[i].name].s : 0;
+  return i < pm_nin ? pm_strs[pm_fields[i].name].s : 0;
 }
 
 const char *
 xform_output_name(size_t i)
 {
-  return i < PM_NOUT ? pm_strs[pm_outs[i].name].s : 0;
+  return i < pm_nout ? pm_strs[pm_outs[i].name].s : 0;
 }
 
 
