@@ -646,7 +646,11 @@ gen_output(gen *g, const pm_model *m, const pm_ofield *of, int32_t k)
   uint8_t dt = g->doc->slots[of->slot].dtype, from = PM_DT_ANY;
   int rc = 1;
   gen_need(g, "outputs");
-  if (of->expr >= 0 && gen_expr(g, of->expr))
+  /* Only these features read the expression (eval.c: output_value); for
+  ** another, its functions would be unused. */
+  if (of->expr >= 0 &&
+      (of->feature == PM_FEAT_TRANSFORMED || of->feature == PM_FEAT_DECISION) &&
+      gen_expr(g, of->expr))
     return -1;
   gb_printf(gen_out(g, GS_PROTO), "static void s%d(pm_ctx *c, pm_v *out);\n",
             (int)k);
