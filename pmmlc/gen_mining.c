@@ -117,6 +117,39 @@ gen_in_forest(const gen *g, const pm_model *m)
   return 0;
 }
 
+/* Can forest f of MiningModel m take the numeric walk (genrt.inc:
+** pm_kwalk; pm_forest.kseg)? Every segment taken, every root <True/>,
+** every other node a split of its two children on a number (<, <=, >,
+** >=), every field an input that takes a double as it is (so that the
+** walk can read the record's doubles). 0: no; else 1 + the test of every
+** split's first child (PM_KOP_*: 0 any, 1 all <, 2 all <=). */
+static int
+numeric_walk(const gen *g, const pm_mining *mn, const pm_forest *f)
+{
+  const pmml_model *doc = g->doc;
+  int32_t i, s;
+  int lt = 1, le = 1;
+  for (i = 0; i < f->n_vars; i++) {
+    int32_t in = gen_fast(g, f->slots[i]);
+    if (in < 0 || doc->input_plain[in] != PM_PLAIN_DOUBLE)
+      return 0;
+  }
+  for (s = 0; s < mn->n_segs; s++)
+    if ((!mn->segs[s].always && mn->segs[s].pred >= 0) ||
+        f->nodes[f->roots[s]].op != PM_FOP_TRUE)
+      return 0;
+  for (i = 0; i < f->n_nodes; i++) {
+    const pm_fnode *fn = &f->nodes[i];
+    if (fn->n_kids == 0)
+      continue;
+    if (fn->n_kids != (PM_FPAIR | 2u) || f->nodes[fn->first].op > PM_FOP_GE)
+      return 0;
+    lt &= f->nodes[fn->first].op == PM_FOP_LT;
+    le &= f->nodes[fn->first].op == PM_FOP_LE;
+  }
+  return 1 + (lt ? 1 : le ? 2 : 0);
+}
+
 /* Little-endian bytes for pm_fb_*. */
 static void
 put_i32(gbuf *b, int32_t v)
@@ -165,7 +198,7 @@ emit_forest(gen *g, const pm_model *m, gbuf *b)
   gbuf *d = gen_out(g, GS_DATA);
   gbuf bown = {0}, bpred = {0}, bdef = {0}, bres = {0}, bprob = {0};
   int32_t i, s, k, mi = m->index, nc_max = 1, leaves, ptmp, xv = -1;
-  int32_t fast = 0;
+  int32_t fast = 0, kseg = -1, kop = 0;
   int other = 0, deflt = 0, cls = m->function == PM_FN_CLASSIFICATION;
   int rc = 0;
   for (i = 0; i < f->n_nodes; i++)
@@ -192,6 +225,15 @@ emit_forest(gen *g, const pm_model *m, gbuf *b)
       gb_printf(d, "%s%d", i == 0 ? "" : i % 16 ? ", " : ",\n  ",
                 (int)gen_fast(g, f->slots[i]));
     gb_puts(d, "};\n");
+    if (g->n_kf < (int32_t)(sizeof g->kf / sizeof g->kf[0]) &&
+        (kop = numeric_walk(g, mn, f)) > 0) {
+      kop--;
+      kseg = g->k_segs;
+      g->kf[g->n_kf++] = mi;
+      g->k_segs += mn->n_segs;
+      if (f->n_vars > g->k_vars)
+        g->k_vars = f->n_vars;
+    }
   }
   gb_printf(d, "\n/* The trees of MiningModel %d (line %u) as one flat "
                "forest: { the number\n** its children split at, first "
@@ -323,10 +365,11 @@ emit_forest(gen *g, const pm_model *m, gbuf *b)
       gb_puts(b, "0, ");
     gb_printf(b, "%d, %d,\n  ", (int)leaves, (int)ptmp);
     if (xv >= 0)
-      gb_printf(b, "m%d_fvin, %d, %d\n};\n", (int)mi, (int)f->n_vars,
-                (int)xv);
+      gb_printf(b, "m%d_fvin, %d, %d, %d, %s\n};\n", (int)mi,
+                (int)f->n_vars, (int)xv, (int)kseg,
+                kop == 1 ? "PM_KOP_LT" : kop == 2 ? "PM_KOP_LE" : "PM_KOP_ANY");
     else
-      gb_puts(b, "0, 0, -1\n};\n");
+      gb_puts(b, "0, 0, -1, -1, PM_KOP_ANY\n};\n");
   }
   gb_free(&bown);
   gb_free(&bpred);
