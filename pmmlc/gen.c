@@ -1391,7 +1391,8 @@ gen_header(gen *g, gbuf *b, const char *upfx)
             "  unsigned char rdone_[%d];\n  %s d_[%d];\n  char itext_[%d];\n"
             "  char sbuf_[%d];\n  size_t sused_;\n  int failed_, status_, "
             "scored_, depth_;\n  char msg_[512];\n"
-            "  const int32_t *kl_;\n  size_t ks_;\n%s} %s_ctx;\n",
+            "  const int32_t *kl_;\n  const double *ka_;\n  size_t ks_, kr_;\n"
+            "%s} %s_ctx;\n",
             p, pmmlE_textindex_cache_size(doc) ? "1M"
             : g->makes_strings             ? "64K"
                                            : "a few hundred",
@@ -1677,7 +1678,8 @@ gen_predict_fast(gen *g, gbuf *b)
 }
 
 /* Rows of a block of _predict_rows: its leaves (PM_KROWS * PM_KSEGS
-** int32_t) in 64 KB, 8 to 256 rows. */
+** int32_t) in 64 KB, 8 to 256 rows (the sums, PM_KROWS * PM_KACCS
+** doubles, are a few KB more). */
 static int32_t
 krows(const gen *g)
 {
@@ -1695,10 +1697,11 @@ gen_predict_rows(gen *g, gbuf *b)
   if (g->n_kf) {
     gb_printf(b, "\n/* The MiningModels whose forests _predict_rows walks "
                  "a block of rows at a\n** time. */\n"
-                 "static const pm_mmodel *const pm_kforests[%d] = {",
+                 "static const pm_kforest pm_kforests[%d] = {",
               (int)g->n_kf);
     for (i = 0; i < g->n_kf; i++)
-      gb_printf(b, "%s&m%d_mining", i ? ", " : "", (int)g->kf[i]);
+      gb_printf(b, "%s{&m%d_mining, %d}", i ? ", " : "", (int)g->kf[i],
+                (int)g->kf[i]);
     gb_puts(b, "};\n");
   }
   gb_printf(b, "\nint\n%s_predict_rows(const double *in, const unsigned "
@@ -1775,11 +1778,18 @@ gen_source(gen *g, gbuf *b, const char *upfx)
                "#define PM_FORMAT_REAL pmmlN_format_%s\n",
             (int)doc->n_inputs, (int)doc->n_outs, (int)g->n_strs,
             (int)doc->top->index, g->o->use_float ? "float" : "double");
+  for (i = 0; i < g->n_need; i++)
+    if (!strcmp(g->need[i], "mining_forest"))
+      gb_printf(b, "#define PM_KACC %d /* the most sums of one forest "
+                   "*/\n",
+                g->k_acc ? (int)g->k_acc : 1);
   if (g->n_kf)
     gb_printf(b, "#define PM_KROWS %d /* rows of a block of _predict_rows "
                  "*/\n#define PM_KSEGS %d /* trees of the numeric walk */\n"
-                 "#define PM_KVARS %d /* the most fields of one forest */\n",
-              (int)krows(g), (int)g->k_segs, (int)g->k_vars);
+                 "#define PM_KVARS %d /* the most fields of one forest */\n"
+                 "#define PM_KACCS %d /* the sums of all forests */\n",
+              (int)krows(g), (int)g->k_segs, (int)g->k_vars,
+              g->k_accs ? (int)g->k_accs : 1);
   if (numconv)
     gb_puts(b, "#if defined(__GNUC__)\n#define PM_NUMCONV_API static "
                "__attribute__((unused))\n#else\n#define PM_NUMCONV_API "
@@ -2074,7 +2084,7 @@ gen_document(const pmml_model *doc, const gen_options *o, gen_file **files,
   g.pass = 2;
   for (k = 0; k < doc->n_models; k++)
     g.model_prob[k] = -1;
-  g.n_kf = g.k_segs = g.k_vars = 0;
+  g.n_kf = g.k_segs = g.k_vars = g.k_acc = g.k_accs = 0;
   if (run_pass(&g))
     goto done;
   out = calloc(2 + (size_t)g.n_parts, sizeof *out);

@@ -21,6 +21,7 @@
 ** a selectFirst or modelChain passes on, OutputField@segmentId) are the
 ** family's feature callback.
 */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,6 +151,40 @@ numeric_walk(const gen *g, const pm_mining *mn, const pm_forest *f)
   return 1 + (lt ? 1 : le ? 2 : 0);
 }
 
+/* The sums of the numeric walk of forest f (genrt.inc: pm_kacc_row;
+** pm_forest.kacc), or 0: the MiningModel sums or averages the scores of
+** its trees (regression), or averages their probabilities
+** (classification), and every leaf has its score, or its class and
+** probabilities. */
+static int32_t
+numeric_sums(const gen *g, const pm_model *m, const pm_mining *mn,
+             const pm_forest *f)
+{
+  const pmml_model *doc = g->doc;
+  int cls = m->function == PM_FN_CLASSIFICATION;
+  int32_t s, k;
+  if (cls ? mn->method != PM_MM_AVERAGE &&
+                mn->method != PM_MM_WEIGHTED_AVERAGE
+          : mn->method != PM_MM_AVERAGE &&
+                mn->method != PM_MM_WEIGHTED_AVERAGE &&
+                mn->method != PM_MM_SUM && mn->method != PM_MM_WEIGHTED_SUM)
+    return 0;
+  if (cls && m->n_classes <= 0)
+    return 0;
+  for (s = 0; s < mn->n_segs; s++) {
+    const pm_segment *sg = &mn->segs[s];
+    const pm_model *sm = doc->models[sg->model];
+    const pm_tree *t = sm->body;
+    if (sm->function != m->function || (cls && (!sg->cmap || !t->prob)))
+      return 0;
+    for (k = 0; k < t->n_nodes; k++)
+      if (f->nodes[f->roots[s] + k].n_kids == 0 &&
+          (cls ? t->klass[k] < 0 : isnan(t->num[k])))
+        return 0;
+  }
+  return cls ? m->n_classes : 1;
+}
+
 /* Little-endian bytes for pm_fb_*. */
 static void
 put_i32(gbuf *b, int32_t v)
@@ -188,9 +223,10 @@ emit_bytes(gen *g, const char *what, int32_t mi, const char *name,
 
 /* The flat forest of MiningModel m (pm_forest.c of the IR, resolve's
 ** build_forest): m<I>_fnodes and what the walks read beside. Into GS_DATA
-** (tables of bytes may go to files of their own); m<I>_forest into b. */
+** (tables of bytes may go to files of their own); m<I>_forest into b.
+** *sums: the forest has the sums of the numeric walk (pm_forest.kacc). */
 static int
-emit_forest(gen *g, const pm_model *m, gbuf *b)
+emit_forest(gen *g, const pm_model *m, gbuf *b, int *sums)
 {
   const pmml_model *doc = g->doc;
   const pm_mining *mn = m->body;
@@ -198,7 +234,7 @@ emit_forest(gen *g, const pm_model *m, gbuf *b)
   gbuf *d = gen_out(g, GS_DATA);
   gbuf bown = {0}, bpred = {0}, bdef = {0}, bres = {0}, bprob = {0};
   int32_t i, s, k, mi = m->index, nc_max = 1, leaves, ptmp, xv = -1;
-  int32_t fast = 0, kseg = -1, kop = 0;
+  int32_t fast = 0, kseg = -1, kop = 0, kacc = 0, kaoff = 0;
   int other = 0, deflt = 0, cls = m->function == PM_FN_CLASSIFICATION;
   int rc = 0;
   for (i = 0; i < f->n_nodes; i++)
@@ -233,6 +269,12 @@ emit_forest(gen *g, const pm_model *m, gbuf *b)
       g->k_segs += mn->n_segs;
       if (f->n_vars > g->k_vars)
         g->k_vars = f->n_vars;
+      if ((kacc = numeric_sums(g, m, mn, f)) > 0) {
+        kaoff = g->k_accs;
+        g->k_accs += kacc;
+        if (kacc > g->k_acc)
+          g->k_acc = kacc;
+      }
     }
   }
   gb_printf(d, "\n/* The trees of MiningModel %d (line %u) as one flat "
@@ -365,12 +407,14 @@ emit_forest(gen *g, const pm_model *m, gbuf *b)
       gb_puts(b, "0, ");
     gb_printf(b, "%d, %d,\n  ", (int)leaves, (int)ptmp);
     if (xv >= 0)
-      gb_printf(b, "m%d_fvin, %d, %d, %d, %s\n};\n", (int)mi,
+      gb_printf(b, "m%d_fvin, %d, %d,\n  %d, %s, %d, %d\n};\n", (int)mi,
                 (int)f->n_vars, (int)xv, (int)kseg,
-                kop == 1 ? "PM_KOP_LT" : kop == 2 ? "PM_KOP_LE" : "PM_KOP_ANY");
+                kop == 1 ? "PM_KOP_LT" : kop == 2 ? "PM_KOP_LE" : "PM_KOP_ANY",
+                (int)kacc, (int)kaoff);
     else
-      gb_puts(b, "0, 0, -1, -1, PM_KOP_ANY\n};\n");
+      gb_puts(b, "0, 0, -1,\n  -1, PM_KOP_ANY, 0, 0\n};\n");
   }
+  *sums = kacc > 0;
   gb_free(&bown);
   gb_free(&bpred);
   gb_free(&bdef);
@@ -386,7 +430,7 @@ mining_model(gen *g, const pm_model *m)
   const pm_mining *mn = m->body;
   gbuf *b = gen_out(g, GS_CODE);
   int32_t i, mi = m->index, scratch, n_cmap;
-  int forest = has_forest(m);
+  int forest = has_forest(m), sums = 0;
   size_t need;
   gen_need(g, "mining");
   if (forest)
@@ -405,7 +449,7 @@ mining_model(gen *g, const pm_model *m)
             forest ? ", walked as one flat forest" : "");
   if ((n_cmap = emit_segments(g, m, mn, b)) < 0)
     return -1;
-  if (forest && emit_forest(g, m, b))
+  if (forest && emit_forest(g, m, b, &sums))
     return -1;
   if (mn->n_embedded) {
     gb_printf(b, "/* The embedded models, scored before the segments. */\n"
@@ -429,9 +473,10 @@ mining_model(gen *g, const pm_model *m)
     gb_puts(b, "0, 0,\n  ");
   gb_printf(b, "%d, ", (int)scratch);
   if (forest)
-    gb_printf(b, "&m%d_forest, pm_forest_outcome\n};\n", (int)mi);
+    gb_printf(b, "&m%d_forest, pm_forest_outcome, %s\n};\n", (int)mi,
+              sums ? "pm_kacc_row" : "0");
   else
-    gb_puts(b, "0, 0\n};\n");
+    gb_puts(b, "0, 0, 0\n};\n");
   gb_printf(gen_out(g, GS_PROTO),
             "static int m%d_eval(pm_ctx *c, pm_res *res);\n", (int)mi);
   gb_printf(b, "static int\nm%d_eval(pm_ctx *c, pm_res *res)\n{\n"

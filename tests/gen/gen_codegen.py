@@ -1327,15 +1327,16 @@ def forests(outdir):
               '<MiningField name="x"/><MiningField name="y"/>'
               '<MiningField name="z"/><MiningField name="w"/></MiningSchema>')
 
-    def segs(fn, ops, trees_=None):
+    def segs(fn, ops, trees_=None, weights=None):
         out = []
         for k, spec in enumerate(trees_ or shapes(ops)):
             st = strategies[k % len(strategies)]
-            out.append('    <Segment id="%d"><True/>\n      <TreeModel '
+            w = ' weight="%s"' % weights[k] if weights else ""
+            out.append('    <Segment id="%d"%s><True/>\n      <TreeModel '
                        'functionName="%s" missingValueStrategy="%s" '
                        'splitCharacteristic="binarySplit">\n        %s\n'
                        '        %s\n      </TreeModel>\n    </Segment>\n'
-                       % (k + 1, fn, st, schema,
+                       % (k + 1, w, fn, st, schema,
                           tree(k, spec, deflt=st == "defaultChild")))
         return "".join(out)
     treg = ('    <DataField name="t" optype="continuous" '
@@ -1343,28 +1344,40 @@ def forests(outdir):
     tcls = ('    <DataField name="t" optype="categorical" dataType="string">'
             '<Value value="yes"/><Value value="no"/></DataField>\n')
     rows = ["x,y,z,w\n" + "\n".join(FAST_ROWS) + "\n"]
-    for name, ops, flt in (("forest_reg_sum_mixed",
-                            ["lessOrEqual", "lessThan", "greaterThan",
-                             "greaterOrEqual"], ""),
-                           ("forest_reg_sum_lt_mathfloat", ["lessThan"],
-                            ' x-mathContext="float"')):
+    weights = ["0.5", "2", "1", "0.1"]
+    for name, ops, flt, method, ws in (
+            ("forest_reg_sum_mixed", ["lessOrEqual", "lessThan",
+                                      "greaterThan", "greaterOrEqual"], "",
+             "sum", None),
+            ("forest_reg_sum_lt_mathfloat", ["lessThan"],
+             ' x-mathContext="float"', "sum", None),
+            ("forest_reg_average_le", ["lessOrEqual"], "", "average", None),
+            ("forest_reg_weightedAverage_le", ["lessOrEqual"], "",
+             "weightedAverage", weights),
+            ("forest_reg_weightedSum_lt_mathfloat", ["lessThan"],
+             ' x-mathContext="float"', "weightedSum", weights)):
         cls_[0] = False
         model = (HEAD + FAST_DD % treg +
                  '  <MiningModel functionName="regression"%s>\n    %s\n'
-                 '    <Segmentation multipleModelMethod="sum">\n%s'
+                 '    <Segmentation multipleModelMethod="%s">\n%s'
                  '    </Segmentation>\n  </MiningModel>\n</PMML>\n'
-                 % (flt, schema, segs("regression", ops)))
+                 % (flt, schema, method, segs("regression", ops,
+                                              weights=ws)))
         write(outdir, name, model, rows)
     cls_[0] = True
-    model = (HEAD + FAST_DD % tcls +
-             '  <MiningModel functionName="classification">\n    %s\n'
-             '    <Output><OutputField name="p_yes" feature="probability" '
-             'value="yes"/><OutputField name="p_no" feature="probability" '
-             'value="no"/></Output>\n'
-             '    <Segmentation multipleModelMethod="average">\n%s'
-             '    </Segmentation>\n  </MiningModel>\n</PMML>\n'
-             % (schema, segs("classification", ["lessOrEqual"])))
-    write(outdir, "forest_cls_average_le", model, rows)
+    for name, method, ws in (("forest_cls_average_le", "average", None),
+                             ("forest_cls_weightedAverage_le",
+                              "weightedAverage", weights)):
+        model = (HEAD + FAST_DD % tcls +
+                 '  <MiningModel functionName="classification">\n    %s\n'
+                 '    <Output><OutputField name="p_yes" feature="probability" '
+                 'value="yes"/><OutputField name="p_no" feature="probability" '
+                 'value="no"/></Output>\n'
+                 '    <Segmentation multipleModelMethod="%s">\n%s'
+                 '    </Segmentation>\n  </MiningModel>\n</PMML>\n'
+                 % (schema, method, segs("classification", ["lessOrEqual"],
+                                         weights=ws)))
+        write(outdir, name, model, rows)
     # XGBoost's layout: the sum of the trees, then a logit regression.
     cls_[0] = False
     inner = ('<MiningModel functionName="regression">\n    '
