@@ -1205,6 +1205,16 @@ macro_names(gen *g, gbuf *b, const char *upfx, const char *kind,
   gb_free(&mine);
 }
 
+/* Rows of a block of _predict_rows: its leaves (PM_KROWS * PM_KSEGS
+** int32_t) in 64 KB, 8 to 256 rows (the sums, PM_KROWS * PM_KACCS
+** doubles, are a few KB more). */
+static int32_t
+krows(const gen *g)
+{
+  int32_t n = g->k_segs ? 16384 / g->k_segs : 256;
+  return n < 8 ? 8 : n > 256 ? 256 : n;
+}
+
 static void
 gen_header(gen *g, gbuf *b, const char *upfx)
 {
@@ -1477,28 +1487,38 @@ gen_header(gen *g, gbuf *b, const char *upfx)
             "int %s_predict(const double in[], const unsigned char *missing,"
             "\n%*sdouble *out, int n_out);\n",
             p, p, p, (int)(strlen(p) + 13), "");
-  gb_printf(b,
-            "/*\n"
-            "** Score n_rows records as %s_predict scores each: row r's "
-            "inputs are\n"
-            "** in[r * %s_N_INPUTS + i], its missing flags "
-            "missing[r * %s_N_INPUTS + i]\n"
-            "** ('missing' may be NULL), its outputs go to "
-            "out[r * n_out + k]. The same\n"
-            "** numbers as %s_predict, row by row. Returns 0, or the "
-            "status of the\n"
-            "** first row that cannot be scored (every such row's outputs "
-            "are NaN).\n"
-            "** Re-entrant. %s\n*/\n"
-            "int %s_predict_rows(const double *in, const unsigned char "
-            "*missing,\n%*ssize_t n_rows, double *out, int n_out);\n",
-            p, upfx, upfx, p,
-            g->n_kf ? "The trees of a forest walk a block of rows one "
-                      "tree after the\n** other, so that each tree's "
-                      "nodes stay in cache (the block's work\n** takes "
-                      "some 100 KB of stack)."
-                    : "One row after the other.",
-            p, (int)(strlen(p) + 18), "");
+  {
+    char how[200];
+    if (g->n_kf)
+      snprintf(how, sizeof how,
+               "The trees of a forest walk a block of %d rows one tree after "
+               "the\n** other, so that each tree's nodes stay in cache: it "
+               "takes %d KB of\n** stack beside a context.",
+               (int)krows(g),
+               (int)((krows(g) * (4 * (long)g->k_segs + 8 * (long)g->k_accs +
+                                  (g->o->use_float ? 4 : 8) * (long)g->k_vars +
+                                  1) + 1023) / 1024));
+    else
+      snprintf(how, sizeof how, "One row after the other.");
+    gb_printf(b,
+              "/*\n"
+              "** Score n_rows records stored one after the other: row r's "
+              "inputs are\n"
+              "** in[r * N + i] and its flags missing[r * N + i], where N is "
+              "the number\n"
+              "** of inputs (%s_N_INPUTS; 'missing' may be NULL: then NaN "
+              "is\n"
+              "** missing), and its outputs go to out[r * n_out + k]. Each row "
+              "gets the\n"
+              "** numbers %s_predict gives it, bit for bit. Returns 0, or "
+              "the status\n"
+              "** of the first row that cannot be scored (every such row's "
+              "outputs are\n"
+              "** NaN). Re-entrant.\n** %s\n*/\n"
+              "int %s_predict_rows(const double *in, const unsigned char "
+              "*missing,\n%*ssize_t n_rows, double *out, int n_out);\n",
+              upfx, p, how, p, (int)(strlen(p) + 18), "");
+  }
   gb_printf(b, "\n#ifdef __cplusplus\n}\n#endif\n\n#endif /* %s_H_ */\n",
             upfx);
 }
@@ -1675,16 +1695,6 @@ gen_predict_fast(gen *g, gbuf *b)
             (int)doc->n_outs);
   free(g->fast_nan);
   g->fast_nan = NULL;
-}
-
-/* Rows of a block of _predict_rows: its leaves (PM_KROWS * PM_KSEGS
-** int32_t) in 64 KB, 8 to 256 rows (the sums, PM_KROWS * PM_KACCS
-** doubles, are a few KB more). */
-static int32_t
-krows(const gen *g)
-{
-  int32_t n = g->k_segs ? 16384 / g->k_segs : 256;
-  return n < 8 ? 8 : n > 256 ? 256 : n;
 }
 
 /* <prefix>_predict_rows: the forests of the numeric walk a block of rows at

@@ -407,12 +407,14 @@ emit_forest(gen *g, const pm_model *m, gbuf *b, int *sums)
       gb_puts(b, "0, ");
     gb_printf(b, "%d, %d,\n  ", (int)leaves, (int)ptmp);
     if (xv >= 0)
-      gb_printf(b, "m%d_fvin, %d, %d,\n  %d, %s, %d, %d\n};\n", (int)mi,
+      gb_printf(b, "m%d_fvin, %d, %d,\n  %d, %s, %d, %d /* the numeric "
+                   "walk: kseg, kop, kacc, kaoff */\n};\n", (int)mi,
                 (int)f->n_vars, (int)xv, (int)kseg,
                 kop == 1 ? "PM_KOP_LT" : kop == 2 ? "PM_KOP_LE" : "PM_KOP_ANY",
                 (int)kacc, (int)kaoff);
     else
-      gb_puts(b, "0, 0, -1,\n  -1, PM_KOP_ANY, 0, 0\n};\n");
+      gb_puts(b, "0, 0, -1,\n  -1, PM_KOP_ANY, 0, 0 /* no numeric walk */"
+                 "\n};\n");
   }
   *sums = kacc > 0;
   gb_free(&bown);
