@@ -4752,6 +4752,18 @@ pm_kacc_init(const pm_modeld *m, const pm_mmodel *mn, double *acc)
     acc[k] = m->function == PM_FN_CLASSIFICATION ? 0 : pm_msum_seed(m, mn);
 }
 
+/* Where the score of segment s's node n is (f->kacc > 0). */
+PM_KINLINE const unsigned char *
+pm_kacc_at(const pm_modeld *m, const pm_mmodel *mn, int32_t s, int32_t n)
+{
+  const pm_forest *f = mn->ff;
+  if (m->function == PM_FN_CLASSIFICATION)
+    return f->bprob +
+           8 * ((size_t)f->pbase[s] +
+                (size_t)n * (size_t)pm_models[mn->segs[s].model].n_classes);
+  return f->bres + 8 * (size_t)(f->roots[s] + n);
+}
+
 /* Add segment s, whose tree ended at node n of its own, to the sums of a
 ** record: what pm_mvalues and pm_mprobs do with a segment's outcome, the
 ** same operations on the same numbers. The segments must come in order. */
@@ -4759,23 +4771,20 @@ PM_KINLINE void
 pm_kacc_add(const pm_modeld *m, const pm_mmodel *mn, int32_t s, int32_t n,
             double *acc)
 {
-  const pm_forest *f = mn->ff;
   const pm_mseg *sg = &mn->segs[s];
+  const unsigned char *at = pm_kacc_at(m, mn, s, n);
   int fl = m->math_float;
-  size_t at = (size_t)(f->roots[s] + n);
   if (m->function == PM_FN_CLASSIFICATION) {
     int32_t nc = pm_models[sg->model].n_classes, j;
-    const unsigned char *pr =
-        f->bprob + 8 * ((size_t)f->pbase[s] + (size_t)n * (size_t)nc);
     double w = pm_mrnd(fl, sg->weight);
     int wt = mn->method == PM_MM_WEIGHTED_AVERAGE && w != 1.0;
     for (j = 0; j < nc; j++) {
-      double p = pm_mrnd(fl, (pm_real)pm_fb_f64(pr + 8 * (size_t)j));
+      double p = pm_mrnd(fl, (pm_real)pm_fb_f64(at + 8 * (size_t)j));
       int32_t q = mn->cmap[sg->cmap + j];
       acc[q] = (pm_real)pm_mrnd(fl, acc[q] + (wt ? pm_mrnd(fl, w * p) : p));
     }
   } else {
-    pm_real x = (pm_real)pm_mrnd(fl, pm_fb_f64(f->bres + 8 * at));
+    pm_real x = (pm_real)pm_mrnd(fl, pm_fb_f64(at));
     if (mn->method == PM_MM_WEIGHTED_AVERAGE ||
         mn->method == PM_MM_WEIGHTED_SUM) {
       double w = (pm_real)pm_mrnd(fl, sg->weight);
@@ -4785,6 +4794,8 @@ pm_kacc_add(const pm_modeld *m, const pm_mmodel *mn, int32_t s, int32_t n,
     }
   }
 }
+
+#define PM_KAHEAD 8
 
 /* The sums of the record's trees into acc (mn->kacc): those _predict_rows
 ** found, or the numeric walk's when every field of the forest is a
@@ -4810,8 +4821,13 @@ pm_kacc_row(pm_ctx *c, const pm_modeld *m, const pm_mmodel *mn, double *acc)
   }
   pm_kwalk(f, mn->n_segs, xv, leaf);
   pm_kacc_init(m, mn, acc);
-  for (j = 0; j < mn->n_segs; j++)
+  for (j = 0; j < mn->n_segs; j++) {
+    /* the scores of the trees a few segments on, while adding this one */
+    if (j + PM_KAHEAD < mn->n_segs)
+      PM_PREFETCH(pm_kacc_at(m, mn, j + PM_KAHEAD,
+                             (int32_t)leaf[j + PM_KAHEAD]));
     pm_kacc_add(m, mn, j, (int32_t)leaf[j], acc);
+  }
   return 1;
 }
 
@@ -5134,6 +5150,10 @@ pm_predict_ctx(const double in[], const unsigned char *missing, double *out,
   c.kl_ = 0;
   c.ka_ = 0;
   c.ks_ = c.kr_ = 0;
+#ifdef PM_NGROUPED
+  /* A record of its own: no items of earlier rows (AssociationModel). */
+  forest_clear(&c);
+#endif
   return pm_predict_on(&c, in, missing, out, n_out);
 }
 
@@ -5225,6 +5245,7 @@ pm_rows_forest(const pm_kforest *kf, int n_kf, const double *in,
   size_t r0, r, n, no = n_out > 0 ? (size_t)n_out : 0;
   int q, rc, first = 0;
   int32_t j;
+  forest_init(&c);
   for (r0 = 0; r0 < n_rows; r0 += n) {
     n = n_rows - r0 < PM_KROWS ? n_rows - r0 : PM_KROWS;
     memset(ok, 1, n);

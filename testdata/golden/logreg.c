@@ -3760,6 +3760,10 @@ pm_predict_ctx(const double in[], const unsigned char *missing, double *out,
   c.kl_ = 0;
   c.ka_ = 0;
   c.ks_ = c.kr_ = 0;
+#ifdef PM_NGROUPED
+  /* A record of its own: no items of earlier rows (AssociationModel). */
+  logreg_clear(&c);
+#endif
   return pm_predict_on(&c, in, missing, out, n_out);
 }
 
