@@ -15,7 +15,13 @@
 ** generated code reads each tree's own tables and never scores the tree's
 ** model (genrt.inc: mining_forest): the node tables of the trees are those
 ** of gen_tree.c, packed into bytes when the document is big, so a forest
-** of hundreds of trees compiles as data, not as code.
+** of hundreds of trees compiles as data, not as code. A forest whose every
+** split is a pair of number tests on plain double inputs also takes the
+** numeric walk (numeric_walk: pm_forest.kseg, genrt.inc: pm_kwalk), which
+** adds each tree's score to the record's sums where it ends when the
+** MiningModel sums or averages them (numeric_sums: pm_forest.kacc); such
+** forests are those <prefix>_predict_rows walks a block of rows at a time
+** (gen.c: gen_predict_rows).
 **
 ** The output fields of the MiningModel that come from its segments (those
 ** a selectFirst or modelChain passes on, OutputField@segmentId) are the
