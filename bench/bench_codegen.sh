@@ -5,7 +5,9 @@
 # scoring speed with inputs already parsed (bench/bench_score.c, built
 # both ways, CPU time of the thread beside the wall clock; and the
 # interpreter through bench/bench_api, the benchmark's own measure, in the
-# same run), and end to end on the CSV (`pmmlc score` against the program
+# same run), <prefix>_predict row by row against <prefix>_predict_rows (the
+# batch) through bench/bench_gen.c (which checks that they give the same
+# bits), and end to end on the CSV (`pmmlc score` against the program
 # --main makes). Run from the top of a built tree:
 #   bench/bench_codegen.sh                     the shared benchmark models
 #   bench/bench_codegen.sh MODEL DATA ...      others
@@ -67,6 +69,28 @@ while [ $# -ge 2 ]; do
     echo "scoring, bench_api (interpreter, C API):" \
       "$(awk -F= '/^score_ns_row=/ {c = $2} /^score_wall_ns_row=/ {w = $2}
         END {printf "%.1f ns/row CPU (wall %.1f)", c, w}' "$work/api.txt")"
+    # _predict and _predict_rows, inputs in the interpreter's order.
+    rm -rf "$work/b"
+    mkdir -p "$work/b"
+    sed -n 's/^input_name=//p' "$work/api.txt" >"$work/b/inputs.txt"
+    sed -n 's/^output_name=//p' "$work/api.txt" >"$work/b/outputs.txt"
+    if "$pmmlc" compile "$model" -o "$work/b/m.c" --prefix bench_m &&
+      $CC -std=c99 -O2 -DBENCH_ROWS -DGEN_HEADER='"m.h"' -I"$work/b" \
+        -I"$top/pmmlc" -I"$top/runtime" "$top/bench/bench_gen.c" \
+        "$work"/b/m*.c "$top/pmmlc/csv.c" "$top/runtime/numconv.c" -lm \
+        -o "$work/b/bench_gen" &&
+      "$work/b/bench_gen" --inputs "$work/b/inputs.txt" \
+        --outputs "$work/b/outputs.txt" --runs 5 --min-time 0.2 "$data" \
+        >"$work/b/gen.txt"; then
+      echo "scoring, inputs parsed: _predict" \
+        "$(awk -F= '/^gen_ns_row=/ {c = $2} /^gen_wall_ns_row=/ {w = $2}
+          END {printf "%.1f ns/row CPU (wall %.1f)", c, w}' \
+          "$work/b/gen.txt"), _predict_rows" \
+        "$(awk -F= '/^rows_ns_row=/ {c = $2} /^rows_wall_ns_row=/ {w = $2}
+          /^rows_check=/ {k = $2}
+          END {printf "%.1f ns/row CPU (wall %.1f; same bits: %s)", c, w, k}' \
+          "$work/b/gen.txt")"
+    fi
   fi
   # Instructions per row (repeatable on a busy machine): 11 passes minus 1.
   if [ -z "${BENCH_NO_CALLGRIND:-}" ] && command -v valgrind >/dev/null 2>&1

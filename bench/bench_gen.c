@@ -9,6 +9,12 @@
 **   int bench_m_predict(const double in[], const unsigned char *missing,
 **                       double *out, int n_out);
 **
+** and, built with -DBENCH_ROWS (when the header has it), the batch entry
+** point beside it:
+**
+**   int bench_m_predict_rows(const double *in, const unsigned char *missing,
+**                            size_t n_rows, double *out, int n_out);
+**
 ** If the generated header differs, this file does not compile and the
 ** benchmark says so. The input order is the interpreter's
 ** (pmml_model_input_name), passed as --inputs FILE (one name a line, from
@@ -16,7 +22,12 @@
 ** once into doubles, times bench_m_predict over all rows (runs of at least
 ** --min-time seconds, median CPU time of the thread), writes the outputs
 ** of the first pass to --out FILE (a header of --outputs names, numbers in
-** %.17g) for `bench_api --compare`, and prints key=value lines.
+** %.17g) for `bench_api --compare`, and prints key=value lines. With
+** BENCH_ROWS it also scores all rows with one bench_m_predict_rows call,
+** checks that every output has the same bits as bench_m_predict's
+** (rows_check=ok, or the first row that differs), writes them to
+** --out-rows FILE, and times bench_m_predict_rows over all rows the same
+** way (rows_ns_row).
 **
 **   cc -O2 -DGEN_HEADER='"m.h"' -I DIR bench/bench_gen.c DIR/m.c \
 **      pmmlc/csv.c runtime/numconv.c -Ipmmlc -Iruntime -lm
@@ -51,6 +62,17 @@ cpu_now(void)
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
+
+#ifdef BENCH_ROWS
+/* The same double, bit for bit, or both NaN. */
+static int
+same_bits(double a, double b)
+{
+  if (a != a || b != b)
+    return a != a && b != b;
+  return memcmp(&a, &b, sizeof a) == 0;
+}
+#endif
 
 static int
 cmp_double(const void *a, const void *b)
@@ -90,7 +112,8 @@ static void
 usage(void)
 {
   fprintf(stderr, "Usage: bench_gen --inputs FILE --outputs FILE "
-                  "[--out FILE] [--runs N] [--min-time S] INPUT.csv\n");
+                  "[--out FILE] [--out-rows FILE] [--runs N] "
+                  "[--min-time S] INPUT.csv\n");
   exit(2);
 }
 
@@ -99,10 +122,11 @@ main(int argc, char **argv)
 {
   static char *in_names[MAX_NAMES], *out_names[MAX_NAMES];
   const char *inputs = NULL, *outputs = NULL, *out_path = NULL, *csv = NULL;
+  const char *rows_path = NULL;
   double min_time = 0.2, t_run[MAX_RUNS], c_run[MAX_RUNS], t0, c0, t;
   double sink = 0;
   size_t n_in, n_out, rows = 0, cap = 0, r, i, p, passes;
-  double *vals = NULL, *out;
+  double *vals = NULL, *out, *all;
   unsigned char *miss = NULL;
   long *col;
   int runs = 7, k;
@@ -119,6 +143,8 @@ main(int argc, char **argv)
       outputs = argv[++k];
     else if (!strcmp(argv[k], "--out") && k + 1 < argc)
       out_path = argv[++k];
+    else if (!strcmp(argv[k], "--out-rows") && k + 1 < argc)
+      rows_path = argv[++k];
     else if (!strcmp(argv[k], "--runs") && k + 1 < argc)
       runs = atoi(argv[++k]);
     else if (!strcmp(argv[k], "--min-time") && k + 1 < argc)
@@ -181,7 +207,8 @@ main(int argc, char **argv)
   if (!rows)
     die("no rows in", csv);
   out = calloc(n_out + 1, sizeof *out);
-  if (!out)
+  all = calloc(rows * n_out + 1, sizeof *all);
+  if (!out || !all)
     die("out of memory", NULL);
 
   /* One pass written out for the check, and to size the runs. */
@@ -194,6 +221,7 @@ main(int argc, char **argv)
   t0 = now();
   for (r = 0; r < rows; r++) {
     bench_m_predict(vals + r * n_in, miss + r * n_in, out, (int)n_out);
+    memcpy(all + r * n_out, out, n_out * sizeof *out);
     if (fp) {
       for (i = 0; i < n_out; i++)
         fprintf(fp, "%s%.17g", i ? "," : "", out[i]);
@@ -221,6 +249,53 @@ main(int argc, char **argv)
   printf("rows=%lu\npasses=%lu\n", (unsigned long)rows, (unsigned long)passes);
   printf("gen_ns_row=%.3f\n", 1e9 * c_run[runs / 2]);
   printf("gen_wall_ns_row=%.3f\n", 1e9 * t_run[runs / 2]);
+#ifdef BENCH_ROWS
+  {
+    double *outb = malloc((rows * n_out + 1) * sizeof *outb);
+    size_t bad = rows;
+    if (!outb)
+      die("out of memory", NULL);
+    /* The batch: the same bits as bench_m_predict, row by row. */
+    bench_m_predict_rows(vals, miss, rows, outb, (int)n_out);
+    for (r = 0; r < rows && bad == rows; r++)
+      for (i = 0; i < n_out; i++)
+        if (!same_bits(all[r * n_out + i], outb[r * n_out + i])) {
+          bad = r;
+          break;
+        }
+    if (bad == rows)
+      printf("rows_check=ok\n");
+    else
+      printf("rows_check=FAIL row %lu\n", (unsigned long)bad + 1);
+    fp = rows_path ? fopen(rows_path, "w") : NULL;
+    if (fp) {
+      for (i = 0; i < n_out; i++)
+        fprintf(fp, "%s%s", i ? "," : "", out_names[i]);
+      fputc('\n', fp);
+      for (r = 0; r < rows; r++) {
+        for (i = 0; i < n_out; i++)
+          fprintf(fp, "%s%.17g", i ? "," : "", outb[r * n_out + i]);
+        fputc('\n', fp);
+      }
+      fclose(fp);
+    }
+    for (k = 0; k < runs; k++) {
+      t0 = now();
+      c0 = cpu_now();
+      for (p = 0; p < passes; p++) {
+        bench_m_predict_rows(vals, miss, rows, outb, (int)n_out);
+        sink += outb[0];
+      }
+      c_run[k] = (cpu_now() - c0) / (double)(passes * rows);
+      t_run[k] = (now() - t0) / (double)(passes * rows);
+    }
+    qsort(t_run, (size_t)runs, sizeof *t_run, cmp_double);
+    qsort(c_run, (size_t)runs, sizeof *c_run, cmp_double);
+    printf("rows_ns_row=%.3f\n", 1e9 * c_run[runs / 2]);
+    printf("rows_wall_ns_row=%.3f\n", 1e9 * t_run[runs / 2]);
+    free(outb);
+  }
+#endif
   printf("status=ok\n");
   return sink == 0.123456789 ? 1 : 0;
 }

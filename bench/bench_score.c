@@ -47,6 +47,75 @@ same_bits(double a, double b)
     return isnan(a) && isnan(b);
   return memcmp(&a, &b, sizeof a) == 0;
 }
+
+/* The rows of t (columns col[]) repeated up to at least 300 rows (several
+** blocks of _predict_rows), flagged three ways as in BENCH_PREDICT_CHECK:
+** _predict_rows on all of them at once, and 7 rows at a time, gives bit
+** for bit what _predict gives row by row, and the status of the first row
+** that fails. The number of differences (printed). */
+static size_t
+rows_check(const double *v, size_t n_rows, size_t n_cols, const long *col,
+           size_t n_in, size_t n_out)
+{
+  size_t reps = (300 + n_rows - 1) / n_rows, R = n_rows * reps, r, i, k;
+  size_t bad = 0, at;
+  double *x = malloc((R * n_in + 1) * sizeof *x);
+  double *want = malloc((R * n_out + 1) * sizeof *want);
+  double *got = malloc((R * n_out + 1) * sizeof *got);
+  unsigned char *fl = malloc(R * n_in + 1), *zero = calloc(R * n_in + 1, 1);
+  int mode;
+  for (r = 0; r < R; r++)
+    for (i = 0; i < n_in; i++) {
+      x[r * n_in + i] = v[(r % n_rows) * n_cols + col[i]];
+      fl[r * n_in + i] = isnan(x[r * n_in + i]) ? 1 : 0;
+    }
+  for (mode = 0; mode < 3; mode++) {
+    const unsigned char *m = mode == 0 ? fl : mode == 1 ? NULL : zero;
+    int first = 0, rc;
+    for (r = 0; r < R; r++) {
+      rc = P(predict)(x + r * n_in, m ? m + r * n_in : NULL,
+                      want + r * n_out, (int)n_out);
+      if (rc && !first)
+        first = rc;
+    }
+    for (k = 0; k < 2; k++) {
+      size_t step = k == 0 ? R : 7;
+      int rfirst = 0;
+      for (at = 0; at < R; at += step) {
+        size_t n = R - at < step ? R - at : step;
+        rc = P(predict_rows)(x + at * n_in, m ? m + at * n_in : NULL, n,
+                             got + at * n_out, (int)n_out);
+        if (rc && !rfirst)
+          rfirst = rc;
+      }
+      if (rfirst != first) {
+        bad++;
+        printf("_predict_rows (%s rows at a time, missing %s): status %d, "
+               "_predict %d\n", k == 0 ? "all" : "7",
+               mode == 0 ? "flagged" : mode == 1 ? "NULL" : "not flagged",
+               rfirst, first);
+      }
+      for (r = 0; r < R; r++)
+        for (i = 0; i < n_out; i++)
+          if (!same_bits(got[r * n_out + i], want[r * n_out + i])) {
+            bad++;
+            printf("row %lu output %lu (%s rows at a time, missing %s): "
+                   "_predict_rows %a, _predict %a\n",
+                   (unsigned long)(r % n_rows), (unsigned long)i,
+                   k == 0 ? "all" : "7",
+                   mode == 0 ? "flagged" : mode == 1 ? "NULL" : "not flagged",
+                   got[r * n_out + i], want[r * n_out + i]);
+            break;
+          }
+    }
+  }
+  free(x);
+  free(want);
+  free(got);
+  free(fl);
+  free(zero);
+  return bad;
+}
 #endif
 
 static double
@@ -166,9 +235,10 @@ main(int argc, char **argv)
   ** decides, gives bit for bit what its general path gives, with missing
   ** values flagged, given as NaN (missing NULL) and as NaN not flagged
   ** (a number for set_number: missing for numeric fields, text else);
-  ** and _predict gives what the context API gives. Prints the rows that
-  ** differ, then "predict_check=ok|FAIL rows=N fast=F" (F rows decided by
-  ** the fast path). */
+  ** and _predict gives what the context API gives; _predict_rows gives
+  ** what _predict gives (rows_check). Prints the rows that differ, then
+  ** "predict_check=ok|FAIL rows=N fast=F" (F rows decided by the fast
+  ** path). */
   if (getenv("BENCH_PREDICT_CHECK")) {
     size_t bad = 0, n_fast = 0, n_out = CAT(GENU, _N_OUTPUTS), v;
     double *xin = malloc((n_in + 1) * sizeof *xin);
@@ -238,6 +308,8 @@ main(int argc, char **argv)
         }
       }
     }
+    if (t.n_rows > 0)
+      bad += rows_check(t.v, t.n_rows, t.n_cols, col, n_in, n_out);
     printf("predict_check=%s rows=%lu fast=%lu\n", bad ? "FAIL" : "ok",
            (unsigned long)t.n_rows, (unsigned long)n_fast);
     return bad ? 1 : 0;

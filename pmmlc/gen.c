@@ -1209,6 +1209,16 @@ macro_names(gen *g, gbuf *b, const char *upfx, const char *kind,
   gb_free(&mine);
 }
 
+/* Rows of a block of _predict_rows: its leaves (PM_KROWS * PM_KSEGS
+** int32_t) in 64 KB, 8 to 256 rows (the sums, PM_KROWS * PM_KACCS
+** doubles, are a few KB more). */
+static int32_t
+krows(const gen *g)
+{
+  int32_t n = g->k_segs ? 16384 / g->k_segs : 256;
+  return n < 8 ? 8 : n > 256 ? 256 : n;
+}
+
 static void
 gen_header(gen *g, gbuf *b, const char *upfx)
 {
@@ -1394,7 +1404,9 @@ gen_header(gen *g, gbuf *b, const char *upfx)
             "  unsigned char st_[%d];\n  struct %s__res res_[%d];\n"
             "  unsigned char rdone_[%d];\n  %s d_[%d];\n  char itext_[%d];\n"
             "  char sbuf_[%d];\n  size_t sused_;\n  int failed_, status_, "
-            "scored_, depth_;\n  char msg_[512];\n%s} %s_ctx;\n",
+            "scored_, depth_;\n  char msg_[512];\n"
+            "  const int32_t *kl_;\n  const double *ka_;\n  size_t ks_, kr_;\n"
+            "%s} %s_ctx;\n",
             p, pmmlE_textindex_cache_size(doc) ? "1M"
             : g->makes_strings             ? "64K"
                                            : "a few hundred",
@@ -1479,6 +1491,38 @@ gen_header(gen *g, gbuf *b, const char *upfx)
             "int %s_predict(const double in[], const unsigned char *missing,"
             "\n%*sdouble *out, int n_out);\n",
             p, p, p, (int)(strlen(p) + 13), "");
+  {
+    char how[200];
+    if (g->n_kf)
+      snprintf(how, sizeof how,
+               "The trees of a forest walk a block of %d rows one tree after "
+               "the\n** other, so that each tree's nodes stay in cache: it "
+               "takes %d KB of\n** stack beside a context.",
+               (int)krows(g),
+               (int)((krows(g) * (4 * (long)g->k_segs + 8 * (long)g->k_accs +
+                                  (g->o->use_float ? 4 : 8) * (long)g->k_vars +
+                                  1) + 1023) / 1024));
+    else
+      snprintf(how, sizeof how, "One row after the other.");
+    gb_printf(b,
+              "/*\n"
+              "** Score n_rows records stored one after the other: row r's "
+              "inputs are\n"
+              "** in[r * N + i] and its flags missing[r * N + i], where N is "
+              "the number\n"
+              "** of inputs (%s_N_INPUTS; 'missing' may be NULL: then NaN "
+              "is\n"
+              "** missing), and its outputs go to out[r * n_out + k]. Each row "
+              "gets the\n"
+              "** numbers %s_predict gives it, bit for bit. Returns 0, or "
+              "the status\n"
+              "** of the first row that cannot be scored (every such row's "
+              "outputs are\n"
+              "** NaN). Re-entrant.\n** %s\n*/\n"
+              "int %s_predict_rows(const double *in, const unsigned char "
+              "*missing,\n%*ssize_t n_rows, double *out, int n_out);\n",
+              upfx, p, how, p, (int)(strlen(p) + 18), "");
+  }
   gb_printf(b, "\n#ifdef __cplusplus\n}\n#endif\n\n#endif /* %s_H_ */\n",
             upfx);
 }
@@ -1657,6 +1701,35 @@ gen_predict_fast(gen *g, gbuf *b)
   g->fast_nan = NULL;
 }
 
+/* <prefix>_predict_rows: the forests of the numeric walk a block of rows at
+** a time (genrt.inc: rows_forest), or _predict row after row. */
+static void
+gen_predict_rows(gen *g, gbuf *b)
+{
+  const char *p = g->o->prefix;
+  int32_t i;
+  if (g->n_kf) {
+    gb_printf(b, "\n/* The MiningModels whose forests _predict_rows walks "
+                 "a block of rows at a\n** time. */\n"
+                 "static const pm_kforest pm_kforests[%d] = {",
+              (int)g->n_kf);
+    for (i = 0; i < g->n_kf; i++)
+      gb_printf(b, "%s{&m%d_mining, %d}", i ? ", " : "", (int)g->kf[i],
+                (int)g->kf[i]);
+    gb_puts(b, "};\n");
+  }
+  gb_printf(b, "\nint\n%s_predict_rows(const double *in, const unsigned "
+               "char *missing,\n%*ssize_t n_rows, double *out, int n_out)"
+               "\n{\n",
+            p, (int)strlen(p) + 15, "");
+  if (g->n_kf)
+    gb_printf(b, "  return pm_rows_forest(pm_kforests, %d, in, missing, "
+                 "n_rows, out, n_out);\n}\n",
+              (int)g->n_kf);
+  else
+    gb_puts(b, "  return pm_rows_each(in, missing, n_rows, out, n_out);\n}\n");
+}
+
 /* The model's .c file. */
 static void
 gen_source(gen *g, gbuf *b, const char *upfx)
@@ -1681,6 +1754,8 @@ gen_source(gen *g, gbuf *b, const char *upfx)
   gen_need(g, "api");
   gen_need(g, "lookup");
   gen_need(g, "t_core");
+  if (g->n_kf)
+    gen_need(g, "rows_forest");
   if (g->o->with_main)
     gen_need(g, main_section(doc));
   for (i = 0; i < g->n_need; i++)
@@ -1720,6 +1795,18 @@ gen_source(gen *g, gbuf *b, const char *upfx)
   /* Run-time tests compare with these variables, not the macros: with no
   ** input or no output, `i < 0` on a size_t would warn (-Wtype-limits). */
   gb_puts(b, "PM_RT const size_t pm_nin = PM_NIN, pm_nout = PM_NOUT;\n");
+  for (i = 0; i < g->n_need; i++)
+    if (!strcmp(g->need[i], "mining_forest"))
+      gb_printf(b, "#define PM_KACC %d /* the most sums of one forest "
+                   "*/\n",
+                g->k_acc ? (int)g->k_acc : 1);
+  if (g->n_kf)
+    gb_printf(b, "#define PM_KROWS %d /* rows of a block of _predict_rows "
+                 "*/\n#define PM_KSEGS %d /* trees of the numeric walk */\n"
+                 "#define PM_KVARS %d /* the most fields of one forest */\n"
+                 "#define PM_KACCS %d /* the sums of all forests */\n",
+              (int)krows(g), (int)g->k_segs, (int)g->k_vars,
+              g->k_accs ? (int)g->k_accs : 1);
   if (numconv)
     gb_puts(b, "#if defined(__GNUC__)\n#define PM_NUMCONV_API static "
                "__attribute__((unused))\n#else\n#define PM_NUMCONV_API "
@@ -1898,6 +1985,7 @@ gen_source(gen *g, gbuf *b, const char *upfx)
               (int)i);
   gb_puts(b, "  default:\n    return 0;\n  }\n}\n");
   gen_predict_fast(g, b);
+  gen_predict_rows(g, b);
   if (g->o->with_main) {
     put_text(g, b, "csv.h", upfx);
     put_text(g, b, "csv.c", upfx);
@@ -2013,6 +2101,7 @@ gen_document(const pmml_model *doc, const gen_options *o, gen_file **files,
   g.pass = 2;
   for (k = 0; k < doc->n_models; k++)
     g.model_prob[k] = -1;
+  g.n_kf = g.k_segs = g.k_vars = g.k_acc = g.k_accs = 0;
   if (run_pass(&g))
     goto done;
   out = calloc(2 + (size_t)g.n_parts, sizeof *out);

@@ -162,6 +162,12 @@ struct gen {
   int text_inputs;           /* some input is a string type */
   uint8_t *fast_nan;         /* [n_inputs]: the fast path gives 0 when the
                              ** input is NaN (its family's fast hook says) */
+  /* The MiningModels whose forest takes the numeric walk (gen_mining.c):
+  ** their pm_models indices, the segments of them all, the most fields
+  ** one of them reads; the most sums of one of them (pm_forest.kacc), the
+  ** sums of them all. _predict_rows walks them a block of rows at a
+  ** time. */
+  int32_t kf[64], n_kf, k_segs, k_vars, k_acc, k_accs;
   /* Tables written to files of their own (--split): model_1.c... */
   gbuf parts[256];
   int n_parts;

@@ -15,12 +15,19 @@
 ** generated code reads each tree's own tables and never scores the tree's
 ** model (genrt.inc: mining_forest): the node tables of the trees are those
 ** of gen_tree.c, packed into bytes when the document is big, so a forest
-** of hundreds of trees compiles as data, not as code.
+** of hundreds of trees compiles as data, not as code. A forest whose every
+** split is a pair of number tests on plain double inputs also takes the
+** numeric walk (numeric_walk: pm_forest.kseg, genrt.inc: pm_kwalk), which
+** adds each tree's score to the record's sums where it ends when the
+** MiningModel sums or averages them (numeric_sums: pm_forest.kacc); such
+** forests are those <prefix>_predict_rows walks a block of rows at a time
+** (gen.c: gen_predict_rows).
 **
 ** The output fields of the MiningModel that come from its segments (those
 ** a selectFirst or modelChain passes on, OutputField@segmentId) are the
 ** family's feature callback.
 */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,6 +124,73 @@ gen_in_forest(const gen *g, const pm_model *m)
   return 0;
 }
 
+/* Can forest f of MiningModel m take the numeric walk (genrt.inc:
+** pm_kwalk; pm_forest.kseg)? Every segment taken, every root <True/>,
+** every other node a split of its two children on a number (<, <=, >,
+** >=), every field an input that takes a double as it is (so that the
+** walk can read the record's doubles). 0: no; else 1 + the test of every
+** split's first child (PM_KOP_*: 0 any, 1 all <, 2 all <=). */
+static int
+numeric_walk(const gen *g, const pm_mining *mn, const pm_forest *f)
+{
+  const pmml_model *doc = g->doc;
+  int32_t i, s;
+  int lt = 1, le = 1;
+  for (i = 0; i < f->n_vars; i++) {
+    int32_t in = gen_fast(g, f->slots[i]);
+    if (in < 0 || doc->input_plain[in] != PM_PLAIN_DOUBLE)
+      return 0;
+  }
+  for (s = 0; s < mn->n_segs; s++)
+    if ((!mn->segs[s].always && mn->segs[s].pred >= 0) ||
+        f->nodes[f->roots[s]].op != PM_FOP_TRUE)
+      return 0;
+  for (i = 0; i < f->n_nodes; i++) {
+    const pm_fnode *fn = &f->nodes[i];
+    if (fn->n_kids == 0)
+      continue;
+    if (fn->n_kids != (PM_FPAIR | 2u) || f->nodes[fn->first].op > PM_FOP_GE)
+      return 0;
+    lt &= f->nodes[fn->first].op == PM_FOP_LT;
+    le &= f->nodes[fn->first].op == PM_FOP_LE;
+  }
+  return 1 + (lt ? 1 : le ? 2 : 0);
+}
+
+/* The sums of the numeric walk of forest f (genrt.inc: pm_kacc_row;
+** pm_forest.kacc), or 0: the MiningModel sums or averages the scores of
+** its trees (regression), or averages their probabilities
+** (classification), and every leaf has its score, or its class and
+** probabilities. */
+static int32_t
+numeric_sums(const gen *g, const pm_model *m, const pm_mining *mn,
+             const pm_forest *f)
+{
+  const pmml_model *doc = g->doc;
+  int cls = m->function == PM_FN_CLASSIFICATION;
+  int32_t s, k;
+  if (cls ? mn->method != PM_MM_AVERAGE &&
+                mn->method != PM_MM_WEIGHTED_AVERAGE
+          : mn->method != PM_MM_AVERAGE &&
+                mn->method != PM_MM_WEIGHTED_AVERAGE &&
+                mn->method != PM_MM_SUM && mn->method != PM_MM_WEIGHTED_SUM)
+    return 0;
+  if (cls && m->n_classes <= 0)
+    return 0;
+  for (s = 0; s < mn->n_segs; s++) {
+    const pm_segment *sg = &mn->segs[s];
+    const pm_model *sm = doc->models[sg->model];
+    const pm_tree *t = sm->body;
+    if (sm->function != m->function || (cls && (!sg->cmap || !t->prob)))
+      return 0;
+    for (k = 0; k < t->n_nodes; k++)
+      if (f->nodes[f->roots[s] + k].n_kids == 0 &&
+          (cls ? t->klass[k] < 0 : isnan(t->num[k])))
+        return 0;
+  }
+  return cls ? m->n_classes : 1;
+}
+
 /* Little-endian bytes for pm_fb_*. */
 static void
 put_i32(gbuf *b, int32_t v)
@@ -155,9 +229,10 @@ emit_bytes(gen *g, const char *what, int32_t mi, const char *name,
 
 /* The flat forest of MiningModel m (pm_forest.c of the IR, resolve's
 ** build_forest): m<I>_fnodes and what the walks read beside. Into GS_DATA
-** (tables of bytes may go to files of their own); m<I>_forest into b. */
+** (tables of bytes may go to files of their own); m<I>_forest into b.
+** *sums: the forest has the sums of the numeric walk (pm_forest.kacc). */
 static int
-emit_forest(gen *g, const pm_model *m, gbuf *b)
+emit_forest(gen *g, const pm_model *m, gbuf *b, int *sums)
 {
   const pmml_model *doc = g->doc;
   const pm_mining *mn = m->body;
@@ -165,7 +240,7 @@ emit_forest(gen *g, const pm_model *m, gbuf *b)
   gbuf *d = gen_out(g, GS_DATA);
   gbuf bown = {0}, bpred = {0}, bdef = {0}, bres = {0}, bprob = {0};
   int32_t i, s, k, mi = m->index, nc_max = 1, leaves, ptmp, xv = -1;
-  int32_t fast = 0;
+  int32_t fast = 0, kseg = -1, kop = 0, kacc = 0, kaoff = 0;
   int other = 0, deflt = 0, cls = m->function == PM_FN_CLASSIFICATION;
   int rc = 0;
   for (i = 0; i < f->n_nodes; i++)
@@ -192,6 +267,21 @@ emit_forest(gen *g, const pm_model *m, gbuf *b)
       gb_printf(d, "%s%d", i == 0 ? "" : i % 16 ? ", " : ",\n  ",
                 (int)gen_fast(g, f->slots[i]));
     gb_puts(d, "};\n");
+    if (g->n_kf < (int32_t)(sizeof g->kf / sizeof g->kf[0]) &&
+        (kop = numeric_walk(g, mn, f)) > 0) {
+      kop--;
+      kseg = g->k_segs;
+      g->kf[g->n_kf++] = mi;
+      g->k_segs += mn->n_segs;
+      if (f->n_vars > g->k_vars)
+        g->k_vars = f->n_vars;
+      if ((kacc = numeric_sums(g, m, mn, f)) > 0) {
+        kaoff = g->k_accs;
+        g->k_accs += kacc;
+        if (kacc > g->k_acc)
+          g->k_acc = kacc;
+      }
+    }
   }
   gb_printf(d, "\n/* The trees of MiningModel %d (line %u) as one flat "
                "forest: { the number\n** its children split at, first "
@@ -323,11 +413,16 @@ emit_forest(gen *g, const pm_model *m, gbuf *b)
       gb_puts(b, "0, ");
     gb_printf(b, "%d, %d,\n  ", (int)leaves, (int)ptmp);
     if (xv >= 0)
-      gb_printf(b, "m%d_fvin, %d, %d\n};\n", (int)mi, (int)f->n_vars,
-                (int)xv);
+      gb_printf(b, "m%d_fvin, %d, %d,\n  %d, %s, %d, %d /* the numeric "
+                   "walk: kseg, kop, kacc, kaoff */\n};\n", (int)mi,
+                (int)f->n_vars, (int)xv, (int)kseg,
+                kop == 1 ? "PM_KOP_LT" : kop == 2 ? "PM_KOP_LE" : "PM_KOP_ANY",
+                (int)kacc, (int)kaoff);
     else
-      gb_puts(b, "0, 0, -1\n};\n");
+      gb_puts(b, "0, 0, -1,\n  -1, PM_KOP_ANY, 0, 0 /* no numeric walk */"
+                 "\n};\n");
   }
+  *sums = kacc > 0;
   gb_free(&bown);
   gb_free(&bpred);
   gb_free(&bdef);
@@ -343,7 +438,7 @@ mining_model(gen *g, const pm_model *m)
   const pm_mining *mn = m->body;
   gbuf *b = gen_out(g, GS_CODE);
   int32_t i, mi = m->index, scratch, n_cmap;
-  int forest = has_forest(m);
+  int forest = has_forest(m), sums = 0;
   size_t need;
   gen_need(g, "mining");
   if (forest)
@@ -362,7 +457,7 @@ mining_model(gen *g, const pm_model *m)
             forest ? ", walked as one flat forest" : "");
   if ((n_cmap = emit_segments(g, m, mn, b)) < 0)
     return -1;
-  if (forest && emit_forest(g, m, b))
+  if (forest && emit_forest(g, m, b, &sums))
     return -1;
   if (mn->n_embedded) {
     gb_printf(b, "/* The embedded models, scored before the segments. */\n"
@@ -386,9 +481,10 @@ mining_model(gen *g, const pm_model *m)
     gb_puts(b, "0, 0,\n  ");
   gb_printf(b, "%d, ", (int)scratch);
   if (forest)
-    gb_printf(b, "&m%d_forest, pm_forest_outcome\n};\n", (int)mi);
+    gb_printf(b, "&m%d_forest, pm_forest_outcome, %s\n};\n", (int)mi,
+              sums ? "pm_kacc_row" : "0");
   else
-    gb_puts(b, "0, 0\n};\n");
+    gb_puts(b, "0, 0, 0\n};\n");
   gb_printf(gen_out(g, GS_PROTO),
             "static int m%d_eval(pm_ctx *c, pm_res *res);\n", (int)mi);
   gb_printf(b, "static int\nm%d_eval(pm_ctx *c, pm_res *res)\n{\n"

@@ -119,6 +119,9 @@ typedef struct logreg_ctx {
   size_t sused_;
   int failed_, status_, scored_, depth_;
   char msg_[512];
+  const int32_t *kl_;
+  const double *ka_;
+  size_t ks_, kr_;
 } logreg_ctx;
 
 /* Set every input missing, and the rest of the context up. */
@@ -155,6 +158,18 @@ const char *logreg_output_name(size_t i);
 */
 int logreg_predict(const double in[], const unsigned char *missing,
                    double *out, int n_out);
+/*
+** Score n_rows records stored one after the other: row r's inputs are
+** in[r * N + i] and its flags missing[r * N + i], where N is the number
+** of inputs (LOGREG_N_INPUTS; 'missing' may be NULL: then NaN is
+** missing), and its outputs go to out[r * n_out + k]. Each row gets the
+** numbers logreg_predict gives it, bit for bit. Returns 0, or the status
+** of the first row that cannot be scored (every such row's outputs are
+** NaN). Re-entrant.
+** One row after the other.
+*/
+int logreg_predict_rows(const double *in, const unsigned char *missing,
+                        size_t n_rows, double *out, int n_out);
 
 #ifdef __cplusplus
 }

@@ -5275,31 +5275,26 @@ PM_RT int pm_predict_fast(const double in[], const unsigned char *missing,
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #endif
-/* _predict on a context, for the records the fast path sends back (a
-** function apart, so that the fast path needs no frame of its size). */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
+/* _predict on context c (its kl_, ka_, ks_ and kr_ set). */
 static int
-pm_predict_ctx(const double in[], const unsigned char *missing, double *out,
-               int n_out)
+pm_predict_on(names_ctx *c, const double in[], const unsigned char *missing,
+              double *out, int n_out)
 {
-  names_ctx c;
   size_t i;
   int k, rc;
   for (i = 0; i < pm_nin; i++) {
     if (missing ? missing[i] != 0 : isnan(in[i]))
-      c.in_[i] = pm_missing();
+      c->in_[i] = pm_missing();
     else
-      pm_set_number(&c, i, in[i]);
+      pm_set_number(c, i, in[i]);
   }
-  rc = names_score(&c);
+  rc = names_score(c);
   for (k = 0; k < n_out; k++) {
     double x = NAN;
     if (rc == 0 && k < PM_NOUT) {
       const pm_outd *o = &pm_outs[k];
-      const pm_v *v = o->slot < 0 ? &c.res_[o->model].value
-                                  : &c.v_[o->slot - PM_NIN];
+      const pm_v *v = o->slot < 0 ? &c->res_[o->model].value
+                                  : &c->v_[o->slot - PM_NIN];
       if (v->t == PM_T_NUM || v->t == PM_T_BOOL) {
         x = v->num;
       } else if (v->t == PM_T_STR && o->slot < 0) {
@@ -5318,6 +5313,26 @@ pm_predict_ctx(const double in[], const unsigned char *missing, double *out,
   }
   return rc;
 }
+
+/* _predict on a context, for the records the fast path sends back (a
+** function apart, so that the fast path needs no frame of its size). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int
+pm_predict_ctx(const double in[], const unsigned char *missing, double *out,
+               int n_out)
+{
+  names_ctx c;
+  c.kl_ = 0;
+  c.ka_ = 0;
+  c.ks_ = c.kr_ = 0;
+#ifdef PM_NGROUPED
+  /* A record of its own: no items of earlier rows (AssociationModel). */
+  names_clear(&c);
+#endif
+  return pm_predict_on(&c, in, missing, out, n_out);
+}
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
 #endif
@@ -5329,6 +5344,23 @@ names_predict(const double in[], const unsigned char *missing, double *out,
   if (pm_predict_fast(in, missing, out, n_out))
     return 0;
   return pm_predict_ctx(in, missing, out, n_out);
+}
+
+/* _predict_rows one row after the other (a model without a numeric
+** forest walk). */
+PM_RT int
+pm_rows_each(const double *in, const unsigned char *missing, size_t n_rows,
+             double *out, int n_out)
+{
+  size_t r, no = n_out > 0 ? (size_t)n_out : 0;
+  int rc, first = 0;
+  for (r = 0; r < n_rows; r++) {
+    rc = names_predict(in + r * PM_NIN, missing ? missing + r * PM_NIN : 0,
+                     no ? out + r * no : out, n_out);
+    if (rc && !first)
+      first = rc;
+  }
+  return first;
 }
 
 #ifdef PM_PREDICT_CHECK
@@ -5661,4 +5693,11 @@ pm_predict_fast(const double in[], const unsigned char *missing,
   (void)out;
   (void)n_out;
   return 0;
+}
+
+int
+names_predict_rows(const double *in, const unsigned char *missing,
+                    size_t n_rows, double *out, int n_out)
+{
+  return pm_rows_each(in, missing, n_rows, out, n_out);
 }

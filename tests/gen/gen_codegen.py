@@ -1276,6 +1276,141 @@ def fast_regressions(outdir):
               ["x,y,z,w\n" + "\n".join(FAST_ROWS) + "\n"])
 
 
+def forests(outdir):
+    """Forests whose every split is a pair of number tests on an input, so
+    that generated code walks them with its numeric walk (and
+    _predict_rows a block of rows at a time): every first-child operator
+    alike (< or <=) or mixed, leaves missing on the way (the trees'
+    missingValueStrategy), a sum in float, a modelChain as XGBoost's."""
+    neg = {"lessThan": "greaterOrEqual", "lessOrEqual": "greaterThan",
+           "greaterThan": "lessOrEqual", "greaterOrEqual": "lessThan"}
+    cls_ = [False]
+
+    def sd(nid):
+        if not cls_[0]:
+            return ""
+        n = sum(map(ord, nid)) % 7
+        return ('<ScoreDistribution value="yes" recordCount="%d"/>'
+                '<ScoreDistribution value="no" recordCount="%d"/>'
+                % (n + 1, 7 - n))
+
+    def score(nid, k):
+        if cls_[0]:
+            return "yes" if (sum(map(ord, nid)) + k) % 2 else "no"
+        return "%g" % ((sum(map(ord, nid)) * (k + 3)) % 17 / 8.0 - 1)
+
+    def tree(k, spec, nid="r", pred="<True/>", deflt=False):
+        # spec: a score (leaf) or (field, first operator, value, a, b)
+        if not isinstance(spec, tuple):
+            return '<Node id="%s" score="%s">%s%s</Node>' % (
+                nid, score(nid, k), pred, sd(nid))
+        f, op, v, a, b = spec
+        kids = (tree(k, a, nid + "a", '<SimplePredicate field="%s" '
+                     'operator="%s" value="%s"/>' % (f, op, v), deflt) +
+                tree(k, b, nid + "b", '<SimplePredicate field="%s" '
+                     'operator="%s" value="%s"/>' % (f, neg[op], v), deflt))
+        return '<Node id="%s" score="%s"%s>%s%s%s</Node>' % (
+            nid, score(nid, k), ' defaultChild="%sb"' % nid if deflt else "",
+            pred, sd(nid), kids)
+
+    def shapes(ops):
+        o = lambda i: ops[i % len(ops)]
+        return [
+            ("x", o(0), "5", ("y", o(1), "2", 0, 0),
+             ("z", o(2), "3", 0, ("x", o(3), "8", 0, 0))),
+            ("y", o(1), "1", 0, ("w", o(0), "0", ("z", o(2), "4", 0, 0), 0)),
+            ("z", o(2), "4", ("x", o(3), "1", 0, 0), ("y", o(0), "3", 0, 0)),
+            ("w", o(3), "1e-320", 0, ("x", o(1), "6", 0,
+                                      ("y", o(2), "-0", 0, 0)))]
+    strategies = ["none", "defaultChild", "lastPrediction", "nullPrediction"]
+    schema = ('<MiningSchema><MiningField name="t" usageType="target"/>'
+              '<MiningField name="x"/><MiningField name="y"/>'
+              '<MiningField name="z"/><MiningField name="w"/></MiningSchema>')
+
+    def segs(fn, ops, trees_=None, weights=None):
+        out = []
+        for k, spec in enumerate(trees_ or shapes(ops)):
+            st = strategies[k % len(strategies)]
+            w = ' weight="%s"' % weights[k] if weights else ""
+            out.append('    <Segment id="%d"%s><True/>\n      <TreeModel '
+                       'functionName="%s" missingValueStrategy="%s" '
+                       'splitCharacteristic="binarySplit">\n        %s\n'
+                       '        %s\n      </TreeModel>\n    </Segment>\n'
+                       % (k + 1, w, fn, st, schema,
+                          tree(k, spec, deflt=st == "defaultChild")))
+        return "".join(out)
+    treg = ('    <DataField name="t" optype="continuous" '
+            'dataType="double"/>\n')
+    tcls = ('    <DataField name="t" optype="categorical" dataType="string">'
+            '<Value value="yes"/><Value value="no"/></DataField>\n')
+    rows = ["x,y,z,w\n" + "\n".join(FAST_ROWS) + "\n"]
+    weights = ["0.5", "2", "1", "0.1"]
+    for name, ops, flt, method, ws in (
+            ("forest_reg_sum_mixed", ["lessOrEqual", "lessThan",
+                                      "greaterThan", "greaterOrEqual"], "",
+             "sum", None),
+            ("forest_reg_sum_lt_mathfloat", ["lessThan"],
+             ' x-mathContext="float"', "sum", None),
+            ("forest_reg_average_le", ["lessOrEqual"], "", "average", None),
+            ("forest_reg_weightedAverage_le", ["lessOrEqual"], "",
+             "weightedAverage", weights),
+            ("forest_reg_weightedSum_lt_mathfloat", ["lessThan"],
+             ' x-mathContext="float"', "weightedSum", weights)):
+        cls_[0] = False
+        model = (HEAD + FAST_DD % treg +
+                 '  <MiningModel functionName="regression"%s>\n    %s\n'
+                 '    <Segmentation multipleModelMethod="%s">\n%s'
+                 '    </Segmentation>\n  </MiningModel>\n</PMML>\n'
+                 % (flt, schema, method, segs("regression", ops,
+                                              weights=ws)))
+        write(outdir, name, model, rows)
+    cls_[0] = True
+    for name, method, ws in (("forest_cls_average_le", "average", None),
+                             ("forest_cls_weightedAverage_le",
+                              "weightedAverage", weights)):
+        model = (HEAD + FAST_DD % tcls +
+                 '  <MiningModel functionName="classification">\n    %s\n'
+                 '    <Output><OutputField name="p_yes" feature="probability" '
+                 'value="yes"/><OutputField name="p_no" feature="probability" '
+                 'value="no"/></Output>\n'
+                 '    <Segmentation multipleModelMethod="%s">\n%s'
+                 '    </Segmentation>\n  </MiningModel>\n</PMML>\n'
+                 % (schema, method, segs("classification", ["lessOrEqual"],
+                                         weights=ws)))
+        write(outdir, name, model, rows)
+    # XGBoost's layout: the sum of the trees, then a logit regression.
+    cls_[0] = False
+    inner = ('<MiningModel functionName="regression">\n    '
+             '<MiningSchema><MiningField name="x"/><MiningField name="y"/>'
+             '<MiningField name="z"/><MiningField name="w"/></MiningSchema>\n'
+             '    <Output><OutputField name="v" optype="continuous" '
+             'dataType="double" isFinalResult="false"/></Output>\n'
+             '    <Targets><Target rescaleConstant="0.5" rescaleFactor="1.0"/>'
+             '</Targets>\n    <Segmentation multipleModelMethod="sum">\n%s'
+             '    </Segmentation>\n    </MiningModel>'
+             % segs("regression", ["lessThan"]).replace("<MiningField "
+                                                        "name=\"t\" usageType"
+                                                        "=\"target\"/>", ""))
+    model = (HEAD + FAST_DD % tcls +
+             '  <MiningModel functionName="classification">\n    %s\n'
+             '    <Output><OutputField name="p_yes" feature="probability" '
+             'value="yes"/><OutputField name="p_no" feature="probability" '
+             'value="no"/></Output>\n'
+             '    <Segmentation multipleModelMethod="modelChain">\n'
+             '    <Segment id="1"><True/>\n    %s\n    </Segment>\n'
+             '    <Segment id="2"><True/>\n    <RegressionModel '
+             'functionName="classification" normalizationMethod="logit">\n'
+             '    <MiningSchema><MiningField name="t" usageType="target"/>'
+             '<MiningField name="v"/></MiningSchema>\n'
+             '    <RegressionTable intercept="0.0" targetCategory="yes">'
+             '<NumericPredictor name="v" coefficient="1.0"/>'
+             '</RegressionTable>\n    <RegressionTable intercept="0.0" '
+             'targetCategory="no"/>\n    </RegressionModel>\n    </Segment>'
+             '\n    </Segmentation>\n  </MiningModel>\n</PMML>\n'
+             % (schema, inner))
+    write(outdir, "forest_chain_lt", model, rows)
+
+
 def main():
     outdir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(os.path.abspath(__file__)), "..", "..", "testdata",
@@ -1289,6 +1424,7 @@ def main():
     mining(outdir)
     fast_trees(outdir)
     fast_regressions(outdir)
+    forests(outdir)
 
 
 if __name__ == "__main__":
