@@ -103,16 +103,19 @@ node_end(pm_loader *ld)
 {
   pm_frame *f = pmmlL_frame(ld, 0);
   tree_loader *t = f->obj;
-  int32_t n, *kids;
+  int32_t n;
   if (!t)
     return;
-  kids = pmmlL_pop_indices(ld, f->mark, &n);
-  if (n != 1) {
+  /* The predicate's index is read off the index stack in place: a copy in
+  ** the arena (pmmlL_pop_indices) would cost 16 bytes a node. */
+  n = (int32_t)(ld->istack.len - (size_t)f->mark);
+  if (n == 1)
+    ((raw_node *)t->nodes.data)[f->aux].pred =
+        ((int32_t *)ld->istack.data)[f->mark];
+  ld->istack.len = (size_t)f->mark;
+  if (n != 1)
     pmmlL_fail(ld, PMML_E_INVALID, "Node: expected one predicate, found %d",
                (int)n);
-    return;
-  }
-  ((raw_node *)t->nodes.data)[f->aux].pred = kids[0];
 }
 
 /* <ScoreDistribution value= recordCount= confidence= probability=/> */
