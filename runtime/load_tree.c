@@ -31,6 +31,8 @@ typedef struct tree_loader {
   pm_tree *tree;
   pm_vec nodes;        /* raw_node */
   pm_vec dists;        /* raw_dist */
+  pm_vec laid;         /* pm_scoredist laid out by node, outside the arena
+                          until the load ends (see tree_end) */
 } tree_loader;
 
 static const char *const missing_names[] = {
@@ -57,6 +59,7 @@ tree_start(pm_loader *ld, pm_model *m, const char **atts)
     return;
   pmmlL_track(ld, &t->nodes, sizeof(raw_node));
   pmmlL_track(ld, &t->dists, sizeof(raw_dist));
+  pmmlL_track(ld, &t->laid, sizeof(pm_scoredist));
   m->body = t;
   t->tree->missing = (uint8_t)pmmlL_enum(ld, atts, "missingValueStrategy",
                                          missing_names, PM_TMV_NONE);
@@ -224,8 +227,20 @@ tree_end(pm_loader *ld, pm_model *m)
   tree->n_dists = (int32_t)t->dists.len;
   if (tree->n_dists) {
     int32_t *fill = kids_n; /* reuse as the fill count per node */
-    tree->dists =
-        pmmlL_alloc(ld, (size_t)tree->n_dists * sizeof(pm_scoredist));
+    /* Resolve turns the distributions into each node's class, class
+    ** probabilities and confidences; then only `pmmlc check` (lint) reads
+    ** them, loading with PMML_LOAD_RESOLVE_ALL. Otherwise they stay
+    ** outside the arena and go with the loader (48 bytes each). */
+    if (ld->opt->flags & PMML_LOAD_RESOLVE_ALL) {
+      tree->dists =
+          pmmlL_alloc(ld, (size_t)tree->n_dists * sizeof(pm_scoredist));
+    } else if (pmmlM_vec_reserve(ld->a, &t->laid, sizeof(pm_scoredist),
+                                 (size_t)tree->n_dists) == 0) {
+      tree->dists = t->laid.data;
+      tree->dists_vec = &t->laid;
+    } else {
+      pmmlL_nomem(ld);
+    }
     if (!tree->dists)
       goto done;
     memset(fill, 0, (size_t)n * sizeof(int32_t));
@@ -301,6 +316,20 @@ complementary_kids(const pmml_model *doc, const pm_tree *t, int32_t i)
          (a->op == PM_OP_GE && b->op == PM_OP_LT) ||
          (a->op == PM_OP_LE && b->op == PM_OP_GT) ||
          (a->op == PM_OP_GT && b->op == PM_OP_LE);
+}
+
+/* The distributions kept outside the arena are freed once used (else with
+** the loader): nothing may point at them after the load. */
+static void
+forget_dists(pm_resolver *r, pm_tree *t)
+{
+  int32_t i;
+  pmmlM_vec_free(pmmlR_arena(r), t->dists_vec, sizeof(pm_scoredist));
+  t->dists_vec = NULL;
+  t->dists = NULL;
+  t->n_dists = 0;
+  for (i = 0; i < t->n_nodes; i++)
+    t->nodes[i].dist = t->nodes[i].n_dist = 0;
 }
 
 int
@@ -393,5 +422,7 @@ pmmlR_tree(pm_resolver *r, pm_model *m)
     else if (nc > 0 && nd->n_dist > 0)
       t->klass[i] = pmmlE_argmax(t->prob + (size_t)i * nc, nc);
   }
+  if (t->dists_vec)
+    forget_dists(r, t);
   return 0;
 }

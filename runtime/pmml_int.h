@@ -930,7 +930,8 @@ typedef struct pm_tnode {
   int32_t n_kids;
   int32_t deflt;       /* defaultChild's node index, -1 */
   int32_t id;          /* Node@id (strtab), -1 */
-  int32_t dist;        /* first ScoreDistribution (tree->dists) */
+  int32_t dist;        /* first ScoreDistribution (tree->dists); 0 with
+                          n_dist once resolve dropped them (dists_vec) */
   int32_t n_dist;
   double count;        /* recordCount, NaN if absent */
   pm_lit score;        /* score= */
@@ -972,6 +973,10 @@ typedef struct pm_tree {
   double *conf;        /* [n_nodes * n_classes] or NULL */
   double *num;         /* [n_nodes] numeric score (regression), NaN */
   pm_tstep *step;      /* [n_nodes] how walk() leaves each node */
+  pm_vec *dists_vec;   /* non-NULL: 'dists' live in this vector outside the
+                          arena until resolve has used them; then dists is
+                          NULL and every n_dist 0 (they are kept only with
+                          PMML_LOAD_RESOLVE_ALL, for lint) */
 } pm_tree;
 
 int pmmlR_tree(pm_resolver *r, pm_model *m);
