@@ -681,18 +681,15 @@ forest_var(pm_arena *a, pm_vec *vars, int32_t slot)
   return i;
 }
 
-/* Lay the trees of the segments out as one flat forest (pm_forest) when
-** every segment qualifies and nothing reads a segment's own result
-** (segmentId outputs, selections and chains). */
+/* Can the segments be laid out as one flat forest? Every segment must
+** qualify and nothing may read a segment's own result (segmentId outputs,
+** selections and chains). What this reads is known before the segments are
+** resolved, but for votes, whose categories may come from the segments. */
 static int
-build_forest(pm_resolver *r, pm_model *m, pm_mining *mn)
+forest_fits(pm_resolver *r, const pm_model *m, const pm_mining *mn)
 {
   pmml_model *doc = pmmlR_doc(r);
-  pm_arena *a = pmmlR_arena(r);
-  pm_forest *f;
-  pm_vec vars = {0};
-  int32_t s, i, total = 0, nc_max = 1;
-  int ok;
+  int32_t s, i, total = 0;
   if (mn->method == PM_MM_SELECT_FIRST || mn->method == PM_MM_SELECT_ALL ||
       is_chain(mn->method) || mn->n_segs == 0 ||
       ((mn->method == PM_MM_MAJORITY_VOTE ||
@@ -713,6 +710,26 @@ build_forest(pm_resolver *r, pm_model *m, pm_mining *mn)
     if (total > PM_MAX_ITEMS - t->n_nodes)
       return 0;
     total += t->n_nodes;
+  }
+  return 1;
+}
+
+/* Lay the trees of the segments out as one flat forest (pm_forest) when
+** they fit (forest_fits). */
+static int
+build_forest(pm_resolver *r, pm_model *m, pm_mining *mn)
+{
+  pmml_model *doc = pmmlR_doc(r);
+  pm_arena *a = pmmlR_arena(r);
+  pm_forest *f;
+  pm_vec vars = {0};
+  int32_t s, i, total = 0, nc_max = 1;
+  int ok;
+  if (!forest_fits(r, m, mn))
+    return 0;
+  for (s = 0; s < mn->n_segs; s++) {
+    const pm_model *sm = doc->models[mn->segs[s].model];
+    total += ((const pm_tree *)sm->body)->n_nodes;
     if (sm->n_classes > nc_max)
       nc_max = sm->n_classes;
   }
@@ -813,6 +830,12 @@ pmmlR_mining(pm_resolver *r, pm_model *m)
                method_text[mn->method]);
     return -1;
   }
+  /* Trees that the flat forest will score need no walking steps of their
+  ** own (pm_tree.in_forest): when it fits now, it fits after the segments
+  ** are resolved, and build_forest lays it out. */
+  if (forest_fits(r, m, mn))
+    for (i = 0; i < mn->n_segs; i++)
+      ((pm_tree *)doc->models[mn->segs[i].model]->body)->in_forest = 1;
   /* The embedded models first: their results feed the segments. */
   for (i = 0; i < mn->n_embedded; i++) {
     pm_model *em = doc->models[mn->embedded[i]];

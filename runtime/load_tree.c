@@ -356,8 +356,11 @@ pmmlR_tree(pm_resolver *r, pm_model *m)
   }
   t->klass = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof(int32_t));
   t->num = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof(double));
-  t->step = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof *t->step);
-  if (!t->klass || !t->num || !t->step) {
+  /* A tree of a flat forest is never walked by itself (eval_mining.c). */
+  if (!t->in_forest)
+    t->step =
+        pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof *t->step);
+  if (!t->klass || !t->num || (!t->step && !t->in_forest)) {
     pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
     return -1;
   }
@@ -372,7 +375,7 @@ pmmlR_tree(pm_resolver *r, pm_model *m)
       return -1;
     }
   }
-  for (i = 0; i < t->n_nodes; i++) {
+  for (i = 0; i < t->n_nodes && t->step; i++) {
     const pm_tnode *nd = &t->nodes[i];
     pm_tstep *st = &t->step[i];
     st->kind = nd->n_kids == 0 ? PM_TS_LEAF : PM_TS_OTHER;

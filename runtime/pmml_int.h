@@ -972,7 +972,10 @@ typedef struct pm_tree {
   double *prob;        /* [n_nodes * n_classes] or NULL */
   double *conf;        /* [n_nodes * n_classes] or NULL */
   double *num;         /* [n_nodes] numeric score (regression), NaN */
-  pm_tstep *step;      /* [n_nodes] how walk() leaves each node */
+  pm_tstep *step;      /* [n_nodes] how walk() leaves each node; NULL
+                          when in_forest */
+  uint8_t in_forest;   /* a segment that its MiningModel's flat forest
+                          scores (pm_forest): never walked by itself */
   pm_vec *dists_vec;   /* non-NULL: 'dists' live in this vector outside the
                           arena until resolve has used them; then dists is
                           NULL and every n_dist 0 (they are kept only with
