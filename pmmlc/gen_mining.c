@@ -239,7 +239,7 @@ emit_forest(gen *g, const pm_model *m, gbuf *b)
         int32_t kl = t->klass[k];
         put_i32(&bres, kl >= 0 && sg->cmap ? sg->cmap[kl] : -1);
       } else {
-        put_f64(&bres, t->num[k]);
+        put_f64(&bres, pm_tree_num(t, k));
       }
     }
   }
@@ -280,7 +280,8 @@ emit_forest(gen *g, const pm_model *m, gbuf *b)
       gb_printf(d, "%s%d", s == 0 ? "" : s % 12 ? ", " : ",\n  ",
                 t->prob ? (int)base : -1);
       for (i = 0; i < np; i++)
-        put_f64(&bprob, t->prob[i]);
+        put_f64(&bprob, pm_tree_prob(t, i / sm->n_classes,
+                                     sm->n_classes)[i % sm->n_classes]);
       base += np;
     }
     gb_puts(d, mn->n_segs ? "};\n" : "0};\n");

@@ -299,10 +299,10 @@ segment_outcome(pmml_ctx *c, const pm_mining *mn, int32_t i, outcome *o)
       int32_t k = n >= 0 ? t->klass[n] : -1;
       o->missing = k < 0;
       o->klass = k >= 0 ? s->cmap[k] : -1;
-      o->prob = n >= 0 && t->prob ? t->prob + (size_t)n * sm->n_classes
+      o->prob = n >= 0 && t->prob ? pm_tree_prob(t, n, sm->n_classes)
                                   : mn->forest->zeros;
     } else {
-      o->num = n >= 0 ? t->num[n] : NAN;
+      o->num = n >= 0 ? pm_tree_num(t, n) : NAN;
       o->missing = isnan(o->num);
       o->prob = NULL;
     }

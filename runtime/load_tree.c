@@ -332,6 +332,125 @@ forget_dists(pm_resolver *r, pm_tree *t)
     t->nodes[i].dist = t->nodes[i].n_dist = 0;
 }
 
+/* Node i's class probabilities and confidences (PMML 4.4 TreeModel,
+** ScoreDistribution: probability= where every distribution of the node
+** gives one, else recordCount over their sum; confidence= where given,
+** else the probability) into p[0..nc) and p[nc..2nc). */
+static void
+node_row(const pm_model *m, const pm_tree *t, const pm_tnode *nd, double *p)
+{
+  int32_t k, nc = m->n_classes;
+  double total = 0;
+  int has_prob = 1;
+  memset(p, 0, 2 * (size_t)nc * sizeof *p);
+  for (k = 0; k < nd->n_dist; k++) {
+    const pm_scoredist *d = &t->dists[nd->dist + k];
+    if (isnan(d->probability))
+      has_prob = 0;
+    if (!isnan(d->count))
+      total += d->count;
+  }
+  for (k = 0; k < nd->n_dist; k++) {
+    const pm_scoredist *d = &t->dists[nd->dist + k];
+    int32_t cl = pmmlR_class(m, &d->value);
+    double pr = has_prob ? d->probability
+                : total > 0 && !isnan(d->count) ? d->count / total
+                                                : 0.0;
+    p[cl] = pr;
+    p[nc + cl] = isnan(d->confidence) ? pr : d->confidence;
+  }
+}
+
+static uint32_t
+row_hash(const double *p, size_t n)
+{
+  const unsigned char *b = (const unsigned char *)p;
+  uint32_t h = 2166136261u;
+  size_t i;
+  for (i = 0; i < n * sizeof *p; i++) {
+    h ^= b[i];
+    h *= 16777619u;
+  }
+  return h;
+}
+
+/*
+** The rows of probabilities and confidences of a classification tree:
+** t->row[i] for each node, the distinct rows (bit for bit) in t->prob and
+** t->conf, row 0 all zeros for the nodes without ScoreDistribution; conf
+** is prob itself when every confidence is its probability. Leaves repeat
+** rows a lot (the same counts), and a node needs 4 bytes instead of 16 per
+** class. 0, or -1 with the resolver failed.
+*/
+static int
+class_rows(pm_resolver *r, const pm_model *m, pm_tree *t)
+{
+  pm_arena *a = pmmlR_arena(r);
+  size_t nc = (size_t)m->n_classes, w = 2 * nc, cap = 16, i, k;
+  pm_vec rows = {0};   /* double: w per row */
+  int32_t *slots = NULL, n_rows = 1;
+  double *tmp = NULL, *base;
+  int same = 1, rc = -1;
+  while (cap < 2 * (size_t)t->n_nodes + 2)
+    cap *= 2;
+  t->row = pmmlM_alloc(a, (size_t)t->n_nodes * sizeof *t->row);
+  slots = a->alloc(a->ud, NULL, 0, cap * sizeof *slots);
+  tmp = a->alloc(a->ud, NULL, 0, w * sizeof *tmp);
+  if (!t->row || !slots || !tmp ||
+      pmmlM_vec_reserve(a, &rows, sizeof(double), w * 16))
+    goto done;
+  memset(slots, 0xff, cap * sizeof *slots);
+  memset(rows.data, 0, w * sizeof(double));
+  rows.len = w;
+  for (i = 0; i < (size_t)t->n_nodes; i++) {
+    const pm_tnode *nd = &t->nodes[i];
+    uint32_t h;
+    if (nd->n_dist == 0)
+      continue; /* row 0 */
+    node_row(m, t, nd, tmp);
+    if (memcmp(tmp, tmp + nc, nc * sizeof *tmp) != 0)
+      same = 0;
+    h = row_hash(tmp, w);
+    for (k = h & (cap - 1);; k = (k + 1) & (cap - 1)) {
+      int32_t id = slots[k];
+      if (id < 0)
+        break;
+      if (memcmp((double *)rows.data + (size_t)id * w, tmp,
+                 w * sizeof *tmp) == 0)
+        break;
+    }
+    if (slots[k] < 0) {
+      if (pmmlM_vec_reserve(a, &rows, sizeof(double), rows.len + w))
+        goto done;
+      memcpy((double *)rows.data + rows.len, tmp, w * sizeof *tmp);
+      rows.len += w;
+      slots[k] = n_rows++;
+    }
+    t->row[i] = slots[k];
+  }
+  t->n_rows = n_rows;
+  t->prob = pmmlM_alloc(a, (size_t)n_rows * nc * sizeof(double));
+  t->conf = same ? t->prob
+                 : pmmlM_alloc(a, (size_t)n_rows * nc * sizeof(double));
+  if (!t->prob || !t->conf)
+    goto done;
+  for (base = rows.data, i = 0; i < (size_t)n_rows; i++, base += w) {
+    memcpy(t->prob + i * nc, base, nc * sizeof(double));
+    if (!same)
+      memcpy(t->conf + i * nc, base + nc, nc * sizeof(double));
+  }
+  rc = 0;
+done:
+  if (rc)
+    pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
+  if (slots)
+    a->alloc(a->ud, slots, cap * sizeof *slots, 0);
+  if (tmp)
+    a->alloc(a->ud, tmp, w * sizeof *tmp, 0);
+  pmmlM_vec_free(a, &rows, sizeof(double));
+  return rc;
+}
+
 int
 pmmlR_tree(pm_resolver *r, pm_model *m)
 {
@@ -355,25 +474,13 @@ pmmlR_tree(pm_resolver *r, pm_model *m)
       return -1;
   }
   t->klass = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof(int32_t));
-  t->num = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof(double));
   /* A tree of a flat forest is never walked by itself (eval_mining.c). */
   if (!t->in_forest)
     t->step =
         pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof *t->step);
-  if (!t->klass || !t->num || (!t->step && !t->in_forest)) {
+  if (!t->klass || (!t->step && !t->in_forest)) {
     pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
     return -1;
-  }
-  nc = m->n_classes;
-  if (classification && nc > 0) {
-    t->prob = pmmlM_alloc(pmmlR_arena(r),
-                          (size_t)t->n_nodes * (size_t)nc * sizeof(double));
-    t->conf = pmmlM_alloc(pmmlR_arena(r),
-                          (size_t)t->n_nodes * (size_t)nc * sizeof(double));
-    if (!t->prob || !t->conf) {
-      pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
-      return -1;
-    }
   }
   for (i = 0; i < t->n_nodes && t->step; i++) {
     const pm_tnode *nd = &t->nodes[i];
@@ -392,38 +499,18 @@ pmmlR_tree(pm_resolver *r, pm_model *m)
       st->low_first = a->op == PM_OP_LT || a->op == PM_OP_LE;
     }
   }
+  nc = m->n_classes;
+  if (classification && nc > 0 && class_rows(r, m, t))
+    return -1;
   for (i = 0; i < t->n_nodes; i++) {
     pm_tnode *nd = &t->nodes[i];
     t->klass[i] = -1;
-    t->num[i] = nd->score.t == PM_T_NUM ? nd->score.num : NAN;
     if (!classification)
       continue;
-    if (nc > 0 && nd->n_dist > 0) {
-      double *p = t->prob + (size_t)i * nc, *cf = t->conf + (size_t)i * nc;
-      double total = 0;
-      int has_prob = 1;
-      for (k = 0; k < nd->n_dist; k++) {
-        const pm_scoredist *d = &t->dists[nd->dist + k];
-        if (isnan(d->probability))
-          has_prob = 0;
-        if (!isnan(d->count))
-          total += d->count;
-      }
-      /* Probabilities: given, else record counts over their sum. */
-      for (k = 0; k < nd->n_dist; k++) {
-        const pm_scoredist *d = &t->dists[nd->dist + k];
-        int32_t cl = pmmlR_class(m, &d->value);
-        double pr = has_prob ? d->probability
-                    : total > 0 && !isnan(d->count) ? d->count / total
-                                                    : 0.0;
-        p[cl] = pr;
-        cf[cl] = isnan(d->confidence) ? pr : d->confidence;
-      }
-    }
     if (nd->score.t != PM_T_MISSING)
       t->klass[i] = pmmlR_class(m, &nd->score);
     else if (nc > 0 && nd->n_dist > 0)
-      t->klass[i] = pmmlE_argmax(t->prob + (size_t)i * nc, nc);
+      t->klass[i] = pmmlE_argmax(pm_tree_prob(t, i, nc), nc);
   }
   if (t->dists_vec)
     forget_dists(r, t);

@@ -19,6 +19,7 @@
 #include "config.h"
 #endif
 
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -967,11 +968,17 @@ typedef struct pm_tree {
   uint8_t multi_split; /* splitCharacteristic="multiSplit" */
   double penalty;      /* missingValuePenalty */
   /* Decided by resolve: per node, the class of its score and the class
-  ** probabilities / confidences of its ScoreDistributions. */
+  ** probabilities / confidences of its ScoreDistributions. Nodes share
+  ** rows of probabilities: many leaves have the same ones, and a node
+  ** without ScoreDistribution has row 0, all zeros. Read them with
+  ** pm_tree_prob() and pm_tree_conf(); the numeric score with
+  ** pm_tree_num(). */
   int32_t *klass;      /* [n_nodes], -1 */
-  double *prob;        /* [n_nodes * n_classes] or NULL */
-  double *conf;        /* [n_nodes * n_classes] or NULL */
-  double *num;         /* [n_nodes] numeric score (regression), NaN */
+  int32_t *row;        /* [n_nodes] its row of prob and conf, or NULL */
+  double *prob;        /* [n_rows * n_classes] or NULL */
+  double *conf;        /* [n_rows * n_classes], == prob when every
+                          confidence is its probability; or NULL */
+  int32_t n_rows;
   pm_tstep *step;      /* [n_nodes] how walk() leaves each node; NULL
                           when in_forest */
   uint8_t in_forest;   /* a segment that its MiningModel's flat forest
@@ -984,6 +991,29 @@ typedef struct pm_tree {
 
 int pmmlR_tree(pm_resolver *r, pm_model *m);
 int pmmlE_tree(pmml_ctx *c, const pm_model *m, pm_result *res);
+
+/* The probabilities and the confidences of node i's classes (nc of them:
+** its model's n_classes), when t->prob is not NULL. */
+static inline const double *
+pm_tree_prob(const pm_tree *t, int32_t i, int32_t nc)
+{
+  return t->prob + (size_t)t->row[i] * (size_t)nc;
+}
+
+static inline const double *
+pm_tree_conf(const pm_tree *t, int32_t i, int32_t nc)
+{
+  return t->conf + (size_t)t->row[i] * (size_t)nc;
+}
+
+/* Node i's score as a number (after resolve), NaN when it has none or its
+** score is not a number. */
+static inline double
+pm_tree_num(const pm_tree *t, int32_t i)
+{
+  const pm_lit *l = &t->nodes[i].score;
+  return l->t == PM_T_NUM ? l->num : (double)NAN;
+}
 
 /* ------------------------------------------------------------------------ */
 /* RegressionModel: load_regression.c, eval_regression.c                    */
