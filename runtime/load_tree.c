@@ -32,7 +32,8 @@ typedef struct tree_loader {
   pm_vec nodes;        /* raw_node */
   pm_vec dists;        /* raw_dist */
   pm_vec laid;         /* pm_scoredist laid out by node, outside the arena
-                          until the load ends (see tree_end) */
+                          until resolve has used them (see tree_end) */
+  pm_vec laid_at;      /* int32_t: pm_tree.dist_at, the same way */
 } tree_loader;
 
 static const char *const missing_names[] = {
@@ -60,6 +61,7 @@ tree_start(pm_loader *ld, pm_model *m, const char **atts)
   pmmlL_track(ld, &t->nodes, sizeof(raw_node));
   pmmlL_track(ld, &t->dists, sizeof(raw_dist));
   pmmlL_track(ld, &t->laid, sizeof(pm_scoredist));
+  pmmlL_track(ld, &t->laid_at, sizeof(int32_t));
   m->body = t;
   t->tree->missing = (uint8_t)pmmlL_enum(ld, atts, "missingValueStrategy",
                                          missing_names, PM_TMV_NONE);
@@ -234,15 +236,20 @@ tree_end(pm_loader *ld, pm_model *m)
     if (ld->opt->flags & PMML_LOAD_RESOLVE_ALL) {
       tree->dists =
           pmmlL_alloc(ld, (size_t)tree->n_dists * sizeof(pm_scoredist));
+      tree->dist_at = pmmlL_alloc(ld, ((size_t)n + 1) * sizeof(int32_t));
     } else if (pmmlM_vec_reserve(ld->a, &t->laid, sizeof(pm_scoredist),
-                                 (size_t)tree->n_dists) == 0) {
+                                 (size_t)tree->n_dists) == 0 &&
+               pmmlM_vec_reserve(ld->a, &t->laid_at, sizeof(int32_t),
+                                 (size_t)n + 1) == 0) {
       tree->dists = t->laid.data;
-      tree->dists_vec = &t->laid;
+      tree->dist_at = t->laid_at.data;
+      tree->dists_temp = t;
     } else {
       pmmlL_nomem(ld);
     }
-    if (!tree->dists)
+    if (!tree->dists || !tree->dist_at)
       goto done;
+    memcpy(tree->dist_at, dcount, ((size_t)n + 1) * sizeof(int32_t));
     memset(fill, 0, (size_t)n * sizeof(int32_t));
     for (i = 0; i < tree->n_dists; i++) {
       int32_t p = pos[rd[i].node];
@@ -264,8 +271,6 @@ tree_end(pm_loader *ld, pm_model *m)
     nd->line = r->line;
     nd->n_kids = kids_n[order[i]];
     nd->first = nd->n_kids ? pos[kid_list[kids_first[order[i]]]] : -1;
-    nd->dist = dcount[i];
-    nd->n_dist = dcount[i + 1] - dcount[i];
     nd->deflt = -1;
     if (r->deflt_id >= 0) {
       for (k = 0; k < nd->n_kids; k++)
@@ -323,13 +328,13 @@ complementary_kids(const pmml_model *doc, const pm_tree *t, int32_t i)
 static void
 forget_dists(pm_resolver *r, pm_tree *t)
 {
-  int32_t i;
-  pmmlM_vec_free(pmmlR_arena(r), t->dists_vec, sizeof(pm_scoredist));
-  t->dists_vec = NULL;
+  tree_loader *tl = t->dists_temp;
+  pmmlM_vec_free(pmmlR_arena(r), &tl->laid, sizeof(pm_scoredist));
+  pmmlM_vec_free(pmmlR_arena(r), &tl->laid_at, sizeof(int32_t));
+  t->dists_temp = NULL;
   t->dists = NULL;
+  t->dist_at = NULL;
   t->n_dists = 0;
-  for (i = 0; i < t->n_nodes; i++)
-    t->nodes[i].dist = t->nodes[i].n_dist = 0;
 }
 
 /* Node i's class probabilities and confidences (PMML 4.4 TreeModel,
@@ -337,21 +342,22 @@ forget_dists(pm_resolver *r, pm_tree *t)
 ** gives one, else recordCount over their sum; confidence= where given,
 ** else the probability) into p[0..nc) and p[nc..2nc). */
 static void
-node_row(const pm_model *m, const pm_tree *t, const pm_tnode *nd, double *p)
+node_row(const pm_model *m, const pm_tree *t, int32_t i, double *p)
 {
-  int32_t k, nc = m->n_classes;
+  int32_t k, nc = m->n_classes, nd;
+  const pm_scoredist *ds = pm_tree_dists(t, i, &nd);
   double total = 0;
   int has_prob = 1;
   memset(p, 0, 2 * (size_t)nc * sizeof *p);
-  for (k = 0; k < nd->n_dist; k++) {
-    const pm_scoredist *d = &t->dists[nd->dist + k];
+  for (k = 0; k < nd; k++) {
+    const pm_scoredist *d = &ds[k];
     if (isnan(d->probability))
       has_prob = 0;
     if (!isnan(d->count))
       total += d->count;
   }
-  for (k = 0; k < nd->n_dist; k++) {
-    const pm_scoredist *d = &t->dists[nd->dist + k];
+  for (k = 0; k < nd; k++) {
+    const pm_scoredist *d = &ds[k];
     int32_t cl = pmmlR_class(m, &d->value);
     double pr = has_prob ? d->probability
                 : total > 0 && !isnan(d->count) ? d->count / total
@@ -403,11 +409,11 @@ class_rows(pm_resolver *r, const pm_model *m, pm_tree *t)
   memset(rows.data, 0, w * sizeof(double));
   rows.len = w;
   for (i = 0; i < (size_t)t->n_nodes; i++) {
-    const pm_tnode *nd = &t->nodes[i];
+    int32_t nd;
     uint32_t h;
-    if (nd->n_dist == 0)
+    if (!pm_tree_dists(t, (int32_t)i, &nd))
       continue; /* row 0 */
-    node_row(m, t, nd, tmp);
+    node_row(m, t, (int32_t)i, tmp);
     if (memcmp(tmp, tmp + nc, nc * sizeof *tmp) != 0)
       same = 0;
     h = row_hash(tmp, w);
@@ -462,8 +468,10 @@ pmmlR_tree(pm_resolver *r, pm_model *m)
     if (pmmlR_pred(r, m, nd->pred) ||
         pmmlR_lit(r, &nd->score, m->target_dt, nd->line))
       return -1;
-    for (k = 0; k < nd->n_dist; k++) {
-      pm_scoredist *d = &t->dists[nd->dist + k];
+    int32_t n_dist;
+    pm_scoredist *ds = (pm_scoredist *)pm_tree_dists(t, i, &n_dist);
+    for (k = 0; k < n_dist; k++) {
+      pm_scoredist *d = &ds[k];
       if (pmmlR_lit(r, &d->value, m->target_dt, nd->line))
         return -1;
       if (classification && pmmlR_add_class(r, m, &d->value) < 0)
@@ -509,10 +517,10 @@ pmmlR_tree(pm_resolver *r, pm_model *m)
       continue;
     if (nd->score.t != PM_T_MISSING)
       t->klass[i] = pmmlR_class(m, &nd->score);
-    else if (nc > 0 && nd->n_dist > 0)
+    else if (nc > 0 && pm_tree_dists(t, i, &k))
       t->klass[i] = pmmlE_argmax(pm_tree_prob(t, i, nc), nc);
   }
-  if (t->dists_vec)
+  if (t->dists_temp)
     forget_dists(r, t);
   return 0;
 }

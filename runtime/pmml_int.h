@@ -931,12 +931,9 @@ typedef struct pm_tnode {
   int32_t n_kids;
   int32_t deflt;       /* defaultChild's node index, -1 */
   int32_t id;          /* Node@id (strtab), -1 */
-  int32_t dist;        /* first ScoreDistribution (tree->dists); 0 with
-                          n_dist once resolve dropped them (dists_vec) */
-  int32_t n_dist;
+  uint32_t line;
   double count;        /* recordCount, NaN if absent */
   pm_lit score;        /* score= */
-  uint32_t line;
 } pm_tnode;
 
 /*
@@ -961,7 +958,8 @@ typedef struct pm_tstep {
 typedef struct pm_tree {
   pm_tnode *nodes;     /* nodes[0] is the root */
   int32_t n_nodes;
-  pm_scoredist *dists;
+  pm_scoredist *dists; /* node i's are dists[dist_at[i] .. dist_at[i+1]) */
+  int32_t *dist_at;    /* [n_nodes + 1], NULL when there are none */
   int32_t n_dists;
   uint8_t missing;     /* PM_TMV_* */
   uint8_t no_true;     /* PM_TNT_* */
@@ -983,14 +981,23 @@ typedef struct pm_tree {
                           when in_forest */
   uint8_t in_forest;   /* a segment that its MiningModel's flat forest
                           scores (pm_forest): never walked by itself */
-  pm_vec *dists_vec;   /* non-NULL: 'dists' live in this vector outside the
-                          arena until resolve has used them; then dists is
-                          NULL and every n_dist 0 (they are kept only with
-                          PMML_LOAD_RESOLVE_ALL, for lint) */
+  void *dists_temp;    /* non-NULL: 'dists' and 'dist_at' live outside the
+                          arena (in load_tree.c's loader) until resolve has
+                          used them; then they are NULL (they are kept only
+                          with PMML_LOAD_RESOLVE_ALL, for lint) */
 } pm_tree;
 
 int pmmlR_tree(pm_resolver *r, pm_model *m);
 int pmmlE_tree(pmml_ctx *c, const pm_model *m, pm_result *res);
+
+/* Node i's ScoreDistributions: the first, *n gets their count (NULL and 0
+** when it has none, or once resolve dropped them). */
+static inline const pm_scoredist *
+pm_tree_dists(const pm_tree *t, int32_t i, int32_t *n)
+{
+  *n = t->dist_at ? t->dist_at[i + 1] - t->dist_at[i] : 0;
+  return *n ? t->dists + t->dist_at[i] : NULL;
+}
 
 /* The probabilities and the confidences of node i's classes (nc of them:
 ** its model's n_classes), when t->prob is not NULL. */
