@@ -34,6 +34,9 @@ typedef struct tree_loader {
   pm_vec laid;         /* pm_scoredist laid out by node, outside the arena
                           until resolve has used them (see tree_end) */
   pm_vec laid_at;      /* int32_t: pm_tree.dist_at, the same way */
+  pm_vec tnodes;       /* pm_tnode: pm_tree.nodes outside the arena until
+                          resolve knows whether a flat forest takes the
+                          tree's place (pmmlR_tree_nodes) */
 } tree_loader;
 
 static const char *const missing_names[] = {
@@ -62,6 +65,7 @@ tree_start(pm_loader *ld, pm_model *m, const char **atts)
   pmmlL_track(ld, &t->dists, sizeof(raw_dist));
   pmmlL_track(ld, &t->laid, sizeof(pm_scoredist));
   pmmlL_track(ld, &t->laid_at, sizeof(int32_t));
+  pmmlL_track(ld, &t->tnodes, sizeof(pm_tnode));
   m->body = t;
   t->tree->missing = (uint8_t)pmmlL_enum(ld, atts, "missingValueStrategy",
                                          missing_names, PM_TMV_NONE);
@@ -185,7 +189,15 @@ tree_end(pm_loader *ld, pm_model *m)
     return;
   }
   tree->n_nodes = n;
-  tree->nodes = pmmlL_alloc(ld, (size_t)n * sizeof *tree->nodes);
+  /* The nodes too stay outside the arena until resolve is done with them
+  ** (pmmlR_tree_nodes), but with PMML_LOAD_RESOLVE_ALL. */
+  if (ld->opt->flags & PMML_LOAD_RESOLVE_ALL) {
+    tree->nodes = pmmlL_alloc(ld, (size_t)n * sizeof *tree->nodes);
+  } else if (pmmlM_vec_reserve(ld->a, &t->tnodes, sizeof(pm_tnode),
+                               (size_t)n) == 0) {
+    tree->nodes = memset(t->tnodes.data, 0, (size_t)n * sizeof(pm_tnode));
+    tree->nodes_temp = t;
+  }
   /* Scratch for the layout, outside the arena. */
   bytes = ((size_t)n * 6 + 1) * sizeof(int32_t);
   tmp = ld->a->alloc(ld->a->ud, NULL, 0, bytes);
@@ -323,6 +335,30 @@ complementary_kids(const pmml_model *doc, const pm_tree *t, int32_t i)
          (a->op == PM_OP_GT && b->op == PM_OP_LE);
 }
 
+/* The nodes of tree t stay for good (keep: moved into the arena), or go
+** (a flat forest holds what scoring needs of them: nodes becomes NULL).
+** 0, or -1 with the resolver failed. */
+int
+pmmlR_tree_nodes(pm_resolver *r, pm_tree *t, int keep)
+{
+  tree_loader *tl = t->nodes_temp;
+  pm_tnode *nodes = NULL;
+  if (!tl)
+    return 0;
+  if (keep) {
+    nodes = pmmlM_dup(pmmlR_arena(r), t->nodes,
+                      (size_t)t->n_nodes * sizeof *nodes);
+    if (!nodes) {
+      pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
+      return -1;
+    }
+  }
+  pmmlM_vec_free(pmmlR_arena(r), &tl->tnodes, sizeof(pm_tnode));
+  t->nodes_temp = NULL;
+  t->nodes = nodes;
+  return 0;
+}
+
 /* The distributions kept outside the arena are freed once used (else with
 ** the loader): nothing may point at them after the load. */
 static void
@@ -457,6 +493,46 @@ done:
   return rc;
 }
 
+/* How walk() leaves each node (pm_tree.step). 0, or -1 with the resolver
+** failed. */
+static int
+tree_steps(pm_resolver *r, pm_tree *t)
+{
+  int32_t i;
+  t->step = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof *t->step);
+  if (!t->step) {
+    pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
+    return -1;
+  }
+  for (i = 0; i < t->n_nodes; i++) {
+    const pm_tnode *nd = &t->nodes[i];
+    pm_tstep *st = &t->step[i];
+    st->kind = nd->n_kids == 0 ? PM_TS_LEAF : PM_TS_OTHER;
+    if (complementary_kids(pmmlR_doc(r), t, i)) {
+      const pm_pred *a = &pmmlR_doc(r)->preds[t->nodes[nd->first].pred];
+      st->kind = PM_TS_PAIR;
+      st->v = a->v.num;
+      st->first = nd->first;
+      st->slot = a->slot;
+      st->direct = a->direct;
+      /* x < v pairs with x >= v, x <= v with x > v: "below" is the strict
+      ** comparison for the first two. */
+      st->strict = a->op == PM_OP_LT || a->op == PM_OP_GE;
+      st->low_first = a->op == PM_OP_LT || a->op == PM_OP_LE;
+    }
+  }
+  return 0;
+}
+
+int
+pmmlR_tree_alone(pm_resolver *r, pm_tree *t)
+{
+  t->in_forest = 0;
+  if (!t->step && tree_steps(r, t))
+    return -1;
+  return pmmlR_tree_nodes(r, t, 1);
+}
+
 int
 pmmlR_tree(pm_resolver *r, pm_model *m)
 {
@@ -482,31 +558,13 @@ pmmlR_tree(pm_resolver *r, pm_model *m)
       return -1;
   }
   t->klass = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof(int32_t));
-  /* A tree of a flat forest is never walked by itself (eval_mining.c). */
-  if (!t->in_forest)
-    t->step =
-        pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof *t->step);
-  if (!t->klass || (!t->step && !t->in_forest)) {
+  if (!t->klass) {
     pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
     return -1;
   }
-  for (i = 0; i < t->n_nodes && t->step; i++) {
-    const pm_tnode *nd = &t->nodes[i];
-    pm_tstep *st = &t->step[i];
-    st->kind = nd->n_kids == 0 ? PM_TS_LEAF : PM_TS_OTHER;
-    if (complementary_kids(pmmlR_doc(r), t, i)) {
-      const pm_pred *a = &pmmlR_doc(r)->preds[t->nodes[nd->first].pred];
-      st->kind = PM_TS_PAIR;
-      st->v = a->v.num;
-      st->first = nd->first;
-      st->slot = a->slot;
-      st->direct = a->direct;
-      /* x < v pairs with x >= v, x <= v with x > v: "below" is the strict
-      ** comparison for the first two. */
-      st->strict = a->op == PM_OP_LT || a->op == PM_OP_GE;
-      st->low_first = a->op == PM_OP_LT || a->op == PM_OP_LE;
-    }
-  }
+  /* A tree of a flat forest is never walked by itself (eval_mining.c). */
+  if (!t->in_forest && tree_steps(r, t))
+    return -1;
   nc = m->n_classes;
   if (classification && nc > 0 && class_rows(r, m, t))
     return -1;
@@ -522,5 +580,8 @@ pmmlR_tree(pm_resolver *r, pm_model *m)
   }
   if (t->dists_temp)
     forget_dists(r, t);
+  /* A tree of a flat forest: build_forest decides. */
+  if (!t->in_forest && pmmlR_tree_nodes(r, t, 1))
+    return -1;
   return 0;
 }

@@ -898,6 +898,15 @@ struct pm_pred {
                        unchanged, or -1 (pmmlR_direct) */
 };
 
+/* pm_pred.kind of a predicate that nothing reads any more (a flat forest
+** compiled it): pmmlR_finish_preds leaves it out of doc->preds. */
+#define PM_P_DROP 0xffu
+
+/* Move the document's predicates into the arena at the end of resolve,
+** without those marked PM_P_DROP, and renumber every reference to the
+** others. 0, or -1 with the resolver failed. */
+int pmmlR_finish_preds(pm_resolver *r, pm_loader *ld);
+
 /* Three-valued logic. */
 enum { PM_FALSE = 0, PM_TRUE = 1, PM_UNKNOWN = 2 };
 
@@ -956,7 +965,8 @@ typedef struct pm_tstep {
 } pm_tstep;
 
 typedef struct pm_tree {
-  pm_tnode *nodes;     /* nodes[0] is the root */
+  pm_tnode *nodes;     /* nodes[0] is the root; NULL in a tree its
+                          MiningModel's flat forest replaces (compact) */
   int32_t n_nodes;
   pm_scoredist *dists; /* node i's are dists[dist_at[i] .. dist_at[i+1]) */
   int32_t *dist_at;    /* [n_nodes + 1], NULL when there are none */
@@ -981,6 +991,8 @@ typedef struct pm_tree {
                           when in_forest */
   uint8_t in_forest;   /* a segment that its MiningModel's flat forest
                           scores (pm_forest): never walked by itself */
+  void *nodes_temp;    /* non-NULL: 'nodes' live outside the arena until
+                          resolve decides: pmmlR_tree_nodes */
   void *dists_temp;    /* non-NULL: 'dists' and 'dist_at' live outside the
                           arena (in load_tree.c's loader) until resolve has
                           used them; then they are NULL (they are kept only
@@ -989,6 +1001,13 @@ typedef struct pm_tree {
 
 int pmmlR_tree(pm_resolver *r, pm_model *m);
 int pmmlE_tree(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* Keep tree t's nodes (into the arena), or drop them (a flat forest holds
+** all that its scoring and code generation read). 0, or -1 with the
+** resolver failed. */
+int pmmlR_tree_nodes(pm_resolver *r, pm_tree *t, int keep);
+/* A tree taken for a flat forest (in_forest) that is walked by itself
+** after all: its steps, and its nodes kept. 0, or -1. */
+int pmmlR_tree_alone(pm_resolver *r, pm_tree *t);
 
 /* Node i's ScoreDistributions: the first, *n gets their count (NULL and 0
 ** when it has none, or once resolve dropped them). */
@@ -1139,8 +1158,17 @@ typedef struct pm_fnode {
 
 typedef struct pm_forest {
   pm_fnode *nodes;
-  int32_t *pred;       /* [n_nodes] each node's predicate (doc->preds) */
-  int32_t *deflt;      /* [n_nodes] its defaultChild (forest index), -1 */
+  int32_t *pred;       /* [n_nodes] each node's predicate (doc->preds); -1
+                          where the node's op is not PM_FOP_OTHER and the
+                          trees' own nodes were dropped (pm_tree.nodes) */
+  int32_t *deflt;      /* [n_nodes] its defaultChild (forest index), -1;
+                          NULL unless a tree's missingValueStrategy is
+                          defaultChild */
+  uint32_t *line;      /* [n_nodes] its line (messages) */
+  uint8_t *dt;         /* [n_nodes] op <= PM_FOP_NE: the data type of the
+                          number (its literal's), else 0 */
+  double *num;         /* [n_nodes] its numeric score (pm_tree_num), NULL
+                          when every tree is a classification */
   int32_t n_nodes;
   int32_t *slots;      /* [n_vars] the fields the comparisons read */
   int32_t n_vars;
