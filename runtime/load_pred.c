@@ -107,13 +107,16 @@ static void
 compound_end(pm_loader *ld)
 {
   pm_frame *f = pmmlL_frame(ld, 0);
-  int32_t n, *kids, i;
+  int32_t n, i;
   pm_pred *p;
   if (!f->obj)
     return;
-  kids = pmmlL_pop_indices(ld, f->mark, &n);
+  /* The children go from the index stack straight to the argument lists
+  ** (a copy in the arena would stay there for nothing). */
+  n = (int32_t)(ld->istack.len - (size_t)f->mark);
   p = cur(ld);
   if (n < 2) {
+    ld->istack.len = (size_t)f->mark;
     pmmlL_fail(ld, PMML_E_INVALID,
                "CompoundPredicate: needs at least two predicates, found %d",
                (int)n);
@@ -125,8 +128,9 @@ compound_end(pm_loader *ld)
     int32_t *slot = pmmlL_push(ld, &ld->args, sizeof *slot);
     if (!slot)
       return;
-    *slot = kids[i];
+    *slot = ((int32_t *)ld->istack.data)[f->mark + i];
   }
+  ld->istack.len = (size_t)f->mark;
   pmmlL_push_index(ld, f->aux);
 }
 
