@@ -180,6 +180,24 @@ static const char lone_tree[] =
     "<Node id=\"n3\"><True/>" DIST("6", "2") "</Node>\n"
     "</Node></TreeModel></PMML>\n";
 
+/*
+** A regression forest whose tree scores a string: taken for the flat forest
+** before resolve (the scores' types unknown), walked by itself after all.
+**   x=5: the True leaf, 3;  x=1: "abc" is no number for the average
+*/
+static const char not_numeric[] =
+    HEAD
+    "<DataDictionary><DataField name=\"x\" optype=\"continuous\" "
+    "dataType=\"double\"/><DataField name=\"y\" optype=\"categorical\" "
+    "dataType=\"string\"/></DataDictionary>\n"
+    "<MiningModel functionName=\"regression\">" SCHEMA_XY
+    "<Segmentation multipleModelMethod=\"average\">\n"
+    "<Segment><True/><TreeModel functionName=\"regression\">" SCHEMA_XY
+    "<Node><True/><Node score=\"abc\"><SimplePredicate field=\"x\" "
+    "operator=\"lessThan\" value=\"2\"/></Node>"
+    "<Node score=\"3\"><True/></Node></Node></TreeModel></Segment>\n"
+    "</Segmentation></MiningModel></PMML>\n";
+
 /* Every output of the records in 'inputs' (as score() takes them, a record
 ** per ';'), loaded with 'flags', as one text. */
 static char *
@@ -430,6 +448,27 @@ test_lone_tree(void)
   pmml_model_free(m);
 }
 
+static void
+test_forest_fallback(void)
+{
+  static const char *const in[] = {"x=5", "x=1"};
+  pmml_model *m;
+  const pm_tree *t;
+  CHECK(not_numeric, "x=5", "y", "3");
+  CHECK(not_numeric, "x=1", "y",
+        "ERR:MiningModel: the prediction of Segment '1' is not a number");
+  same_both_ways(not_numeric, in, 1);
+  check_nomem(not_numeric);
+  m = load(not_numeric, 0);
+  CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+  CU_ASSERT_PTR_NULL(((const pm_mining *)m->top->body)->forest);
+  t = m->models[((const pm_mining *)m->top->body)->segs[0].model]->body;
+  CU_ASSERT_EQUAL(t->in_forest, 0);
+  CU_ASSERT_PTR_NOT_NULL(t->nodes);
+  CU_ASSERT_PTR_NOT_NULL(t->step);
+  pmml_model_free(m);
+}
+
 /* A big allocation that does not fit the current block gets a block of its
 ** own size (it used to get 16 KB, most of it never used), and the current
 ** block's room stays in use. */
@@ -461,5 +500,6 @@ add_mem_suite(void)
   CU_add_test(s, "forest defaultChild", test_forest_default_child);
   CU_add_test(s, "predicates renumbered", test_renumbered);
   CU_add_test(s, "lone tree rows and ids", test_lone_tree);
+  CU_add_test(s, "forest after all not", test_forest_fallback);
   CU_add_test(s, "arena big blocks", test_arena_big);
 }
