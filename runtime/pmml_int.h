@@ -904,7 +904,10 @@ struct pm_pred {
 
 /* Move the document's predicates into the arena at the end of resolve,
 ** without those marked PM_P_DROP, and renumber every reference to the
-** others. 0, or -1 with the resolver failed. */
+** others. 0, or -1 with the resolver failed. A family whose IR keeps
+** doc->preds indices must be renumbered there too (load_pred.c,
+** renumber_model: trees, segments and forests, rules, scorecard
+** attributes, compound children). */
 int pmmlR_finish_preds(pm_resolver *r, pm_loader *ld);
 
 /* Three-valued logic. */
