@@ -299,11 +299,7 @@ emit_forest(gen *g, const pm_model *m, gbuf *b, int *sums)
               (int)root, (int)s, (unsigned)sm->line);
     for (k = 0; k < t->n_nodes; k++) {
       const pm_fnode *fn = &f->nodes[root + k];
-      const pm_pred *p = &doc->preds[f->pred[root + k]];
-      uint32_t meta, dt = 0;
-      if (fn->op <= PM_FOP_NE && p->kind == PM_P_SIMPLE &&
-          p->v.t == PM_T_NUM)
-        dt = p->v.dt & 31u;
+      uint32_t meta, dt = f->dt[root + k] & 31u;
       /* its own predicate, in bytes */
       put_f64(&bown, fn->op <= PM_FOP_NE ? fn->v : 0.0);
       put_i32(&bown, (int32_t)((uint32_t)fn->var | (uint32_t)fn->op << 15 |
@@ -323,13 +319,13 @@ emit_forest(gen *g, const pm_model *m, gbuf *b, int *sums)
                             : -1);
       if (deflt) {
         put_i32(&bdef, f->deflt[root + k]);
-        put_i32(&bdef, (int32_t)t->nodes[k].line);
+        put_i32(&bdef, (int32_t)f->line[root + k]);
       }
       if (cls) {
         int32_t kl = t->klass[k];
         put_i32(&bres, kl >= 0 && sg->cmap ? sg->cmap[kl] : -1);
       } else {
-        put_f64(&bres, t->num[k]);
+        put_f64(&bres, f->num[root + k]);
       }
     }
   }
@@ -370,7 +366,8 @@ emit_forest(gen *g, const pm_model *m, gbuf *b, int *sums)
       gb_printf(d, "%s%d", s == 0 ? "" : s % 12 ? ", " : ",\n  ",
                 t->prob ? (int)base : -1);
       for (i = 0; i < np; i++)
-        put_f64(&bprob, t->prob[i]);
+        put_f64(&bprob, pm_tree_prob(t, i / sm->n_classes,
+                                     sm->n_classes)[i % sm->n_classes]);
       base += np;
     }
     gb_puts(d, mn->n_segs ? "};\n" : "0};\n");

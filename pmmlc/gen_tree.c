@@ -119,7 +119,7 @@ emit_node(gen *g, gbuf *d, const pm_tree *t, int32_t i, int32_t pred)
             g->need_ids ? (int)gen_str(g, nd->id) : -1, (int)t->klass[i],
             nd->score.t != PM_T_MISSING ? (int)gen_plit(g, &nd->score) : -1,
             (unsigned)nd->line);
-  gb_real(d, t->num[i]);
+  gb_real(d, pm_tree_num(t, i));
   gb_puts(d, ", ");
   gb_real(d, nd->count);
   gb_puts(d, "},\n");
@@ -138,8 +138,8 @@ plan_layout(gen *g, const pm_model *m, const pm_tree *t, layout *l)
   for (i = 0; i < t->n_nodes; i++) {
     const pm_pred *p = &g->doc->preds[t->nodes[i].pred];
     x |= p->kind == PM_P_SIMPLE && p->v.t == PM_T_NUM;
-    num |= !isnan(t->num[i]);
-    score |= isnan(t->num[i]) && t->nodes[i].score.t != PM_T_MISSING;
+    num |= !isnan(pm_tree_num(t, i));
+    score |= isnan(pm_tree_num(t, i)) && t->nodes[i].score.t != PM_T_MISSING;
   }
   memset(l, 0, sizeof *l);
   l->row = 20;
@@ -206,7 +206,7 @@ pack_node(gen *g, bytes *nb, const pm_tree *t, int32_t i, const layout *l)
   if (l->x)
     put_f64(nb, x);
   if (l->num)
-    put_f64(nb, t->num[i]);
+    put_f64(nb, pm_tree_num(t, i));
   if (l->count)
     put_f64(nb, nd->count);
   return 0;
@@ -246,9 +246,11 @@ emit_tests(gen *g, gbuf *d, const pm_tree *t, int32_t mi)
 
 /* Are the confidences the probabilities? (Then one table serves both.) */
 static int
-same_conf(const pm_tree *t, int32_t n)
+same_conf(const pm_tree *t, int32_t nc)
 {
-  return memcmp(t->prob, t->conf, (size_t)n * sizeof(double)) == 0;
+  return t->conf == t->prob ||
+         memcmp(t->prob, t->conf, (size_t)t->n_rows * (size_t)nc *
+                                      sizeof(double)) == 0;
 }
 
 /* <TreeModel>: m<I>_nodes, m<I>_fast, m<I>_prob/_conf, m<I>_tree and
@@ -314,11 +316,11 @@ tree_model(gen *g, const pm_model *m)
     gb_puts(d, "};\n");
     free(preds);
   }
-  same = np && same_conf(t, np);
+  same = np && same_conf(t, nc);
   if (np && packed) {
     for (i = 0; i < np; i++) {
-      put_f64(&pb, t->prob[i]);
-      put_f64(&cb, t->conf[i]);
+      put_f64(&pb, pm_tree_prob(t, i / nc, nc)[i % nc]);
+      put_f64(&cb, pm_tree_conf(t, i / nc, nc)[i % nc]);
     }
     emit_bytes(g, "Probabilities of each node's classes", mi, "bprob", &pb);
     if (!same)
@@ -326,7 +328,6 @@ tree_model(gen *g, const pm_model *m)
   } else if (np) {
     int which;
     for (which = 0; which < (same ? 1 : 2); which++) {
-      const double *v = which ? t->conf : t->prob;
       gb_printf(d, "/* %s of each node's classes */\n"
                    "static const pm_real m%d_%s[%d] = {\n",
                 which ? "Confidences"
@@ -337,7 +338,8 @@ tree_model(gen *g, const pm_model *m)
         gb_puts(d, " ");
         for (k = 0; k < nc; k++) {
           gb_puts(d, " ");
-          gb_real(d, v[(size_t)i * nc + k]);
+          gb_real(d, (which ? pm_tree_conf(t, i, nc)
+                             : pm_tree_prob(t, i, nc))[k]);
           gb_puts(d, ",");
         }
         gb_puts(d, "\n");

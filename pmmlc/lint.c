@@ -589,15 +589,17 @@ lint_tree_model(linter *l, const pm_model *md)
   int32_t i, k;
   for (i = 0; i < t->n_nodes; i++) {
     const pm_tnode *nd = &t->nodes[i];
+    int32_t n_dist;
+    const pm_scoredist *ds = pm_tree_dists(t, i, &n_dist);
     double sum = 0;
-    int all = nd->n_dist > 0;
+    int all = n_dist > 0;
     char labbuf[160];
     const char *lab = node_label(l, nd, labbuf, sizeof labbuf);
     if (nd->count < 0)
       ir_diag(l, D_ERROR, nd->line, "Node",
               "%s: recordCount=\"%g\" is negative", lab, nd->count);
-    for (k = 0; k < nd->n_dist; k++) {
-      const pm_scoredist *sd = &t->dists[nd->dist + k];
+    for (k = 0; k < n_dist; k++) {
+      const pm_scoredist *sd = &ds[k];
       if (sd->count < 0)
         nth_diag(l, D_ERROR, nd->line, "ScoreDistribution", (size_t)k,
                  "ScoreDistribution '%s' of %s: recordCount=\"%g\" is "
@@ -619,7 +621,7 @@ lint_tree_model(linter *l, const pm_model *md)
               "%s: the probabilities of its ScoreDistributions sum to %g, "
               "not 1",
               lab, sum);
-    if (nd->n_kids == 0 && nd->score.t == PM_T_MISSING && nd->n_dist == 0)
+    if (nd->n_kids == 0 && nd->score.t == PM_T_MISSING && n_dist == 0)
       ir_diag(l, D_WARN, nd->line, "Node",
               "%s: a leaf with neither score nor ScoreDistribution (records "
               "that end here get no prediction)",

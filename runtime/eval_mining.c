@@ -291,18 +291,20 @@ segment_outcome(pmml_ctx *c, const pm_mining *mn, int32_t i, outcome *o)
     if (n == LEAF_INACTIVE)
       return 0;
     if (n <= LEAF_NO_DEFAULT)
-      return pmmlE_fail(c, PMML_E_EVAL,
-                        "TreeModel: a value is missing at the Node of line "
-                        "%u, which has no defaultChild",
-                        (unsigned)t->nodes[LEAF_NO_DEFAULT - n].line);
+      return pmmlE_fail(
+          c, PMML_E_EVAL,
+          "TreeModel: a value is missing at the Node of line %u, which has "
+          "no defaultChild",
+          (unsigned)mn->forest->line[mn->forest->roots[i] + LEAF_NO_DEFAULT -
+                                     n]);
     if (sm->function == PM_FN_CLASSIFICATION) {
       int32_t k = n >= 0 ? t->klass[n] : -1;
       o->missing = k < 0;
       o->klass = k >= 0 ? s->cmap[k] : -1;
-      o->prob = n >= 0 && t->prob ? t->prob + (size_t)n * sm->n_classes
+      o->prob = n >= 0 && t->prob ? pm_tree_prob(t, n, sm->n_classes)
                                   : mn->forest->zeros;
     } else {
-      o->num = n >= 0 ? t->num[n] : NAN;
+      o->num = n >= 0 ? mn->forest->num[mn->forest->roots[i] + n] : NAN;
       o->missing = isnan(o->num);
       o->prob = NULL;
     }

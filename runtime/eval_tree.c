@@ -120,17 +120,17 @@ spread(pmml_ctx *c, const pm_model *m, const pm_tree *t, int32_t node,
     for (k = 0; k < nc; k++) {
       if (t->missing == PM_TMV_AGGREGATE_NODES) {
         /* record counts, summed as they are */
-        acc[k] += t->prob[(size_t)node * nc + k] *
+        acc[k] += pm_tree_prob(t, node, nc)[k] *
                   (isnan(nd->count) ? 1.0 : nd->count);
       } else {
-        acc[k] += weight * t->conf[(size_t)node * nc + k];
+        acc[k] += weight * pm_tree_conf(t, node, nc)[k];
       }
     }
-  } else if (!isnan(t->num[node])) {
+  } else if (!isnan(pm_tree_num(t, node))) {
     double w = t->missing == PM_TMV_AGGREGATE_NODES
                    ? (isnan(nd->count) ? 1.0 : nd->count)
                    : weight;
-    acc[0] += w * t->num[node];
+    acc[0] += w * pm_tree_num(t, node);
     acc[1] += w;
   }
 }
@@ -183,24 +183,25 @@ pmmlE_tree(pmml_ctx *c, const pm_model *m, pm_result *res)
   res->entity_id = t->nodes[node].id;
   if (m->function == PM_FN_CLASSIFICATION) {
     if (t->prob) {
-      memcpy(res->prob, t->prob + (size_t)node * nc, (size_t)nc * sizeof(double));
+      memcpy(res->prob, pm_tree_prob(t, node, nc),
+             (size_t)nc * sizeof(double));
       if (!missing) {
         /* No penalty: the confidences as they are (x * 1.0 is x). */
-        memcpy(res->conf, t->conf + (size_t)node * nc,
+        memcpy(res->conf, pm_tree_conf(t, node, nc),
                (size_t)nc * sizeof(double));
       } else {
         double pen = pow(t->penalty, (double)missing);
         for (k = 0; k < nc; k++)
-          res->conf[k] = t->conf[(size_t)node * nc + k] * pen;
+          res->conf[k] = pm_tree_conf(t, node, nc)[k] * pen;
       }
     }
     if (t->klass[node] >= 0)
       res->value = pmmlE_class_value(c->m, m, t->klass[node]);
     return 0;
   }
-  if (!isnan(t->num[node])) {
-    res->raw = t->num[node];
-    res->value = pmmlV_num(pmmlE_target_value(m, t->num[node]), m->target_dt);
+  if (!isnan(pm_tree_num(t, node))) {
+    res->raw = pm_tree_num(t, node);
+    res->value = pmmlV_num(pmmlE_target_value(m, res->raw), m->target_dt);
   } else if (t->nodes[node].score.t != PM_T_MISSING) {
     res->value = pmmlV_lit(c->m, &t->nodes[node].score);
   }

@@ -422,8 +422,11 @@ pmmlL_finish(pm_loader *ld)
   /* Expressions and argument lists stay growable: resolve may copy
   ** expressions, and moves them into the document when done. */
   ok[3] = ok[4] = 1;
+  /* Predicates stay in the loader's vector until resolve is done: a flat
+  ** forest may leave some out (pmmlR_finish_preds). */
   doc->n_preds = (int32_t)ld->preds.len;
-  doc->preds = pmmlM_vec_finish(ld->a, &ld->preds, sizeof(pm_pred), &ok[5]);
+  doc->preds = ld->preds.data;
+  ok[5] = 1;
   doc->n_models = (int32_t)ld->models.len;
   doc->models =
       pmmlM_vec_finish(ld->a, &ld->models, sizeof(pm_model *), &ok[6]);

@@ -645,9 +645,10 @@ resolve_delegates(pm_resolver *r, pm_model *m, pm_mining *mn)
 
 /* Can segment model sm be scored inside the flat forest? A TreeModel whose
 ** result goes nowhere but into the combination: no Output, no Targets, a
-** missing value strategy that follows one path, numeric scores. */
+** missing value strategy that follows one path, numeric scores (known
+** once resolved: 'pre' asks before). */
 static int
-forest_tree(const pm_model *sm)
+forest_tree(const pm_model *sm, int pre)
 {
   const pm_tree *t = sm->body;
   int32_t i;
@@ -655,7 +656,7 @@ forest_tree(const pm_model *sm)
       t->missing == PM_TMV_WEIGHTED_CONFIDENCE ||
       t->missing == PM_TMV_AGGREGATE_NODES)
     return 0;
-  if (sm->function != PM_FN_CLASSIFICATION)
+  if (sm->function != PM_FN_CLASSIFICATION && !pre)
     for (i = 0; i < t->n_nodes; i++)
       if (t->nodes[i].score.t != PM_T_MISSING &&
           t->nodes[i].score.t != PM_T_NUM)
@@ -681,18 +682,16 @@ forest_var(pm_arena *a, pm_vec *vars, int32_t slot)
   return i;
 }
 
-/* Lay the trees of the segments out as one flat forest (pm_forest) when
-** every segment qualifies and nothing reads a segment's own result
-** (segmentId outputs, selections and chains). */
+/* Can the segments be laid out as one flat forest? Every segment must
+** qualify and nothing may read a segment's own result (segmentId outputs,
+** selections and chains). 'pre' asks before the segments are resolved:
+** then the types of the scores and the categories of votes (which may
+** come from the segments) are not known yet. */
 static int
-build_forest(pm_resolver *r, pm_model *m, pm_mining *mn)
+forest_fits(pm_resolver *r, const pm_model *m, const pm_mining *mn, int pre)
 {
   pmml_model *doc = pmmlR_doc(r);
-  pm_arena *a = pmmlR_arena(r);
-  pm_forest *f;
-  pm_vec vars = {0};
-  int32_t s, i, total = 0, nc_max = 1;
-  int ok;
+  int32_t s, i, total = 0;
   if (mn->method == PM_MM_SELECT_FIRST || mn->method == PM_MM_SELECT_ALL ||
       is_chain(mn->method) || mn->n_segs == 0 ||
       ((mn->method == PM_MM_MAJORITY_VOTE ||
@@ -705,7 +704,7 @@ build_forest(pm_resolver *r, pm_model *m, pm_mining *mn)
   for (s = 0; s < mn->n_segs; s++) {
     const pm_model *sm = doc->models[mn->segs[s].model];
     const pm_tree *t = sm->body;
-    if (!forest_tree(sm))
+    if (!forest_tree(sm, pre))
       return 0;
     for (i = 0; i < t->n_nodes; i++)
       if (t->nodes[i].n_kids > 127)
@@ -713,18 +712,58 @@ build_forest(pm_resolver *r, pm_model *m, pm_mining *mn)
     if (total > PM_MAX_ITEMS - t->n_nodes)
       return 0;
     total += t->n_nodes;
+  }
+  return 1;
+}
+
+/* Lay the trees of the segments out as one flat forest (pm_forest) when
+** they fit (forest_fits). */
+static int
+build_forest(pm_resolver *r, pm_model *m, pm_mining *mn)
+{
+  pmml_model *doc = pmmlR_doc(r);
+  pm_arena *a = pmmlR_arena(r);
+  pm_forest *f;
+  pm_vec vars = {0};
+  int32_t s, i, total = 0, nc_max = 1;
+  int ok, deflt = 0, num = m->function != PM_FN_CLASSIFICATION, compact = 1;
+  if (!forest_fits(r, m, mn, 0)) {
+    /* Trees taken for the forest before (a score that is not a number):
+    ** they are walked by themselves after all. */
+    for (s = 0; s < mn->n_segs; s++) {
+      pm_model *sm = doc->models[mn->segs[s].model];
+      if (sm->family == PM_FAM_TREE && ((pm_tree *)sm->body)->in_forest &&
+          pmmlR_tree_alone(r, sm->body))
+        return -1;
+    }
+    return 0;
+  }
+  for (s = 0; s < mn->n_segs; s++) {
+    const pm_model *sm = doc->models[mn->segs[s].model];
+    const pm_tree *t = sm->body;
+    total += t->n_nodes;
     if (sm->n_classes > nc_max)
       nc_max = sm->n_classes;
+    deflt |= t->missing == PM_TMV_DEFAULT_CHILD;
+    num |= sm->function != PM_FN_CLASSIFICATION;
+    /* PMML_LOAD_RESOLVE_ALL keeps every tree whole (for lint). */
+    compact &= t->nodes_temp != NULL;
   }
   f = pmmlM_alloc(a, sizeof *f);
   if (f) {
     f->nodes = pmmlM_alloc(a, (size_t)total * sizeof *f->nodes);
     f->pred = pmmlM_alloc(a, (size_t)total * sizeof *f->pred);
-    f->deflt = pmmlM_alloc(a, (size_t)total * sizeof *f->deflt);
+    f->line = pmmlM_alloc(a, (size_t)total * sizeof *f->line);
+    f->dt = pmmlM_alloc(a, (size_t)total * sizeof *f->dt);
+    if (deflt)
+      f->deflt = pmmlM_alloc(a, (size_t)total * sizeof *f->deflt);
+    if (num)
+      f->num = pmmlM_alloc(a, (size_t)total * sizeof *f->num);
     f->roots = pmmlM_alloc(a, (size_t)mn->n_segs * sizeof *f->roots);
     f->zeros = pmmlM_alloc(a, (size_t)nc_max * sizeof *f->zeros);
   }
-  if (!f || !f->nodes || !f->pred || !f->deflt || !f->roots || !f->zeros) {
+  if (!f || !f->nodes || !f->pred || !f->line || !f->dt ||
+      (deflt && !f->deflt) || (num && !f->num) || !f->roots || !f->zeros) {
     pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
     return -1;
   }
@@ -737,7 +776,11 @@ build_forest(pm_resolver *r, pm_model *m, pm_mining *mn)
       const pm_pred *p = &doc->preds[nd->pred];
       pm_fnode *fn = &f->nodes[total + i];
       f->pred[total + i] = nd->pred;
-      f->deflt[total + i] = nd->deflt >= 0 ? total + nd->deflt : -1;
+      f->line[total + i] = nd->line;
+      if (deflt)
+        f->deflt[total + i] = nd->deflt >= 0 ? total + nd->deflt : -1;
+      if (num)
+        f->num[total + i] = pm_tree_num(t, i);
       fn->first = nd->n_kids ? total + nd->first : -1;
       fn->n_kids = (uint8_t)nd->n_kids;
       fn->op = PM_FOP_OTHER;
@@ -758,6 +801,8 @@ build_forest(pm_resolver *r, pm_model *m, pm_mining *mn)
           fn->op = ops[p->op];
           fn->var = (uint16_t)var;
           fn->v = p->v.num;
+          if (fn->op <= PM_FOP_NE)
+            f->dt[total + i] = p->v.dt;
         }
       }
     }
@@ -783,6 +828,20 @@ build_forest(pm_resolver *r, pm_model *m, pm_mining *mn)
   if (!ok)
     goto nomem;
   mn->forest = f;
+  /* The forest holds all that scoring and `pmmlc compile` read of these
+  ** trees (gen_mining.c walks it too, up to 0x8000 fields): the trees'
+  ** own nodes go, and the predicates it compiled (pmmlR_finish_preds
+  ** leaves them out of doc->preds). */
+  compact &= f->n_vars <= 0x8000;
+  if (compact)
+    for (i = 0; i < f->n_nodes; i++)
+      if (f->nodes[i].op != PM_FOP_OTHER) {
+        doc->preds[f->pred[i]].kind = PM_P_DROP;
+        f->pred[i] = -1;
+      }
+  for (s = 0; s < mn->n_segs; s++)
+    if (pmmlR_tree_nodes(r, doc->models[mn->segs[s].model]->body, !compact))
+      return -1;
   return 0;
 nomem:
   pmmlM_vec_free(a, &vars, sizeof(int32_t));
@@ -813,6 +872,12 @@ pmmlR_mining(pm_resolver *r, pm_model *m)
                method_text[mn->method]);
     return -1;
   }
+  /* Trees that the flat forest will score need no walking steps of their
+  ** own (pm_tree.in_forest): when it fits now, it fits after the segments
+  ** are resolved, and build_forest lays it out. */
+  if (forest_fits(r, m, mn, 1))
+    for (i = 0; i < mn->n_segs; i++)
+      ((pm_tree *)doc->models[mn->segs[i].model]->body)->in_forest = 1;
   /* The embedded models first: their results feed the segments. */
   for (i = 0; i < mn->n_embedded; i++) {
     pm_model *em = doc->models[mn->embedded[i]];

@@ -107,13 +107,16 @@ static void
 compound_end(pm_loader *ld)
 {
   pm_frame *f = pmmlL_frame(ld, 0);
-  int32_t n, *kids, i;
+  int32_t n, i;
   pm_pred *p;
   if (!f->obj)
     return;
-  kids = pmmlL_pop_indices(ld, f->mark, &n);
+  /* The children go from the index stack straight to the argument lists
+  ** (a copy in the arena would stay there for nothing). */
+  n = (int32_t)(ld->istack.len - (size_t)f->mark);
   p = cur(ld);
   if (n < 2) {
+    ld->istack.len = (size_t)f->mark;
     pmmlL_fail(ld, PMML_E_INVALID,
                "CompoundPredicate: needs at least two predicates, found %d",
                (int)n);
@@ -125,8 +128,9 @@ compound_end(pm_loader *ld)
     int32_t *slot = pmmlL_push(ld, &ld->args, sizeof *slot);
     if (!slot)
       return;
-    *slot = kids[i];
+    *slot = ((int32_t *)ld->istack.data)[f->mark + i];
   }
+  ld->istack.len = (size_t)f->mark;
   pmmlL_push_index(ld, f->aux);
 }
 
@@ -212,3 +216,108 @@ const pm_elem pmmlL_segment_elems[] = {
   {"False", false_start, leaf_end, NULL, 0},
   {NULL, NULL, NULL, pmmlL_model_elems, 0},
 };
+
+/* ------------------------------------------------------------------------ */
+/* After resolve                                                            */
+
+/* Renumber predicate reference *p (-1: none) through map. 0, or -1 when it
+** names a predicate left out (a bug: nothing may read one). */
+static int
+renumber(const int32_t *map, int32_t *p)
+{
+  if (*p < 0)
+    return 0;
+  *p = map[*p];
+  return *p < 0 ? -1 : 0;
+}
+
+/* Every predicate reference of model m: its nodes, segments, rules,
+** attributes (the families that hold predicates). */
+static int
+renumber_model(const int32_t *map, pm_model *m)
+{
+  int32_t i;
+  int bad = 0;
+  switch (m->family) {
+  case PM_FAM_TREE: {
+    pm_tree *t = m->body;
+    for (i = 0; t->nodes && i < t->n_nodes; i++)
+      bad |= renumber(map, &t->nodes[i].pred);
+    break;
+  }
+  case PM_FAM_MINING: {
+    pm_mining *mn = m->body;
+    for (i = 0; i < mn->n_segs; i++)
+      bad |= renumber(map, &mn->segs[i].pred);
+    for (i = 0; mn->forest && i < mn->forest->n_nodes; i++)
+      bad |= renumber(map, &mn->forest->pred[i]);
+    break;
+  }
+  case PM_FAM_RULESET: {
+    pm_ruleset *rs = m->body;
+    for (i = 0; i < rs->n_rules; i++)
+      bad |= renumber(map, &rs->rules[i].pred);
+    break;
+  }
+  case PM_FAM_SCORECARD: {
+    pm_scorecard *sc = m->body;
+    for (i = 0; i < sc->n_attrs; i++)
+      bad |= renumber(map, &sc->attrs[i].pred);
+    break;
+  }
+  default:
+    break;
+  }
+  return bad;
+}
+
+int
+pmmlR_finish_preds(pm_resolver *r, pm_loader *ld)
+{
+  pmml_model *doc = pmmlR_doc(r);
+  pm_arena *a = pmmlR_arena(r);
+  pm_pred *all = ld->preds.data;
+  int32_t n = (int32_t)ld->preds.len, kept = 0, i, k, *map, *args;
+  int ok, bad = 0;
+  for (i = 0; i < n; i++)
+    kept += all[i].kind != PM_P_DROP;
+  if (kept == n) {
+    doc->preds = pmmlM_vec_finish(a, &ld->preds, sizeof(pm_pred), &ok);
+    if (!ok)
+      pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
+    return ok ? 0 : -1;
+  }
+  map = a->alloc(a->ud, NULL, 0, (size_t)n * sizeof *map);
+  doc->preds = kept ? pmmlM_alloc(a, (size_t)kept * sizeof(pm_pred)) : NULL;
+  if (!map || (kept && !doc->preds)) {
+    if (map)
+      a->alloc(a->ud, map, (size_t)n * sizeof *map, 0);
+    doc->preds = NULL;
+    pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
+    return -1;
+  }
+  for (i = 0, k = 0; i < n; i++)
+    if (all[i].kind != PM_P_DROP) {
+      doc->preds[k] = all[i];
+      map[i] = k++;
+    } else {
+      map[i] = -1;
+    }
+  doc->n_preds = kept;
+  /* The children of compound predicates (in the argument lists). */
+  args = ld->args.data;
+  for (i = 0; i < kept; i++)
+    if (doc->preds[i].kind == PM_P_COMPOUND)
+      for (k = 0; k < doc->preds[i].n; k++)
+        bad |= renumber(map, &args[doc->preds[i].first + k]);
+  for (i = 0; i < doc->n_models; i++)
+    bad |= renumber_model(map, doc->models[i]);
+  a->alloc(a->ud, map, (size_t)n * sizeof *map, 0);
+  pmmlM_vec_free(a, &ld->preds, sizeof(pm_pred));
+  if (bad) {
+    pmmlR_fail(r, PMML_E_INVALID, 0,
+               "internal error: a predicate left out is still read");
+    return -1;
+  }
+  return 0;
+}

@@ -31,6 +31,12 @@ typedef struct tree_loader {
   pm_tree *tree;
   pm_vec nodes;        /* raw_node */
   pm_vec dists;        /* raw_dist */
+  pm_vec laid;         /* pm_scoredist laid out by node, outside the arena
+                          until resolve has used them (see tree_end) */
+  pm_vec laid_at;      /* int32_t: pm_tree.dist_at, the same way */
+  pm_vec tnodes;       /* pm_tnode: pm_tree.nodes outside the arena until
+                          resolve knows whether a flat forest takes the
+                          tree's place (pmmlR_tree_nodes) */
 } tree_loader;
 
 static const char *const missing_names[] = {
@@ -57,6 +63,9 @@ tree_start(pm_loader *ld, pm_model *m, const char **atts)
     return;
   pmmlL_track(ld, &t->nodes, sizeof(raw_node));
   pmmlL_track(ld, &t->dists, sizeof(raw_dist));
+  pmmlL_track(ld, &t->laid, sizeof(pm_scoredist));
+  pmmlL_track(ld, &t->laid_at, sizeof(int32_t));
+  pmmlL_track(ld, &t->tnodes, sizeof(pm_tnode));
   m->body = t;
   t->tree->missing = (uint8_t)pmmlL_enum(ld, atts, "missingValueStrategy",
                                          missing_names, PM_TMV_NONE);
@@ -103,16 +112,19 @@ node_end(pm_loader *ld)
 {
   pm_frame *f = pmmlL_frame(ld, 0);
   tree_loader *t = f->obj;
-  int32_t n, *kids;
+  int32_t n;
   if (!t)
     return;
-  kids = pmmlL_pop_indices(ld, f->mark, &n);
-  if (n != 1) {
+  /* The predicate's index is read off the index stack in place: a copy in
+  ** the arena (pmmlL_pop_indices) would cost 16 bytes a node. */
+  n = (int32_t)(ld->istack.len - (size_t)f->mark);
+  if (n == 1)
+    ((raw_node *)t->nodes.data)[f->aux].pred =
+        ((int32_t *)ld->istack.data)[f->mark];
+  ld->istack.len = (size_t)f->mark;
+  if (n != 1)
     pmmlL_fail(ld, PMML_E_INVALID, "Node: expected one predicate, found %d",
                (int)n);
-    return;
-  }
-  ((raw_node *)t->nodes.data)[f->aux].pred = kids[0];
 }
 
 /* <ScoreDistribution value= recordCount= confidence= probability=/> */
@@ -177,7 +189,15 @@ tree_end(pm_loader *ld, pm_model *m)
     return;
   }
   tree->n_nodes = n;
-  tree->nodes = pmmlL_alloc(ld, (size_t)n * sizeof *tree->nodes);
+  /* The nodes too stay outside the arena until resolve is done with them
+  ** (pmmlR_tree_nodes), but with PMML_LOAD_RESOLVE_ALL. */
+  if (ld->opt->flags & PMML_LOAD_RESOLVE_ALL) {
+    tree->nodes = pmmlL_alloc(ld, (size_t)n * sizeof *tree->nodes);
+  } else if (pmmlM_vec_reserve(ld->a, &t->tnodes, sizeof(pm_tnode),
+                               (size_t)n) == 0) {
+    tree->nodes = memset(t->tnodes.data, 0, (size_t)n * sizeof(pm_tnode));
+    tree->nodes_temp = t;
+  }
   /* Scratch for the layout, outside the arena. */
   bytes = ((size_t)n * 6 + 1) * sizeof(int32_t);
   tmp = ld->a->alloc(ld->a->ud, NULL, 0, bytes);
@@ -221,10 +241,27 @@ tree_end(pm_loader *ld, pm_model *m)
   tree->n_dists = (int32_t)t->dists.len;
   if (tree->n_dists) {
     int32_t *fill = kids_n; /* reuse as the fill count per node */
-    tree->dists =
-        pmmlL_alloc(ld, (size_t)tree->n_dists * sizeof(pm_scoredist));
-    if (!tree->dists)
+    /* Resolve turns the distributions into each node's class, class
+    ** probabilities and confidences; then only `pmmlc check` (lint) reads
+    ** them, loading with PMML_LOAD_RESOLVE_ALL. Otherwise they stay
+    ** outside the arena and go with the loader (48 bytes each). */
+    if (ld->opt->flags & PMML_LOAD_RESOLVE_ALL) {
+      tree->dists =
+          pmmlL_alloc(ld, (size_t)tree->n_dists * sizeof(pm_scoredist));
+      tree->dist_at = pmmlL_alloc(ld, ((size_t)n + 1) * sizeof(int32_t));
+    } else if (pmmlM_vec_reserve(ld->a, &t->laid, sizeof(pm_scoredist),
+                                 (size_t)tree->n_dists) == 0 &&
+               pmmlM_vec_reserve(ld->a, &t->laid_at, sizeof(int32_t),
+                                 (size_t)n + 1) == 0) {
+      tree->dists = t->laid.data;
+      tree->dist_at = t->laid_at.data;
+      tree->dists_temp = t;
+    } else {
+      pmmlL_nomem(ld);
+    }
+    if (!tree->dists || !tree->dist_at)
       goto done;
+    memcpy(tree->dist_at, dcount, ((size_t)n + 1) * sizeof(int32_t));
     memset(fill, 0, (size_t)n * sizeof(int32_t));
     for (i = 0; i < tree->n_dists; i++) {
       int32_t p = pos[rd[i].node];
@@ -246,8 +283,6 @@ tree_end(pm_loader *ld, pm_model *m)
     nd->line = r->line;
     nd->n_kids = kids_n[order[i]];
     nd->first = nd->n_kids ? pos[kid_list[kids_first[order[i]]]] : -1;
-    nd->dist = dcount[i];
-    nd->n_dist = dcount[i + 1] - dcount[i];
     nd->deflt = -1;
     if (r->deflt_id >= 0) {
       for (k = 0; k < nd->n_kids; k++)
@@ -300,45 +335,174 @@ complementary_kids(const pmml_model *doc, const pm_tree *t, int32_t i)
          (a->op == PM_OP_GT && b->op == PM_OP_LE);
 }
 
+/* The nodes of tree t stay for good (keep: moved into the arena), or go
+** (a flat forest holds what scoring needs of them: nodes becomes NULL).
+** 0, or -1 with the resolver failed. */
 int
-pmmlR_tree(pm_resolver *r, pm_model *m)
+pmmlR_tree_nodes(pm_resolver *r, pm_tree *t, int keep)
 {
-  pm_tree *t = m->body;
-  int32_t i, k, nc;
-  int classification = m->function == PM_FN_CLASSIFICATION;
-  for (i = 0; i < t->n_nodes; i++) {
-    pm_tnode *nd = &t->nodes[i];
-    if (pmmlR_pred(r, m, nd->pred) ||
-        pmmlR_lit(r, &nd->score, m->target_dt, nd->line))
-      return -1;
-    for (k = 0; k < nd->n_dist; k++) {
-      pm_scoredist *d = &t->dists[nd->dist + k];
-      if (pmmlR_lit(r, &d->value, m->target_dt, nd->line))
-        return -1;
-      if (classification && pmmlR_add_class(r, m, &d->value) < 0)
-        return -1;
-    }
-    if (classification && nd->score.t != PM_T_MISSING &&
-        pmmlR_add_class(r, m, &nd->score) < 0)
-      return -1;
-  }
-  t->klass = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof(int32_t));
-  t->num = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof(double));
-  t->step = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof *t->step);
-  if (!t->klass || !t->num || !t->step) {
-    pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
-    return -1;
-  }
-  nc = m->n_classes;
-  if (classification && nc > 0) {
-    t->prob = pmmlM_alloc(pmmlR_arena(r),
-                          (size_t)t->n_nodes * (size_t)nc * sizeof(double));
-    t->conf = pmmlM_alloc(pmmlR_arena(r),
-                          (size_t)t->n_nodes * (size_t)nc * sizeof(double));
-    if (!t->prob || !t->conf) {
+  tree_loader *tl = t->nodes_temp;
+  pm_tnode *nodes = NULL;
+  if (!tl)
+    return 0;
+  if (keep) {
+    nodes = pmmlM_dup(pmmlR_arena(r), t->nodes,
+                      (size_t)t->n_nodes * sizeof *nodes);
+    if (!nodes) {
       pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
       return -1;
     }
+  }
+  pmmlM_vec_free(pmmlR_arena(r), &tl->tnodes, sizeof(pm_tnode));
+  t->nodes_temp = NULL;
+  t->nodes = nodes;
+  return 0;
+}
+
+/* The distributions kept outside the arena are freed once used (else with
+** the loader): nothing may point at them after the load. */
+static void
+forget_dists(pm_resolver *r, pm_tree *t)
+{
+  tree_loader *tl = t->dists_temp;
+  pmmlM_vec_free(pmmlR_arena(r), &tl->laid, sizeof(pm_scoredist));
+  pmmlM_vec_free(pmmlR_arena(r), &tl->laid_at, sizeof(int32_t));
+  t->dists_temp = NULL;
+  t->dists = NULL;
+  t->dist_at = NULL;
+  t->n_dists = 0;
+}
+
+/* Node i's class probabilities and confidences (PMML 4.4 TreeModel,
+** ScoreDistribution: probability= where every distribution of the node
+** gives one, else recordCount over their sum; confidence= where given,
+** else the probability) into p[0..nc) and p[nc..2nc). */
+static void
+node_row(const pm_model *m, const pm_tree *t, int32_t i, double *p)
+{
+  int32_t k, nc = m->n_classes, nd;
+  const pm_scoredist *ds = pm_tree_dists(t, i, &nd);
+  double total = 0;
+  int has_prob = 1;
+  memset(p, 0, 2 * (size_t)nc * sizeof *p);
+  for (k = 0; k < nd; k++) {
+    const pm_scoredist *d = &ds[k];
+    if (isnan(d->probability))
+      has_prob = 0;
+    if (!isnan(d->count))
+      total += d->count;
+  }
+  for (k = 0; k < nd; k++) {
+    const pm_scoredist *d = &ds[k];
+    int32_t cl = pmmlR_class(m, &d->value);
+    double pr = has_prob ? d->probability
+                : total > 0 && !isnan(d->count) ? d->count / total
+                                                : 0.0;
+    p[cl] = pr;
+    p[nc + cl] = isnan(d->confidence) ? pr : d->confidence;
+  }
+}
+
+static uint32_t
+row_hash(const double *p, size_t n)
+{
+  const unsigned char *b = (const unsigned char *)p;
+  uint32_t h = 2166136261u;
+  size_t i;
+  for (i = 0; i < n * sizeof *p; i++) {
+    h ^= b[i];
+    h *= 16777619u;
+  }
+  return h;
+}
+
+/*
+** The rows of probabilities and confidences of a classification tree:
+** t->row[i] for each node, the distinct rows (bit for bit) in t->prob and
+** t->conf, row 0 all zeros for the nodes without ScoreDistribution; conf
+** is prob itself when every confidence is its probability. Leaves repeat
+** rows a lot (the same counts), and a node needs 4 bytes instead of 16 per
+** class. 0, or -1 with the resolver failed.
+*/
+static int
+class_rows(pm_resolver *r, const pm_model *m, pm_tree *t)
+{
+  pm_arena *a = pmmlR_arena(r);
+  size_t nc = (size_t)m->n_classes, w = 2 * nc, cap = 16, i, k;
+  pm_vec rows = {0};   /* double: w per row */
+  int32_t *slots = NULL, n_rows = 1;
+  double *tmp = NULL, *base;
+  int same = 1, rc = -1;
+  while (cap < 2 * (size_t)t->n_nodes + 2)
+    cap *= 2;
+  t->row = pmmlM_alloc(a, (size_t)t->n_nodes * sizeof *t->row);
+  slots = a->alloc(a->ud, NULL, 0, cap * sizeof *slots);
+  tmp = a->alloc(a->ud, NULL, 0, w * sizeof *tmp);
+  if (!t->row || !slots || !tmp ||
+      pmmlM_vec_reserve(a, &rows, sizeof(double), w * 16))
+    goto done;
+  memset(slots, 0xff, cap * sizeof *slots);
+  memset(rows.data, 0, w * sizeof(double));
+  rows.len = w;
+  for (i = 0; i < (size_t)t->n_nodes; i++) {
+    int32_t nd;
+    uint32_t h;
+    if (!pm_tree_dists(t, (int32_t)i, &nd))
+      continue; /* row 0 */
+    node_row(m, t, (int32_t)i, tmp);
+    if (memcmp(tmp, tmp + nc, nc * sizeof *tmp) != 0)
+      same = 0;
+    h = row_hash(tmp, w);
+    for (k = h & (cap - 1);; k = (k + 1) & (cap - 1)) {
+      int32_t id = slots[k];
+      if (id < 0)
+        break;
+      if (memcmp((double *)rows.data + (size_t)id * w, tmp,
+                 w * sizeof *tmp) == 0)
+        break;
+    }
+    if (slots[k] < 0) {
+      if (pmmlM_vec_reserve(a, &rows, sizeof(double), rows.len + w))
+        goto done;
+      memcpy((double *)rows.data + rows.len, tmp, w * sizeof *tmp);
+      rows.len += w;
+      slots[k] = n_rows++;
+    }
+    t->row[i] = slots[k];
+  }
+  t->n_rows = n_rows;
+  t->prob = pmmlM_alloc(a, (size_t)n_rows * nc * sizeof(double));
+  t->conf = same ? t->prob
+                 : pmmlM_alloc(a, (size_t)n_rows * nc * sizeof(double));
+  if (!t->prob || !t->conf)
+    goto done;
+  for (base = rows.data, i = 0; i < (size_t)n_rows; i++, base += w) {
+    memcpy(t->prob + i * nc, base, nc * sizeof(double));
+    if (!same)
+      memcpy(t->conf + i * nc, base + nc, nc * sizeof(double));
+  }
+  rc = 0;
+done:
+  if (rc)
+    pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
+  if (slots)
+    a->alloc(a->ud, slots, cap * sizeof *slots, 0);
+  if (tmp)
+    a->alloc(a->ud, tmp, w * sizeof *tmp, 0);
+  pmmlM_vec_free(a, &rows, sizeof(double));
+  return rc;
+}
+
+/* How walk() leaves each node (pm_tree.step). 0, or -1 with the resolver
+** failed. */
+static int
+tree_steps(pm_resolver *r, pm_tree *t)
+{
+  int32_t i;
+  t->step = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof *t->step);
+  if (!t->step) {
+    pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
+    return -1;
   }
   for (i = 0; i < t->n_nodes; i++) {
     const pm_tnode *nd = &t->nodes[i];
@@ -357,38 +521,67 @@ pmmlR_tree(pm_resolver *r, pm_model *m)
       st->low_first = a->op == PM_OP_LT || a->op == PM_OP_LE;
     }
   }
+  return 0;
+}
+
+int
+pmmlR_tree_alone(pm_resolver *r, pm_tree *t)
+{
+  t->in_forest = 0;
+  if (!t->step && tree_steps(r, t))
+    return -1;
+  return pmmlR_tree_nodes(r, t, 1);
+}
+
+int
+pmmlR_tree(pm_resolver *r, pm_model *m)
+{
+  pm_tree *t = m->body;
+  int32_t i, k, nc;
+  int classification = m->function == PM_FN_CLASSIFICATION;
+  for (i = 0; i < t->n_nodes; i++) {
+    pm_tnode *nd = &t->nodes[i];
+    if (pmmlR_pred(r, m, nd->pred) ||
+        pmmlR_lit(r, &nd->score, m->target_dt, nd->line))
+      return -1;
+    int32_t n_dist;
+    pm_scoredist *ds = (pm_scoredist *)pm_tree_dists(t, i, &n_dist);
+    for (k = 0; k < n_dist; k++) {
+      pm_scoredist *d = &ds[k];
+      if (pmmlR_lit(r, &d->value, m->target_dt, nd->line))
+        return -1;
+      if (classification && pmmlR_add_class(r, m, &d->value) < 0)
+        return -1;
+    }
+    if (classification && nd->score.t != PM_T_MISSING &&
+        pmmlR_add_class(r, m, &nd->score) < 0)
+      return -1;
+  }
+  t->klass = pmmlM_alloc(pmmlR_arena(r), (size_t)t->n_nodes * sizeof(int32_t));
+  if (!t->klass) {
+    pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
+    return -1;
+  }
+  /* A tree of a flat forest is never walked by itself (eval_mining.c). */
+  if (!t->in_forest && tree_steps(r, t))
+    return -1;
+  nc = m->n_classes;
+  if (classification && nc > 0 && class_rows(r, m, t))
+    return -1;
   for (i = 0; i < t->n_nodes; i++) {
     pm_tnode *nd = &t->nodes[i];
     t->klass[i] = -1;
-    t->num[i] = nd->score.t == PM_T_NUM ? nd->score.num : NAN;
     if (!classification)
       continue;
-    if (nc > 0 && nd->n_dist > 0) {
-      double *p = t->prob + (size_t)i * nc, *cf = t->conf + (size_t)i * nc;
-      double total = 0;
-      int has_prob = 1;
-      for (k = 0; k < nd->n_dist; k++) {
-        const pm_scoredist *d = &t->dists[nd->dist + k];
-        if (isnan(d->probability))
-          has_prob = 0;
-        if (!isnan(d->count))
-          total += d->count;
-      }
-      /* Probabilities: given, else record counts over their sum. */
-      for (k = 0; k < nd->n_dist; k++) {
-        const pm_scoredist *d = &t->dists[nd->dist + k];
-        int32_t cl = pmmlR_class(m, &d->value);
-        double pr = has_prob ? d->probability
-                    : total > 0 && !isnan(d->count) ? d->count / total
-                                                    : 0.0;
-        p[cl] = pr;
-        cf[cl] = isnan(d->confidence) ? pr : d->confidence;
-      }
-    }
     if (nd->score.t != PM_T_MISSING)
       t->klass[i] = pmmlR_class(m, &nd->score);
-    else if (nc > 0 && nd->n_dist > 0)
-      t->klass[i] = pmmlE_argmax(t->prob + (size_t)i * nc, nc);
+    else if (nc > 0 && pm_tree_dists(t, i, &k))
+      t->klass[i] = pmmlE_argmax(pm_tree_prob(t, i, nc), nc);
   }
+  if (t->dists_temp)
+    forget_dists(r, t);
+  /* A tree of a flat forest: build_forest decides. */
+  if (!t->in_forest && pmmlR_tree_nodes(r, t, 1))
+    return -1;
   return 0;
 }

@@ -55,7 +55,9 @@ alloc_slow(pm_arena *a, size_t n)
   char *p;
   if (n > (size_t)-1 / 2)
     return NULL;
-  size = n + head < PM_BLOCK_MIN ? PM_BLOCK_MIN : n + head;
+  /* A big request gets exactly its size: rounded up to a whole block, the
+  ** rest of that block would never be used. */
+  size = n > PM_BLOCK_MIN / 4 ? n + head : PM_BLOCK_MIN;
   b = a->alloc(a->ud, NULL, 0, size);
   if (!b)
     return NULL;

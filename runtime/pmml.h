@@ -116,7 +116,9 @@ typedef struct pmml_load_options {
 ** a bad value in one of them fails the load as it would if it were used
 ** (`pmmlc check` loads so). The model scores exactly as without the flag and
 ** asks for the same inputs: a DataField only an unused transformation reads
-** does not become an input.
+** does not become an input. It also keeps what only checks read (trees
+** whole even where a flat forest scores them, their ScoreDistributions),
+** so the model takes more memory.
 **
 ** PMML_LOAD_VERIFICATION: read the top-level model's ModelVerification
 ** records for pmml_model_verify(); a wrong VerificationField or table fails

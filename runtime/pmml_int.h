@@ -19,6 +19,7 @@
 #include "config.h"
 #endif
 
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -897,6 +898,18 @@ struct pm_pred {
                        unchanged, or -1 (pmmlR_direct) */
 };
 
+/* pm_pred.kind of a predicate that nothing reads any more (a flat forest
+** compiled it): pmmlR_finish_preds leaves it out of doc->preds. */
+#define PM_P_DROP 0xffu
+
+/* Move the document's predicates into the arena at the end of resolve,
+** without those marked PM_P_DROP, and renumber every reference to the
+** others. 0, or -1 with the resolver failed. A family whose IR keeps
+** doc->preds indices must be renumbered there too (load_pred.c,
+** renumber_model: trees, segments and forests, rules, scorecard
+** attributes, compound children). */
+int pmmlR_finish_preds(pm_resolver *r, pm_loader *ld);
+
 /* Three-valued logic. */
 enum { PM_FALSE = 0, PM_TRUE = 1, PM_UNKNOWN = 2 };
 
@@ -930,11 +943,9 @@ typedef struct pm_tnode {
   int32_t n_kids;
   int32_t deflt;       /* defaultChild's node index, -1 */
   int32_t id;          /* Node@id (strtab), -1 */
-  int32_t dist;        /* first ScoreDistribution (tree->dists) */
-  int32_t n_dist;
+  uint32_t line;
   double count;        /* recordCount, NaN if absent */
   pm_lit score;        /* score= */
-  uint32_t line;
 } pm_tnode;
 
 /*
@@ -957,25 +968,81 @@ typedef struct pm_tstep {
 } pm_tstep;
 
 typedef struct pm_tree {
-  pm_tnode *nodes;     /* nodes[0] is the root */
+  pm_tnode *nodes;     /* nodes[0] is the root; NULL in a tree its
+                          MiningModel's flat forest replaces (compact) */
   int32_t n_nodes;
-  pm_scoredist *dists;
+  pm_scoredist *dists; /* node i's are dists[dist_at[i] .. dist_at[i+1]) */
+  int32_t *dist_at;    /* [n_nodes + 1], NULL when there are none */
   int32_t n_dists;
   uint8_t missing;     /* PM_TMV_* */
   uint8_t no_true;     /* PM_TNT_* */
   uint8_t multi_split; /* splitCharacteristic="multiSplit" */
   double penalty;      /* missingValuePenalty */
   /* Decided by resolve: per node, the class of its score and the class
-  ** probabilities / confidences of its ScoreDistributions. */
+  ** probabilities / confidences of its ScoreDistributions. Nodes share
+  ** rows of probabilities: many leaves have the same ones, and a node
+  ** without ScoreDistribution has row 0, all zeros. Read them with
+  ** pm_tree_prob() and pm_tree_conf(); the numeric score with
+  ** pm_tree_num(). */
   int32_t *klass;      /* [n_nodes], -1 */
-  double *prob;        /* [n_nodes * n_classes] or NULL */
-  double *conf;        /* [n_nodes * n_classes] or NULL */
-  double *num;         /* [n_nodes] numeric score (regression), NaN */
-  pm_tstep *step;      /* [n_nodes] how walk() leaves each node */
+  int32_t *row;        /* [n_nodes] its row of prob and conf, or NULL */
+  double *prob;        /* [n_rows * n_classes] or NULL */
+  double *conf;        /* [n_rows * n_classes], == prob when every
+                          confidence is its probability; or NULL */
+  int32_t n_rows;
+  pm_tstep *step;      /* [n_nodes] how walk() leaves each node; NULL
+                          when in_forest */
+  uint8_t in_forest;   /* a segment that its MiningModel's flat forest
+                          scores (pm_forest): never walked by itself */
+  void *nodes_temp;    /* non-NULL: 'nodes' live outside the arena until
+                          resolve decides: pmmlR_tree_nodes */
+  void *dists_temp;    /* non-NULL: 'dists' and 'dist_at' live outside the
+                          arena (in load_tree.c's loader) until resolve has
+                          used them; then they are NULL (they are kept only
+                          with PMML_LOAD_RESOLVE_ALL, for lint) */
 } pm_tree;
 
 int pmmlR_tree(pm_resolver *r, pm_model *m);
 int pmmlE_tree(pmml_ctx *c, const pm_model *m, pm_result *res);
+/* Keep tree t's nodes (into the arena), or drop them (a flat forest holds
+** all that its scoring and code generation read). 0, or -1 with the
+** resolver failed. */
+int pmmlR_tree_nodes(pm_resolver *r, pm_tree *t, int keep);
+/* A tree taken for a flat forest (in_forest) that is walked by itself
+** after all: its steps, and its nodes kept. 0, or -1. */
+int pmmlR_tree_alone(pm_resolver *r, pm_tree *t);
+
+/* Node i's ScoreDistributions: the first, *n gets their count (NULL and 0
+** when it has none, or once resolve dropped them). */
+static inline const pm_scoredist *
+pm_tree_dists(const pm_tree *t, int32_t i, int32_t *n)
+{
+  *n = t->dist_at ? t->dist_at[i + 1] - t->dist_at[i] : 0;
+  return *n ? t->dists + t->dist_at[i] : NULL;
+}
+
+/* The probabilities and the confidences of node i's classes (nc of them:
+** its model's n_classes), when t->prob is not NULL. */
+static inline const double *
+pm_tree_prob(const pm_tree *t, int32_t i, int32_t nc)
+{
+  return t->prob + (size_t)t->row[i] * (size_t)nc;
+}
+
+static inline const double *
+pm_tree_conf(const pm_tree *t, int32_t i, int32_t nc)
+{
+  return t->conf + (size_t)t->row[i] * (size_t)nc;
+}
+
+/* Node i's score as a number (after resolve), NaN when it has none or its
+** score is not a number. */
+static inline double
+pm_tree_num(const pm_tree *t, int32_t i)
+{
+  const pm_lit *l = &t->nodes[i].score;
+  return l->t == PM_T_NUM ? l->num : (double)NAN;
+}
 
 /* ------------------------------------------------------------------------ */
 /* RegressionModel: load_regression.c, eval_regression.c                    */
@@ -1094,8 +1161,17 @@ typedef struct pm_fnode {
 
 typedef struct pm_forest {
   pm_fnode *nodes;
-  int32_t *pred;       /* [n_nodes] each node's predicate (doc->preds) */
-  int32_t *deflt;      /* [n_nodes] its defaultChild (forest index), -1 */
+  int32_t *pred;       /* [n_nodes] each node's predicate (doc->preds); -1
+                          where the node's op is not PM_FOP_OTHER and the
+                          trees' own nodes were dropped (pm_tree.nodes) */
+  int32_t *deflt;      /* [n_nodes] its defaultChild (forest index), -1;
+                          NULL unless a tree's missingValueStrategy is
+                          defaultChild */
+  uint32_t *line;      /* [n_nodes] its line (messages) */
+  uint8_t *dt;         /* [n_nodes] op <= PM_FOP_NE: the data type of the
+                          number (its literal's), else 0 */
+  double *num;         /* [n_nodes] its numeric score (pm_tree_num), NULL
+                          when every tree is a classification */
   int32_t n_nodes;
   int32_t *slots;      /* [n_vars] the fields the comparisons read */
   int32_t n_vars;

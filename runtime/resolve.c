@@ -1853,6 +1853,8 @@ pmmlR_document(pm_loader *ld)
   /* A family may have asked for more (strings it builds per record). */
   if (doc->str_scratch < 65536)
     doc->str_scratch = 65536;
+  if (pmmlR_finish_preds(&r, ld))
+    goto done;
   doc->n_slots = (int32_t)r.slots.len;
   doc->slots = pmmlM_vec_finish(r.a, &r.slots, sizeof(pm_slot), &ok[0]);
   doc->n_exprs = (int32_t)ld->exprs.len;

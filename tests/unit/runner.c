@@ -18,6 +18,7 @@ void add_gen_suite(void);
 void add_genreg_suite(void);
 void add_hostile_suite(void);
 void add_load_suite(void);
+void add_mem_suite(void);
 void add_naivebayes_suite(void);
 void add_neural_suite(void);
 void add_mining_suite(void);
@@ -67,6 +68,7 @@ main(int argc, char **argv)
   add_anomaly_suite();
   add_verify_suite();
   add_mining_suite();
+  add_mem_suite();
   CU_basic_set_mode(CU_BRM_NORMAL);
   if (only) {
     CU_pSuite s = CU_get_suite(only);
