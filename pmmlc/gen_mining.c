@@ -185,7 +185,7 @@ numeric_sums(const gen *g, const pm_model *m, const pm_mining *mn,
       return 0;
     for (k = 0; k < t->n_nodes; k++)
       if (f->nodes[f->roots[s] + k].n_kids == 0 &&
-          (cls ? t->klass[k] < 0 : isnan(t->num[k])))
+          (cls ? t->klass[k] < 0 : isnan(f->num[f->roots[s] + k])))
         return 0;
   }
   return cls ? m->n_classes : 1;
