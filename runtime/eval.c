@@ -54,7 +54,7 @@ pmmlE_strbuf(pmml_ctx *c, size_t n)
 /* The pieces of a context, carved from one block. */
 typedef struct ctx_layout {
   size_t vals, stamp, busy, res, res_gen, scratch, frame, sbuf, itext,
-      items, total;
+      items, fast_vals, total;
 } ctx_layout;
 
 static size_t
@@ -79,6 +79,7 @@ layout(const pmml_model *m, ctx_layout *l)
   l->sbuf = carve(&at, m->str_scratch, 16);
   l->itext = carve(&at, (size_t)m->n_inputs * INPUT_TEXT, 16);
   l->items = carve(&at, m->n_item_words * sizeof(uint64_t), 16);
+  l->fast_vals = carve(&at, (size_t)m->n_outs * sizeof(pm_val), 16);
   l->total = at;
 }
 
@@ -113,6 +114,8 @@ pmml_ctx_new(const pmml_model *m, pmml_ctx **out)
   c->scap = m->str_scratch;
   c->itext = base + l.itext;
   c->items = (uint64_t *)(base + l.items);
+  c->fast = m->fast;
+  c->fast_vals = (pm_val *)(base + l.fast_vals);
   c->size = l.total;
   c->gen = 1;
   for (i = 0; i < m->n_inputs; i++)
@@ -173,6 +176,7 @@ pmml_ctx_clear(pmml_ctx *c)
   /* Results of the last record are gone too. */
   new_generation(c);
   c->scored = 0;
+  c->fast_out = NULL;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -778,6 +782,7 @@ score_record(pmml_ctx *c)
 {
   const pmml_model *doc = c->m;
   new_generation(c);
+  c->fast_out = NULL;
   c->failed = 0;
   c->status = PMML_OK;
   c->msg[0] = '\0';
@@ -845,6 +850,12 @@ pmml_score(pmml_ctx *c, pmml_error *err)
     memset(err, 0, sizeof *err);
   if (!c)
     return PMML_E_ARGUMENT;
+  /* A record the fast path takes cannot fail. */
+  if (c->fast && pmmlE_fast_score(c) == 0) {
+    c->failed = 0;
+    c->scored = 1;
+    return PMML_OK;
+  }
   st = score_record(c);
   if (st != PMML_OK && err) {
     err->code = st;
@@ -873,6 +884,16 @@ pmml_score_batch(pmml_ctx *c, const double *in, size_t n_rows, double *out,
     double *o = out + r * n_out;
     pmml_status st;
     set_numbers(c, 0, in + r * n_in, n_in);
+    if (c->fast && pmmlE_fast_score(c) == 0) {
+      const pm_val *x = c->fast_out;
+      c->failed = 0;
+      c->scored = 1;
+      if (row_status)
+        row_status[r] = PMML_OK;
+      for (j = 0; j < n_out; j++)
+        o[j] = x[j].t == PM_T_NUM || x[j].t == PM_T_BOOL ? x[j].u.num : NAN;
+      continue;
+    }
     st = score_record(c);
     if (row_status)
       row_status[r] = st;
@@ -916,7 +937,9 @@ pmml_ctx_output(const pmml_ctx *c, size_t i, pmml_value *v)
   v->dtype = (pmml_dtype)o->dtype;
   if (!c->scored)
     return PMML_OK;
-  x = o->slot < 0 ? &c->res[o->model].value : &c->vals[o->slot];
+  x = c->fast_out                ? &c->fast_out[i]
+      : o->slot < 0 ? &c->res[o->model].value
+                                 : &c->vals[o->slot];
   switch (x->t) {
   case PM_T_NUM:
     v->kind = PMML_NUMBER;

@@ -76,26 +76,36 @@ inverse_link_f(int norm, double y)
 static double table_value_any(pmml_ctx *c, const pm_model *m,
                               const pm_regtable *t, int *missing);
 
-/* The value of a table: the sum in a tight loop when every predictor is a
-** number read straight from an input (the same sums, in the same order, as
-** the general path, which takes over at the first other value). */
+/* The sum of a plain table in a tight loop, every predictor a number read
+** straight from an input (the same sums, in the same order, as the general
+** path): 0, or 1 at the first value that is not a valid number. The fast
+** path (pmmlE_regression_fast) and table_value() share it, so that both
+** give the same bits. */
+static inline int
+plain_sum(const pm_val *vals, const pm_regtable *t, double *out)
+{
+  const int32_t *dir = t->directs;
+  const double *coef = t->coefs;
+  double y = 0.0;
+  int32_t k, n = t->n_nums;
+  for (k = 0; k < n; k++) {
+    const pm_val *v = &vals[dir[k]];
+    if (PM_UNLIKELY(v->t != PM_T_NUM || v->invalid))
+      return 1;
+    y += coef[k] * v->u.num;
+  }
+  *out = y + t->intercept;
+  return 0;
+}
+
+/* The value of a table: plain_sum() when it can, else the general path,
+** which takes over at the first other value. */
 static double
 table_value(pmml_ctx *c, const pm_model *m, const pm_regtable *t, int *missing)
 {
-  if (t->plain) {
-    const pm_val *vals = c->vals;
-    const int32_t *dir = t->directs;
-    const double *coef = t->coefs;
-    double y = 0.0;
-    int32_t k, n = t->n_nums;
-    for (k = 0; k < n; k++) {
-      const pm_val *v = &vals[dir[k]];
-      if (PM_UNLIKELY(v->t != PM_T_NUM || v->invalid))
-        return table_value_any(c, m, t, missing);
-      y += coef[k] * v->u.num;
-    }
-    return y + t->intercept;
-  }
+  double y;
+  if (t->plain && plain_sum(c->vals, t, &y) == 0)
+    return y;
   return table_value_any(c, m, t, missing);
 }
 
@@ -341,5 +351,40 @@ pmmlE_regression(pmml_ctx *c, const pm_model *m, pm_result *res)
     if (i >= 0)
       res->value = pmmlE_class_value(c->m, m, i);
   }
+  return 0;
+}
+
+/*
+** The fast path (fastpath.c): a model whose tables are all plain
+** (pmml_int.h, pm_regtable.plain) and not x-mathContext="float", scored as
+** pmmlE_regression() scores it when every input it reads is a valid
+** number: the predicted value in *value and, for classification, the
+** probabilities in prob[n_classes] (every class has its table). 1 when an
+** input is not a valid number, or no class wins: pmmlE_regression() then
+** decides. PMML 4.4 Regression.
+*/
+int
+pmmlE_regression_fast(pmml_ctx *c, const pm_model *m, pm_val *value,
+                      double *prob)
+{
+  const pm_regression *reg = m->body;
+  double *y = prob + m->n_classes;
+  int32_t i;
+  if (m->function != PM_FN_CLASSIFICATION) {
+    double v;
+    if (plain_sum(c->vals, &reg->tables[0], &v))
+      return 1;
+    v = inverse_link(reg->norm, v);
+    *value = pmmlV_num(pmmlE_target_value(m, v), m->target_dt);
+    return 0;
+  }
+  for (i = 0; i < reg->n_tables; i++)
+    if (plain_sum(c->vals, &reg->tables[i], &y[i]))
+      return 1;
+  classify(m, reg, y, prob);
+  i = pmmlE_argmax(prob, m->n_classes);
+  if (i < 0)
+    return 1;
+  *value = m->class_vals[i];
   return 0;
 }

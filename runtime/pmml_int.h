@@ -595,6 +595,11 @@ struct pmml_model {
   ** before the model, decided once at load. */
   pm_check *checks;         /* the top model's returnInvalid fields */
   int32_t n_checks;
+
+  /* A specialised way to score a lone TreeModel or RegressionModel over
+  ** plain numbers (fastpath.c), decided at the end of the load; NULL when
+  ** every record takes the general path. */
+  const struct pm_fast *fast;
 };
 
 /* ------------------------------------------------------------------------ */
@@ -2110,6 +2115,14 @@ struct pmml_ctx {
   char msg[512];
   uint64_t *items;       /* [n_item_words]: items added to the record
                             (collection-valued inputs) */
+  /* The fast path (fastpath.c). */
+  const struct pm_fast *fast; /* doc->fast, or NULL: the general path only
+                            (pmmlE_ctx_general) */
+  const pm_val *fast_out; /* [n_outs] the outputs when the fast path scored
+                            the record (pmml_ctx_output reads them), else
+                            NULL */
+  pm_val *fast_vals;     /* [n_outs] room for outputs the fast path
+                            computes */
 };
 
 /* Fail the record: the first error wins. Returns -1. */
@@ -2179,6 +2192,55 @@ pmmlE_in_interval(const pm_interval *iv, double x)
   return lo && hi;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Fast paths: fastpath.c                                                   */
+
+/* A node of a fast tree walk: a pair (x <= v goes to kid[0], x > v to
+** kid[1], x read straight from input slot 'slot'), a leaf (slot -1, kid[0]
+** its row of prepared outputs or -1) or any other node (slot -2: the
+** general path decides). */
+typedef struct pm_fastnode {
+  double v;
+  int32_t slot;
+  int32_t kid[2];
+} pm_fastnode;
+
+enum { PM_FAST_TREE = 1, PM_FAST_REGRESSION };
+/* pm_fast.out_kind: what a fast regression writes to each output. */
+enum { PM_FO_VALUE = 0, PM_FO_PROB };
+
+typedef struct pm_fast {
+  uint8_t kind;        /* PM_FAST_* */
+  const pm_model *m;   /* the top model */
+  int32_t n_outs;
+  int32_t *checks;     /* input slots that must hold valid values (the
+                          returnInvalid checks the scoring does not read
+                          anyway) */
+  int32_t n_checks;
+  /* PM_FAST_TREE */
+  pm_fastnode *nodes;     /* [n_nodes], nodes[0] the root */
+  pm_val *rows;        /* [rows * n_outs] the outputs of each leaf */
+  /* PM_FAST_REGRESSION */
+  uint8_t *out_kind;   /* [n_outs] PM_FO_* */
+  int32_t *out_class;  /* [n_outs] PM_FO_PROB: the class */
+} pm_fast;
+
+/* Decide doc->fast once the document is resolved (never fails: without
+** memory there is no fast path). */
+void pmmlE_fast_plan(pmml_model *doc);
+/* Score the record of c the fast way: 0 (c->fast_out holds the outputs),
+** or 1 when the general path must (a value the plan does not take). */
+int pmmlE_fast_score(pmml_ctx *c);
+/* Score every record of c through the general path (on != 0), or let the
+** fast path take what it can (ModelVerification; tests). */
+void pmmlE_ctx_general(pmml_ctx *c, int on);
+/* eval_regression.c: the fast path of a RegressionModel whose tables are
+** all plain: the predicted value, and the class probabilities in prob
+** (classification); 1 when an input is not a valid number. */
+int pmmlE_regression_fast(pmml_ctx *c, const pm_model *m, pm_val *value,
+                          double *prob);
+
+/* ------------------------------------------------------------------------ */
 /* Builtin functions: builtins.c. The ids come from builtins.def. */
 enum {
 #define PM_BUILTIN(id, name, lo, hi) PM_BI_##id,
