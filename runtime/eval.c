@@ -54,7 +54,7 @@ pmmlE_strbuf(pmml_ctx *c, size_t n)
 /* The pieces of a context, carved from one block. */
 typedef struct ctx_layout {
   size_t vals, stamp, busy, res, res_gen, scratch, frame, sbuf, itext,
-      items, fast_vals, total;
+      items, in_cell, total;
 } ctx_layout;
 
 static size_t
@@ -79,7 +79,7 @@ layout(const pmml_model *m, ctx_layout *l)
   l->sbuf = carve(&at, m->str_scratch, 16);
   l->itext = carve(&at, (size_t)m->n_inputs * INPUT_TEXT, 16);
   l->items = carve(&at, m->n_item_words * sizeof(uint64_t), 16);
-  l->fast_vals = carve(&at, (size_t)m->n_outs * sizeof(pm_val), 16);
+  l->in_cell = carve(&at, (size_t)m->n_inputs * sizeof(pm_val *), 16);
   l->total = at;
 }
 
@@ -115,11 +115,16 @@ pmml_ctx_new(const pmml_model *m, pmml_ctx **out)
   c->itext = base + l.itext;
   c->items = (uint64_t *)(base + l.items);
   c->fast = m->fast;
-  c->fast_vals = (pm_val *)(base + l.fast_vals);
+  c->n_in = (size_t)m->n_inputs;
+  c->in_cell = (pm_val **)(base + l.in_cell);
   c->size = l.total;
   c->gen = 1;
-  for (i = 0; i < m->n_inputs; i++)
+  for (i = 0; i < m->n_inputs; i++) {
     c->stamp[m->input_slot[i]] = PM_FRESH;
+    c->in_cell[i] = m->input_plain[i] == PM_PLAIN_DOUBLE
+                        ? &c->vals[m->input_slot[i]]
+                        : NULL;
+  }
   if (m->uses_regex) {
     c->regex = pmmlE_regex_state_new(m);
     if (!c->regex) {
@@ -176,7 +181,7 @@ pmml_ctx_clear(pmml_ctx *c)
   /* Results of the last record are gone too. */
   new_generation(c);
   c->scored = 0;
-  c->fast_out = NULL;
+  c->fast_scored = 0;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -307,21 +312,30 @@ set_number_slow(pmml_ctx *c, size_t i, double x)
   }
 }
 
+/* A double stored as it is (the header in one store where the compiler
+** merges them). */
+static inline void
+store_double(pm_val *cell, double x)
+{
+  cell->t = PM_T_NUM;
+  cell->dt = PMML_DT_DOUBLE;
+  cell->invalid = 0;
+  cell->pad_ = 0;
+  cell->sym = -1;
+  cell->u.num = x;
+}
+
 pmml_status
 pmml_ctx_set_number(pmml_ctx *c, size_t i, double x)
 {
   pm_val *cell;
-  if (PM_UNLIKELY(!c || i >= (size_t)c->m->n_inputs))
+  if (PM_UNLIKELY(!c || i >= c->n_in))
     return PMML_E_ARGUMENT;
   /* The common case inline: a double for a double field without declared
-  ** values or intervals, stored as it is. */
-  if (PM_LIKELY(c->m->input_plain[i] == PM_PLAIN_DOUBLE && x == x)) {
-    cell = &c->vals[c->m->input_slot[i]];
-    cell->t = PM_T_NUM;
-    cell->dt = PMML_DT_DOUBLE;
-    cell->invalid = 0;
-    cell->sym = -1;
-    cell->u.num = x;
+  ** values or intervals (it has a cell in c->in_cell), stored as it is. */
+  cell = c->in_cell[i];
+  if (PM_LIKELY(cell != NULL && x == x)) {
+    store_double(cell, x);
     return PMML_OK;
   }
   return set_number_slow(c, i, x);
@@ -333,19 +347,15 @@ pmml_ctx_set_number(pmml_ctx *c, size_t i, double x)
 static void
 set_numbers(pmml_ctx *c, size_t first, const double *x, size_t n)
 {
-  const uint8_t *plain = c->m->input_plain + first;
+  pm_val *const *cells = c->in_cell + first;
   const int32_t *slot = c->m->input_slot + first;
   pm_val *vals = c->vals;
   size_t i;
   for (i = 0; i < n; i++) {
     double v = x[i];
-    if (PM_LIKELY(plain[i] == PM_PLAIN_DOUBLE && v == v)) {
-      pm_val *cell = &vals[slot[i]];
-      cell->t = PM_T_NUM;
-      cell->dt = PMML_DT_DOUBLE;
-      cell->invalid = 0;
-      cell->sym = -1;
-      cell->u.num = v;
+    pm_val *cell = cells[i];
+    if (PM_LIKELY(cell != NULL && v == v)) {
+      store_double(cell, v);
     } else if (v != v) {
       vals[slot[i]] = pmmlV_missing();
     } else {
@@ -782,7 +792,7 @@ score_record(pmml_ctx *c)
 {
   const pmml_model *doc = c->m;
   new_generation(c);
-  c->fast_out = NULL;
+  c->fast_scored = 0;
   c->failed = 0;
   c->status = PMML_OK;
   c->msg[0] = '\0';
@@ -851,11 +861,8 @@ pmml_score(pmml_ctx *c, pmml_error *err)
   if (!c)
     return PMML_E_ARGUMENT;
   /* A record the fast path takes cannot fail. */
-  if (c->fast && pmmlE_fast_score(c) == 0) {
-    c->failed = 0;
-    c->scored = 1;
+  if (c->fast && pmmlE_fast_score(c) == 0)
     return PMML_OK;
-  }
   st = score_record(c);
   if (st != PMML_OK && err) {
     err->code = st;
@@ -885,13 +892,15 @@ pmml_score_batch(pmml_ctx *c, const double *in, size_t n_rows, double *out,
     pmml_status st;
     set_numbers(c, 0, in + r * n_in, n_in);
     if (c->fast && pmmlE_fast_score(c) == 0) {
-      const pm_val *x = c->fast_out;
-      c->failed = 0;
-      c->scored = 1;
+      const pm_val *x = c->fast_row;
       if (row_status)
         row_status[r] = PMML_OK;
-      for (j = 0; j < n_out; j++)
-        o[j] = x[j].t == PM_T_NUM || x[j].t == PM_T_BOOL ? x[j].u.num : NAN;
+      if (x)
+        for (j = 0; j < n_out; j++)
+          o[j] = x[j].t == PM_T_NUM || x[j].t == PM_T_BOOL ? x[j].u.num : NAN;
+      else
+        for (j = 0; j < n_out; j++)
+          o[j] = pmmlE_fast_number(c, j);
       continue;
     }
     st = score_record(c);
@@ -928,6 +937,7 @@ pmml_ctx_output(const pmml_ctx *c, size_t i, pmml_value *v)
   const pmml_model *doc;
   const pm_out *o;
   const pm_val *x;
+  pm_val tmp;
   if (!c || !v || i >= (size_t)c->m->n_outs)
     return PMML_E_ARGUMENT;
   doc = c->m;
@@ -937,9 +947,10 @@ pmml_ctx_output(const pmml_ctx *c, size_t i, pmml_value *v)
   v->dtype = (pmml_dtype)o->dtype;
   if (!c->scored)
     return PMML_OK;
-  x = c->fast_out                ? &c->fast_out[i]
-      : o->slot < 0 ? &c->res[o->model].value
-                                 : &c->vals[o->slot];
+  if (c->fast_scored) /* a tree's prepared row, or a regression's */
+    x = c->fast_row ? &c->fast_row[i] : pmmlE_fast_output(c, i, &tmp);
+  else
+    x = o->slot < 0 ? &c->res[o->model].value : &c->vals[o->slot];
   switch (x->t) {
   case PM_T_NUM:
     v->kind = PMML_NUMBER;

@@ -84,16 +84,29 @@ static double table_value_any(pmml_ctx *c, const pm_model *m,
 static inline int
 plain_sum(const pm_val *vals, const pm_regtable *t, double *out)
 {
-  const int32_t *dir = t->directs;
+  const char *base = (const char *)vals;
+  const size_t *off = t->offs;
   const double *coef = t->coefs;
   double y = 0.0;
   int32_t k, n = t->n_nums;
-  for (k = 0; k < n; k++) {
-    const pm_val *v = &vals[dir[k]];
-    if (PM_UNLIKELY(v->t != PM_T_NUM || v->invalid))
+#define CELL(k) ((const pm_val *)(base + off[k]))
+#define BAD(v) (((v)->t ^ PM_T_NUM) | (v)->invalid) /* not a valid number */
+  /* Two at a time (the sums still one after the other). */
+  for (k = 0; k + 1 < n; k += 2) {
+    const pm_val *a = CELL(k), *b = CELL(k + 1);
+    if (PM_UNLIKELY(BAD(a) | BAD(b)))
       return 1;
-    y += coef[k] * v->u.num;
+    y += coef[k] * a->u.num;
+    y += coef[k + 1] * b->u.num;
   }
+  if (k < n) {
+    const pm_val *a = CELL(k);
+    if (PM_UNLIKELY(BAD(a)))
+      return 1;
+    y += coef[k] * a->u.num;
+  }
+#undef CELL
+#undef BAD
   *out = y + t->intercept;
   return 0;
 }
@@ -382,7 +395,18 @@ pmmlE_regression_fast(pmml_ctx *c, const pm_model *m, pm_val *value,
     if (plain_sum(c->vals, &reg->tables[i], &y[i]))
       return 1;
   classify(m, reg, y, prob);
-  i = pmmlE_argmax(prob, m->n_classes);
+  if (m->n_classes == 2) {
+    /* pmmlE_argmax() of two, without a branch on which class wins (a
+    ** branch the processor cannot predict): the second only when it is
+    ** larger, NaN never. */
+    double p0 = prob[0], p1 = prob[1];
+    if (PM_UNLIKELY(p0 != p0))
+      i = p1 == p1 ? 1 : -1;
+    else
+      i = p1 > p0;
+  } else {
+    i = pmmlE_argmax(prob, m->n_classes);
+  }
   if (i < 0)
     return 1;
   *value = m->class_vals[i];

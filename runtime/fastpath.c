@@ -93,6 +93,17 @@ keep_value(pmml_model *doc, pm_val *v)
   return 0;
 }
 
+/* The pairs of a tree as planning sees them, by the tree's own node
+** indices: pair i reads input slot slot[i] and goes to kid[2i] when x <= v[i]
+** (v as "x <= v" however the document writes it), kid[2i+1] when x > v[i];
+** slot[i] is -1 for a leaf, -2 for any other node. */
+typedef struct tree_pairs {
+  double *v;
+  int32_t *slot, *kid, *parent;
+  double *lo, *hi;         /* per input: the bounds a path sets */
+  uint8_t *has;            /* per input: 1 lower bound, 2 upper bound */
+} tree_pairs;
+
 /*
 ** The outputs of leaf 'leaf', computed by the general path on a record
 ** made to reach it: each input a pair on the way tests gets a value on the
@@ -101,29 +112,27 @@ keep_value(pmml_model *doc, pm_val *v)
 ** the record failed): the fast path then leaves it to the general path.
 */
 static int
-prepare_leaf(pmml_model *doc, pm_fast *f, pmml_ctx *tc, const int32_t *parent,
-             int32_t leaf, pm_val *row, double *lo, double *hi,
-             uint8_t *has)
+prepare_leaf(pmml_model *doc, const tree_pairs *tp, pmml_ctx *tc,
+             int32_t leaf, pm_val *row)
 {
   const pm_model *m = doc->top;
   int32_t i, node, n_in = doc->n_inputs;
+  double *lo = tp->lo, *hi = tp->hi;
+  uint8_t *has = tp->has;
   for (i = 0; i < n_in; i++)
     has[i] = 0;
-  for (node = leaf; node != 0; node = parent[node]) {
-    int32_t up = parent[node];
-    const pm_fastnode *p;
-    int32_t in;
+  for (node = leaf; node != 0; node = tp->parent[node]) {
+    int32_t up = tp->parent[node], in;
     if (up < 0)
       return 1; /* not reached through pairs */
-    p = &f->nodes[up];
-    in = doc->slots[p->slot].arg;
-    if (node == p->kid[0]) { /* x <= v */
-      if (!(has[in] & 2) || p->v < hi[in])
-        hi[in] = p->v;
+    in = doc->slots[tp->slot[up]].arg;
+    if (node == tp->kid[2 * up]) { /* x <= v */
+      if (!(has[in] & 2) || tp->v[up] < hi[in])
+        hi[in] = tp->v[up];
       has[in] |= 2;
     } else { /* x > v */
-      if (!(has[in] & 1) || p->v > lo[in])
-        lo[in] = p->v;
+      if (!(has[in] & 1) || tp->v[up] > lo[in])
+        lo[in] = tp->v[up];
       has[in] |= 1;
     }
   }
@@ -149,7 +158,26 @@ prepare_leaf(pmml_model *doc, pm_fast *f, pmml_ctx *tc, const int32_t *parent,
   return 0;
 }
 
-/* A lone TreeModel: its pairs as fast nodes, its leaves' outputs. */
+/* Scratch of planning a tree, from the model's allocator. */
+static void *
+scratch_new(pm_arena *a, size_t n)
+{
+  return a->alloc(a->ud, NULL, 0, n ? n : 1);
+}
+
+static void
+scratch_free(pm_arena *a, void *p, size_t n)
+{
+  if (p)
+    a->alloc(a->ud, p, n ? n : 1, 0);
+}
+
+/*
+** A lone TreeModel: its pairs as fast nodes, its leaves' outputs. The
+** nodes are placed so that the child of a pair for x <= v comes first.
+** (A walk of a fixed number of steps, the depth of the deepest leaf, was
+** slower on dt_iris than stopping at the leaf.)
+*/
 static const pm_fast *
 plan_tree(pmml_model *doc)
 {
@@ -158,14 +186,17 @@ plan_tree(pmml_model *doc)
   pm_arena *a = &doc->arena;
   pm_fast *f;
   pmml_ctx *tc = NULL;
-  int32_t i, n = t->n_nodes, n_leaves = 0, rows = 0;
-  int32_t *parent = NULL;
-  double *lo = NULL, *hi = NULL;
-  uint8_t *has = NULL;
+  int32_t i, n = t->n_nodes, n_leaves = 0, rows = 0, root_off = 0;
+  int32_t *pos = NULL;
+  size_t n_in = (size_t)doc->n_inputs + 1, nn = (size_t)n;
+  tree_pairs tp;
   const pm_fast *done = NULL;
+  memset(&tp, 0, sizeof tp);
   if (n <= 0 || t->missing == PM_TMV_WEIGHTED_CONFIDENCE ||
       t->missing == PM_TMV_AGGREGATE_NODES ||
-      doc->preds[t->nodes[0].pred].kind != PM_P_TRUE)
+      doc->preds[t->nodes[0].pred].kind != PM_P_TRUE ||
+      (size_t)doc->n_slots * sizeof(pm_val) > (size_t)INT32_MAX ||
+      nn > (size_t)INT32_MAX / 2)
     return NULL;
   for (i = 0; i < n; i++)
     n_leaves += t->step[i].kind == PM_TS_LEAF;
@@ -179,65 +210,88 @@ plan_tree(pmml_model *doc)
   f->kind = PM_FAST_TREE;
   f->m = m;
   f->n_outs = doc->n_outs;
-  f->nodes = pmmlM_alloc(a, (size_t)n * sizeof *f->nodes);
+  f->nodes = pmmlM_alloc(a, nn * sizeof *f->nodes);
+  f->leaf_row = pmmlM_alloc(a, nn * sizeof *f->leaf_row);
   f->rows = doc->n_outs ? pmmlM_alloc(a, (size_t)n_leaves *
                                              (size_t)doc->n_outs *
                                              sizeof(pm_val))
                         : NULL;
-  if (!f->nodes || (doc->n_outs && !f->rows) || plan_checks(doc, f, NULL))
+  if (!f->nodes || !f->leaf_row || (doc->n_outs && !f->rows) ||
+      plan_checks(doc, f, NULL))
     return NULL;
+  tp.v = scratch_new(a, nn * sizeof *tp.v);
+  tp.slot = scratch_new(a, nn * sizeof *tp.slot);
+  tp.kid = scratch_new(a, 2 * nn * sizeof *tp.kid);
+  tp.parent = scratch_new(a, nn * sizeof *tp.parent);
+  tp.lo = scratch_new(a, n_in * sizeof *tp.lo);
+  tp.hi = scratch_new(a, n_in * sizeof *tp.hi);
+  tp.has = scratch_new(a, n_in);
+  pos = scratch_new(a, nn * sizeof *pos);
+  if (!tp.v || !tp.slot || !tp.kid || !tp.parent || !tp.lo || !tp.hi ||
+      !tp.has || !pos || pmml_ctx_new(doc, &tc) != PMML_OK)
+    goto out;
   /* The pairs, with "below" as x <= v: x < v is x <= the double below v
   ** for any number x (-infinity and NaN thresholds stay general). */
   for (i = 0; i < n; i++) {
     const pm_tstep *st = &t->step[i];
-    pm_fastnode *fn = &f->nodes[i];
-    fn->v = 0;
-    fn->kid[0] = fn->kid[1] = -1;
-    fn->slot = -2;
+    tp.v[i] = 0;
+    tp.kid[2 * i] = tp.kid[2 * i + 1] = -1;
+    tp.slot[i] = -2;
+    tp.parent[i] = -1;
+    pos[i] = i;
     if (st->kind == PM_TS_LEAF) {
-      fn->slot = -1;
+      tp.slot[i] = -1;
     } else if (st->kind == PM_TS_PAIR && st->direct >= 0 &&
                !isnan(st->v) && !(st->strict && st->v == -INFINITY)) {
-      fn->slot = st->direct;
-      fn->v = st->strict ? nextafter(st->v, -INFINITY) : st->v;
-      fn->kid[0] = st->first + !st->low_first;
-      fn->kid[1] = st->first + st->low_first;
+      tp.slot[i] = st->direct;
+      tp.v[i] = st->strict ? nextafter(st->v, -INFINITY) : st->v;
+      tp.kid[2 * i] = st->first + !st->low_first;
+      tp.kid[2 * i + 1] = st->first + st->low_first;
     }
   }
-  parent = a->alloc(a->ud, NULL, 0, (size_t)n * sizeof *parent);
-  lo = a->alloc(a->ud, NULL, 0, ((size_t)doc->n_inputs + 1) * sizeof *lo);
-  hi = a->alloc(a->ud, NULL, 0, ((size_t)doc->n_inputs + 1) * sizeof *hi);
-  has = a->alloc(a->ud, NULL, 0, (size_t)doc->n_inputs + 1);
-  if (!parent || !lo || !hi || !has || pmml_ctx_new(doc, &tc) != PMML_OK)
-    goto out;
   for (i = 0; i < n; i++)
-    parent[i] = -1;
-  for (i = 0; i < n; i++)
-    if (f->nodes[i].slot >= 0) {
-      parent[f->nodes[i].kid[0]] = i;
-      parent[f->nodes[i].kid[1]] = i;
+    if (tp.slot[i] >= 0) {
+      tp.parent[tp.kid[2 * i]] = i;
+      tp.parent[tp.kid[2 * i + 1]] = i;
+      /* Children share their pair: the one for x <= v goes first. */
+      pos[tp.kid[2 * i]] = t->step[i].first;
+      pos[tp.kid[2 * i + 1]] = t->step[i].first + 1;
     }
+  if (tp.slot[0] >= 0)
+    root_off = (int32_t)((size_t)tp.slot[0] * sizeof(pm_val));
   for (i = 0; i < n; i++) {
-    pm_fastnode *fn = &f->nodes[i];
-    if (fn->slot != -1)
+    pm_fastnode *fn = &f->nodes[pos[i]];
+    int32_t *row = &f->leaf_row[pos[i]];
+    *row = -1;
+    if (tp.slot[i] >= 0) {
+      fn->v = tp.v[i];
+      fn->off = (int32_t)((size_t)tp.slot[i] * sizeof(pm_val));
+      fn->first = 2 * pos[tp.kid[2 * i]];
       continue;
-    if (prepare_leaf(doc, f, tc, parent, i,
-                     f->rows + (size_t)rows * (size_t)doc->n_outs, lo, hi,
-                     has) == 0)
-      fn->kid[0] = rows++;
+    }
+    /* A leaf or another node loops on itself. */
+    fn->v = INFINITY;
+    fn->off = root_off;
+    fn->first = 2 * pos[i];
+    if (tp.slot[i] == -1 && (i == 0 || tp.parent[i] >= 0) &&
+        prepare_leaf(doc, &tp, tc, i,
+                     f->rows + (size_t)rows * (size_t)doc->n_outs) == 0) {
+      *row = rows++;
+    }
   }
-  if (rows > 0)
-    done = f;
+  if (rows == 0)
+    goto out;
+  done = f;
 out:
   pmml_ctx_free(tc);
-  if (parent)
-    a->alloc(a->ud, parent, (size_t)n * sizeof *parent, 0);
-  if (lo)
-    a->alloc(a->ud, lo, ((size_t)doc->n_inputs + 1) * sizeof *lo, 0);
-  if (hi)
-    a->alloc(a->ud, hi, ((size_t)doc->n_inputs + 1) * sizeof *hi, 0);
-  if (has)
-    a->alloc(a->ud, has, (size_t)doc->n_inputs + 1, 0);
+  scratch_free(a, tp.v, nn * sizeof *tp.v);
+  scratch_free(a, tp.slot, nn * sizeof *tp.slot);
+  scratch_free(a, tp.kid, 2 * nn * sizeof *tp.kid);
+  scratch_free(a, tp.parent, nn * sizeof *tp.parent);
+  scratch_free(a, tp.lo, n_in * sizeof *tp.lo);
+  scratch_free(a, tp.hi, n_in * sizeof *tp.hi);
+  scratch_free(a, tp.has, n_in);
+  scratch_free(a, pos, nn * sizeof *pos);
   return done;
 }
 
@@ -261,6 +315,9 @@ plan_regression(pmml_model *doc)
     return NULL;
   if (classification && (reg->n_tables != m->n_classes || !m->class_vals))
     return NULL;
+  for (i = 0; classification && i < m->n_classes; i++)
+    if (m->class_vals[i].t == PM_T_MISSING)
+      return NULL;
   for (i = 0; i < reg->n_tables; i++)
     if (!reg->tables[i].plain)
       return NULL;
@@ -324,7 +381,7 @@ plan_regression(pmml_model *doc)
   for (i = 0; i < reg->n_tables; i++)
     for (k = 0; k < reg->tables[i].n_nums; k++)
       if (classification || i == 0)
-        read[reg->tables[i].directs[k]] = 1;
+        read[reg->tables[i].nums[k].direct] = 1;
   if (plan_checks(doc, f, read))
     goto out;
   done = f;
@@ -360,58 +417,118 @@ void
 pmmlE_ctx_general(pmml_ctx *c, int on)
 {
   c->fast = on ? NULL : c->m->fast;
-  c->fast_out = NULL;
+  c->fast_scored = 0;
   c->scored = 0;
 }
 
-/* The tree's walk from the root to a leaf with prepared outputs, reading
-** every number straight from its input; NULL at anything else. */
-static const pm_val *
-walk(const pm_fast *f, const pm_val *vals)
+#if defined(__GNUC__)
+#define FAST_NOINLINE __attribute__((noinline))
+#else
+#define FAST_NOINLINE
+#endif
+
+/* Is v a valid number (neither missing nor invalid, nor a string...)? */
+#define VALID_NUM(v) (((v)->t ^ PM_T_NUM) | (v)->invalid) == 0
+
+/* The returnInvalid checks the plan makes: every input valid. */
+static inline int
+checks_pass(const pm_fast *f, const pm_val *vals)
 {
-  const pm_fastnode *nodes = f->nodes, *nd = nodes;
-  int32_t s;
-  while ((s = nd->slot) >= 0) {
-    const pm_val *x = &vals[s];
-    if (PM_UNLIKELY(x->t != PM_T_NUM || x->invalid || x->u.num != x->u.num))
-      return NULL;
-    nd = &nodes[nd->kid[x->u.num > nd->v]];
+  int32_t i;
+  for (i = 0; i < f->n_checks; i++) {
+    const pm_val *v = &vals[f->checks[i]];
+    if (PM_UNLIKELY((v->t == PM_T_MISSING) | v->invalid))
+      return 0;
   }
-  if (s != -1 || nd->kid[0] < 0)
-    return NULL;
-  return f->rows + (size_t)nd->kid[0] * (size_t)f->n_outs;
+  return 1;
+}
+
+/* One step of a walk: from node h/2 to the child x's value picks (a leaf
+** stays where it is); NULL when x is not a valid number (a NaN, which no
+** input holds, would be the general path's too). */
+#define STEP(h)                                                              \
+  do {                                                                       \
+    const pm_fastnode *nd_ = (const pm_fastnode *)((const char *)nodes +     \
+                                                   (size_t)(h) * 8);         \
+    const pm_val *x_ = (const pm_val *)(base + nd_->off);                    \
+    double xv_ = x_->u.num;                                                  \
+    if (PM_UNLIKELY(!VALID_NUM(x_) || isunordered(xv_, nd_->v)))             \
+      return 1;                                                              \
+    h = nd_->first + 2 * (xv_ > nd_->v);                                     \
+  } while (0)
+
+/* A tree: the walk from the root to a leaf with prepared outputs, every
+** number read straight from its input; 1 at anything else. */
+static FAST_NOINLINE int
+fast_tree(pmml_ctx *c, const pm_fast *f)
+{
+  const char *base = (const char *)c->vals;
+  const pm_fastnode *nodes = f->nodes;
+  int32_t h = 0, row;
+  if (!checks_pass(f, c->vals))
+    return 1;
+  for (;;) {
+    int32_t was = h;
+    STEP(h);
+    if (h == was)
+      break;
+  }
+  row = f->leaf_row[h / 2];
+  if (PM_UNLIKELY(row < 0))
+    return 1;
+  c->fast_row = f->rows + (size_t)row * (size_t)f->n_outs;
+  c->fast_scored = 1;
+  c->scored = 1;
+  c->failed = 0;
+  return 0;
+}
+
+/* A regression: its value (eval_regression.c) and probabilities (in the
+** scratch of its result); the outputs are read from them. */
+static FAST_NOINLINE int
+fast_regression(pmml_ctx *c, const pm_fast *f)
+{
+  if (!checks_pass(f, c->vals) ||
+      pmmlE_regression_fast(c, f->m, &c->fast_value,
+                            c->scratch + f->m->res_off))
+    return 1;
+  c->fast_row = NULL;
+  c->fast_scored = 1;
+  c->scored = 1;
+  c->failed = 0;
+  return 0;
 }
 
 int
 pmmlE_fast_score(pmml_ctx *c)
 {
   const pm_fast *f = c->fast;
-  const pm_val *vals = c->vals;
-  int32_t i;
-  /* returnInvalid: a missing or invalid input is the general path's. */
-  for (i = 0; i < f->n_checks; i++) {
-    const pm_val *v = &vals[f->checks[i]];
-    if (PM_UNLIKELY(v->t == PM_T_MISSING || v->invalid))
-      return 1;
-  }
-  if (f->kind == PM_FAST_TREE) {
-    const pm_val *row = walk(f, vals);
-    if (!row)
-      return 1;
-    c->fast_out = row;
-    return 0;
-  }
-  {
-    const pm_model *m = f->m;
-    double *prob = c->scratch + m->res_off;
-    pm_val value, *out = c->fast_vals;
-    if (pmmlE_regression_fast(c, m, &value, prob))
-      return 1;
-    for (i = 0; i < f->n_outs; i++)
-      out[i] = f->out_kind[i] == PM_FO_PROB
-                   ? pmmlV_num(prob[f->out_class[i]], PMML_DT_DOUBLE)
-                   : value;
-    c->fast_out = out;
-    return 0;
-  }
+  if (f->kind == PM_FAST_TREE)
+    return fast_tree(c, f);
+  return fast_regression(c, f);
+}
+
+const pm_val *
+pmmlE_fast_output(const pmml_ctx *c, size_t i, pm_val *tmp)
+{
+  const pm_fast *f = c->fast;
+  if (f->kind == PM_FAST_TREE)
+    return &c->fast_row[i];
+  if (f->out_kind[i] == PM_FO_VALUE)
+    return &c->fast_value;
+  /* probability(value=): as score_record() copies it from the result. */
+  *tmp = pmmlV_num(c->scratch[f->m->res_off + (size_t)f->out_class[i]],
+                   PMML_DT_DOUBLE);
+  return tmp;
+}
+
+double
+pmmlE_fast_number(const pmml_ctx *c, size_t i)
+{
+  const pm_fast *f = c->fast;
+  const pm_val *x;
+  if (f->kind == PM_FAST_REGRESSION && f->out_kind[i] == PM_FO_PROB)
+    return c->scratch[f->m->res_off + (size_t)f->out_class[i]];
+  x = f->kind == PM_FAST_TREE ? &c->fast_row[i] : &c->fast_value;
+  return x->t == PM_T_NUM || x->t == PM_T_BOOL ? x->u.num : NAN;
 }

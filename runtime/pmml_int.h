@@ -1030,7 +1030,8 @@ typedef struct pm_regtable {
   uint8_t plain;       /* only NumericPredictors of exponent 1 whose fields
                           are inputs read past plain MiningFields (direct):
                           eval_regression.c sums them in a tight loop */
-  int32_t *directs;    /* plain: [n_nums] nums[k].direct, and */
+  size_t *offs;        /* plain: [n_nums] the byte offset of the cell of
+                          nums[k].direct in the context's values, and */
   double *coefs;       /* [n_nums] nums[k].coef, side by side for it */
 } pm_regtable;
 
@@ -2118,11 +2119,14 @@ struct pmml_ctx {
   /* The fast path (fastpath.c). */
   const struct pm_fast *fast; /* doc->fast, or NULL: the general path only
                             (pmmlE_ctx_general) */
-  const pm_val *fast_out; /* [n_outs] the outputs when the fast path scored
-                            the record (pmml_ctx_output reads them), else
-                            NULL */
-  pm_val *fast_vals;     /* [n_outs] room for outputs the fast path
-                            computes */
+  int fast_scored;       /* the fast path scored the record: its outputs
+                            are pmmlE_fast_output()'s */
+  const pm_val *fast_row; /* a tree's: the leaf's prepared outputs */
+  pm_val fast_value;     /* a regression's: the predicted value */
+  /* Inputs: what pmml_ctx_set_number() reads, without going to the model. */
+  size_t n_in;           /* doc->n_inputs */
+  pm_val **in_cell;      /* [n_in] the cell of input i when a double is
+                            stored as it is (PM_PLAIN_DOUBLE), else NULL */
 };
 
 /* Fail the record: the first error wins. Returns -1. */
@@ -2195,14 +2199,20 @@ pmmlE_in_interval(const pm_interval *iv, double x)
 /* ------------------------------------------------------------------------ */
 /* Fast paths: fastpath.c                                                   */
 
-/* A node of a fast tree walk: a pair (x <= v goes to kid[0], x > v to
-** kid[1], x read straight from input slot 'slot'), a leaf (slot -1, kid[0]
-** its row of prepared outputs or -1) or any other node (slot -2: the
-** general path decides). */
+/*
+** A node of a fast tree walk, 16 bytes. A pair reads the number x at byte
+** 'off' of the context's values (an input read straight) and goes to node
+** first/2 when x <= v, first/2 + 1 when x > v (the children are placed so).
+** A leaf, or any other node, loops on itself: v is +infinity (no number is
+** above it), 'first' twice its own index and 'off' the root's input (valid
+** already): a walk ends where a step stays; the node's row
+** (pm_fast.leaf_row) tells the rest.
+*/
 typedef struct pm_fastnode {
   double v;
-  int32_t slot;
-  int32_t kid[2];
+  int32_t off;
+  int32_t first;       /* 2 * the index of the first child: the address
+                          of a node is one scaled index away */
 } pm_fastnode;
 
 enum { PM_FAST_TREE = 1, PM_FAST_REGRESSION };
@@ -2218,7 +2228,10 @@ typedef struct pm_fast {
                           anyway) */
   int32_t n_checks;
   /* PM_FAST_TREE */
-  pm_fastnode *nodes;     /* [n_nodes], nodes[0] the root */
+  pm_fastnode *nodes;  /* [n_nodes], nodes[0] the root, in an order of
+                          their own */
+  int32_t *leaf_row;   /* [n_nodes] a leaf's row of outputs; -1 for other
+                          nodes and leaves left to the general path */
   pm_val *rows;        /* [rows * n_outs] the outputs of each leaf */
   /* PM_FAST_REGRESSION */
   uint8_t *out_kind;   /* [n_outs] PM_FO_* */
@@ -2228,9 +2241,14 @@ typedef struct pm_fast {
 /* Decide doc->fast once the document is resolved (never fails: without
 ** memory there is no fast path). */
 void pmmlE_fast_plan(pmml_model *doc);
-/* Score the record of c the fast way: 0 (c->fast_out holds the outputs),
-** or 1 when the general path must (a value the plan does not take). */
+/* Score the record of c the fast way: 0 (then c->fast_scored is set), or 1
+** when the general path must (a value the plan does not take). */
 int pmmlE_fast_score(pmml_ctx *c);
+/* Output i of a record the fast path scored. */
+const pm_val *pmmlE_fast_output(const pmml_ctx *c, size_t i, pm_val *tmp);
+/* Output i of a record the fast path scored, as pmml_score_batch() gives
+** it: the number, NaN for anything else. */
+double pmmlE_fast_number(const pmml_ctx *c, size_t i);
 /* Score every record of c through the general path (on != 0), or let the
 ** fast path take what it can (ModelVerification; tests). */
 void pmmlE_ctx_general(pmml_ctx *c, int on);
