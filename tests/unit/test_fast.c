@@ -145,16 +145,6 @@ compare(const char *doc, const char *const *recs, int plan)
   pmml_ctx_free(fc);
   pmml_ctx_free(gc);
   pmml_model_free(m);
-  if (getenv("FAST_DEBUG")) {
-    static int nd;
-    char path[64];
-    FILE *fp;
-    snprintf(path, sizeof path, "/tmp/ifast/doc_%d.pmml", nd++);
-    fp = fopen(path, "w");
-    fputs(doc, fp);
-    fclose(fp);
-    fprintf(stderr, "[fast %d %s]\n", fast, path);
-  }
   return fast;
 }
 
