@@ -54,7 +54,7 @@ pmmlE_strbuf(pmml_ctx *c, size_t n)
 /* The pieces of a context, carved from one block. */
 typedef struct ctx_layout {
   size_t vals, stamp, busy, res, res_gen, scratch, frame, sbuf, itext,
-      items, in_cell, total;
+      items, in_cell, in_num, total;
 } ctx_layout;
 
 static size_t
@@ -80,6 +80,7 @@ layout(const pmml_model *m, ctx_layout *l)
   l->itext = carve(&at, (size_t)m->n_inputs * INPUT_TEXT, 16);
   l->items = carve(&at, m->n_item_words * sizeof(uint64_t), 16);
   l->in_cell = carve(&at, (size_t)m->n_inputs * sizeof(pm_val *), 16);
+  l->in_num = carve(&at, (size_t)m->n_inputs * sizeof(double), 16);
   l->total = at;
 }
 
@@ -117,6 +118,7 @@ pmml_ctx_new(const pmml_model *m, pmml_ctx **out)
   c->fast = m->fast;
   c->n_in = (size_t)m->n_inputs;
   c->in_cell = (pm_val **)(base + l.in_cell);
+  c->in_num = (double *)(base + l.in_num);
   c->size = l.total;
   c->gen = 1;
   for (i = 0; i < m->n_inputs; i++) {
@@ -175,6 +177,8 @@ pmml_ctx_clear(pmml_ctx *c)
     return;
   for (i = 0; i < c->m->n_inputs; i++)
     c->vals[c->m->input_slot[i]] = pmmlV_missing();
+  for (i = 0; i < c->m->n_inputs; i++)
+    c->in_num[i] = NAN;
   /* Transactions are empty again. */
   if (c->m->n_item_words)
     memset(c->items, 0, c->m->n_item_words * sizeof *c->items);
@@ -228,22 +232,33 @@ store_input(pmml_ctx *c, size_t i, pm_val v)
   c->vals[doc->input_slot[i]] = v;
 }
 
+/*
+** c->in_num, for the fast path (fastpath.c): input i as a number when its
+** cell holds a valid number, NaN when it holds anything else (missing,
+** invalid, text...). Every store into an input's cell keeps it so.
+*/
+static void
+note_input(pmml_ctx *c, size_t i)
+{
+  const pm_val *v = &c->vals[c->m->input_slot[i]];
+  c->in_num[i] = v->t == PM_T_NUM && !v->invalid ? v->u.num : NAN;
+}
+
 pmml_status
 pmml_ctx_set_missing(pmml_ctx *c, size_t i)
 {
   if (!c || i >= (size_t)c->m->n_inputs)
     return PMML_E_ARGUMENT;
   c->vals[c->m->input_slot[i]] = pmmlV_missing();
+  c->in_num[i] = NAN;
   return PMML_OK;
 }
 
-pmml_status
-pmml_ctx_set_text(pmml_ctx *c, size_t i, const char *s, size_t len)
+static pmml_status
+set_text(pmml_ctx *c, size_t i, const char *s, size_t len)
 {
   const pm_datafield *f;
   pm_val v = pmmlV_missing();
-  if (!c || i >= (size_t)c->m->n_inputs || (!s && len))
-    return PMML_E_ARGUMENT;
   f = &c->m->df[c->m->inputs[i]];
   if (pmmlV_from_text(&c->m->strs, f->dtype, s ? s : "", len, &v) != 0 ||
       (v.t == PM_T_NUM && v.u.num != v.u.num)) {
@@ -267,10 +282,21 @@ pmml_ctx_set_text(pmml_ctx *c, size_t i, const char *s, size_t len)
   return PMML_OK;
 }
 
+pmml_status
+pmml_ctx_set_text(pmml_ctx *c, size_t i, const char *s, size_t len)
+{
+  pmml_status st;
+  if (!c || i >= (size_t)c->m->n_inputs || (!s && len))
+    return PMML_E_ARGUMENT;
+  st = set_text(c, i, s, len);
+  note_input(c, i);
+  return st;
+}
+
 /* Everything but a plain double: floats, integers, declared domains,
 ** booleans, dates, numbers given to text fields. */
 static pmml_status
-set_number_slow(pmml_ctx *c, size_t i, double x)
+set_number_other(pmml_ctx *c, size_t i, double x)
 {
   const pm_datafield *f;
   pm_val v, *cell = &c->vals[c->m->input_slot[i]];
@@ -308,8 +334,24 @@ set_number_slow(pmml_ctx *c, size_t i, double x)
   {
     char *buf = c->itext + i * INPUT_TEXT;
     size_t n = pmmlN_format_double(x, buf);
-    return pmml_ctx_set_text(c, i, buf, n);
+    return set_text(c, i, buf, n);
   }
+}
+
+/* Out of the way of pmml_ctx_set_number()'s common case, which then runs
+** straight through. */
+#if defined(__GNUC__)
+#define PM_COLD __attribute__((cold, noinline))
+#else
+#define PM_COLD
+#endif
+
+static PM_COLD pmml_status
+set_number_slow(pmml_ctx *c, size_t i, double x)
+{
+  pmml_status st = set_number_other(c, i, x);
+  note_input(c, i);
+  return st;
 }
 
 /* A double stored as it is (the header in one store where the compiler
@@ -336,6 +378,7 @@ pmml_ctx_set_number(pmml_ctx *c, size_t i, double x)
   cell = c->in_cell[i];
   if (PM_LIKELY(cell != NULL && x == x)) {
     store_double(cell, x);
+    c->in_num[i] = x;
     return PMML_OK;
   }
   return set_number_slow(c, i, x);
@@ -348,6 +391,7 @@ static void
 set_numbers(pmml_ctx *c, size_t first, const double *x, size_t n)
 {
   pm_val *const *cells = c->in_cell + first;
+  double *num = c->in_num + first;
   const int32_t *slot = c->m->input_slot + first;
   pm_val *vals = c->vals;
   size_t i;
@@ -356,8 +400,10 @@ set_numbers(pmml_ctx *c, size_t first, const double *x, size_t n)
     pm_val *cell = cells[i];
     if (PM_LIKELY(cell != NULL && v == v)) {
       store_double(cell, v);
+      num[i] = v;
     } else if (v != v) {
       vals[slot[i]] = pmmlV_missing();
+      num[i] = NAN;
     } else {
       set_number_slow(c, first + i, v);
     }

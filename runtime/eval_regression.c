@@ -76,39 +76,58 @@ inverse_link_f(int norm, double y)
 static double table_value_any(pmml_ctx *c, const pm_model *m,
                               const pm_regtable *t, int *missing);
 
-/* The sum of a plain table in a tight loop, every predictor a number read
-** straight from an input (the same sums, in the same order, as the general
-** path): 0, or 1 at the first value that is not a valid number. The fast
-** path (pmmlE_regression_fast) and table_value() share it, so that both
-** give the same bits. */
-static inline int
+/* y + the products of a plain table, one after the other in the
+** document's order; X(k) is the number of its k-th predictor. The general
+** path (plain_sum) and the fast path (fast_sum) expand the same text, so
+** that both give the same bits. Two at a time (the sums still one after
+** the other). */
+#define PLAIN_TERMS(y, n, coef, X)                                          \
+  do {                                                                      \
+    int32_t k_;                                                             \
+    for (k_ = 0; k_ + 1 < (n); k_ += 2) {                                   \
+      (y) += (coef)[k_] * (X(k_));                                          \
+      (y) += (coef)[k_ + 1] * (X(k_ + 1));                                  \
+    }                                                                       \
+    if (k_ < (n))                                                           \
+      (y) += (coef)[k_] * (X(k_));                                          \
+  } while (0)
+
+/* The sum of a plain table, every predictor a number read straight from an
+** input's cell: 0, or 1 when one is not a valid number (the general path
+** then decides). */
+static int
 plain_sum(const pm_val *vals, const pm_regtable *t, double *out)
 {
   const char *base = (const char *)vals;
   const size_t *off = t->offs;
-  const double *coef = t->coefs;
   double y = 0.0;
-  int32_t k, n = t->n_nums;
+  int32_t k;
 #define CELL(k) ((const pm_val *)(base + off[k]))
-#define BAD(v) (((v)->t ^ PM_T_NUM) | (v)->invalid) /* not a valid number */
-  /* Two at a time (the sums still one after the other). */
-  for (k = 0; k + 1 < n; k += 2) {
-    const pm_val *a = CELL(k), *b = CELL(k + 1);
-    if (PM_UNLIKELY(BAD(a) | BAD(b)))
+  for (k = 0; k < t->n_nums; k++)
+    if (PM_UNLIKELY((CELL(k)->t ^ PM_T_NUM) | CELL(k)->invalid))
       return 1;
-    y += coef[k] * a->u.num;
-    y += coef[k + 1] * b->u.num;
-  }
-  if (k < n) {
-    const pm_val *a = CELL(k);
-    if (PM_UNLIKELY(BAD(a)))
-      return 1;
-    y += coef[k] * a->u.num;
-  }
+#define NUM(k) (CELL(k)->u.num)
+  PLAIN_TERMS(y, t->n_nums, t->coefs, NUM);
+#undef NUM
 #undef CELL
-#undef BAD
   *out = y + t->intercept;
   return 0;
+}
+
+/* The same from the context's input numbers (in[idx[k]], NaN for a value
+** that is not a valid number): a NaN sum says that an input was not, or
+** that the numbers made one (inf - inf), and the general path decides. */
+static inline int
+fast_sum(const double *in, const int32_t *idx, const pm_regtable *t,
+         double *out)
+{
+  double y = 0.0;
+#define NUM(k) (in[idx[k]])
+  PLAIN_TERMS(y, t->n_nums, t->coefs, NUM);
+#undef NUM
+  y += t->intercept;
+  *out = y;
+  return y != y;
 }
 
 /* The value of a table: plain_sum() when it can, else the general path,
@@ -369,30 +388,32 @@ pmmlE_regression(pmml_ctx *c, const pm_model *m, pm_result *res)
 
 /*
 ** The fast path (fastpath.c): a model whose tables are all plain
-** (pmml_int.h, pm_regtable.plain) and not x-mathContext="float", scored as
+** (pm_regtable.plain) and not x-mathContext="float", scored as
 ** pmmlE_regression() scores it when every input it reads is a valid
 ** number: the predicted value in *value and, for classification, the
 ** probabilities in prob[n_classes] (every class has its table). 1 when an
-** input is not a valid number, or no class wins: pmmlE_regression() then
-** decides. PMML 4.4 Regression.
+** input is not a valid number, a sum is NaN or no class wins:
+** pmmlE_regression() then decides. PMML 4.4 Regression.
 */
 int
-pmmlE_regression_fast(pmml_ctx *c, const pm_model *m, pm_val *value,
+pmmlE_regression_fast(const pmml_ctx *c, const pm_fast *f, pm_val *value,
                       double *prob)
 {
+  const pm_model *m = f->m;
   const pm_regression *reg = m->body;
+  const double *in = c->in_num;
   double *y = prob + m->n_classes;
   int32_t i;
   if (m->function != PM_FN_CLASSIFICATION) {
     double v;
-    if (plain_sum(c->vals, &reg->tables[0], &v))
+    if (fast_sum(in, f->tab_in[0], &reg->tables[0], &v))
       return 1;
     v = inverse_link(reg->norm, v);
     *value = pmmlV_num(pmmlE_target_value(m, v), m->target_dt);
     return 0;
   }
   for (i = 0; i < reg->n_tables; i++)
-    if (plain_sum(c->vals, &reg->tables[i], &y[i]))
+    if (fast_sum(in, f->tab_in[i], &reg->tables[i], &y[i]))
       return 1;
   classify(m, reg, y, prob);
   if (m->n_classes == 2) {

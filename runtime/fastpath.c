@@ -53,6 +53,13 @@ result_output(const pmml_model *doc, const pm_out *o)
   }
 }
 
+/* The input (its index) whose cell is slot 'slot'. */
+static int32_t
+input_of(const pmml_model *doc, int32_t slot)
+{
+  return doc->slots[slot].arg;
+}
+
 /* The returnInvalid checks (doc->checks) the plan must make itself: those
 ** whose input 'read' does not mark as always read (read may be NULL).
 ** Every check needs its input read straight (direct), else -1. */
@@ -72,7 +79,7 @@ plan_checks(pmml_model *doc, pm_fast *f, const uint8_t *read)
     return -1;
   for (i = 0; i < doc->n_checks; i++)
     if (!read || !read[doc->checks[i].direct])
-      f->checks[f->n_checks++] = doc->checks[i].direct;
+      f->checks[f->n_checks++] = input_of(doc, doc->checks[i].direct);
   return 0;
 }
 
@@ -125,7 +132,7 @@ prepare_leaf(pmml_model *doc, const tree_pairs *tp, pmml_ctx *tc,
     int32_t up = tp->parent[node], in;
     if (up < 0)
       return 1; /* not reached through pairs */
-    in = doc->slots[tp->slot[up]].arg;
+    in = input_of(doc, tp->slot[up]);
     if (node == tp->kid[2 * up]) { /* x <= v */
       if (!(has[in] & 2) || tp->v[up] < hi[in])
         hi[in] = tp->v[up];
@@ -195,7 +202,7 @@ plan_tree(pmml_model *doc)
   if (n <= 0 || t->missing == PM_TMV_WEIGHTED_CONFIDENCE ||
       t->missing == PM_TMV_AGGREGATE_NODES ||
       doc->preds[t->nodes[0].pred].kind != PM_P_TRUE ||
-      (size_t)doc->n_slots * sizeof(pm_val) > (size_t)INT32_MAX ||
+      (size_t)doc->n_inputs * sizeof(double) > (size_t)INT32_MAX ||
       nn > (size_t)INT32_MAX / 2)
     return NULL;
   for (i = 0; i < n; i++)
@@ -258,14 +265,14 @@ plan_tree(pmml_model *doc)
       pos[tp.kid[2 * i + 1]] = t->step[i].first + 1;
     }
   if (tp.slot[0] >= 0)
-    root_off = (int32_t)((size_t)tp.slot[0] * sizeof(pm_val));
+    root_off = (int32_t)((size_t)input_of(doc, tp.slot[0]) * sizeof(double));
   for (i = 0; i < n; i++) {
     pm_fastnode *fn = &f->nodes[pos[i]];
     int32_t *row = &f->leaf_row[pos[i]];
     *row = -1;
     if (tp.slot[i] >= 0) {
       fn->v = tp.v[i];
-      fn->off = (int32_t)((size_t)tp.slot[i] * sizeof(pm_val));
+      fn->off = (int32_t)((size_t)input_of(doc, tp.slot[i]) * sizeof(double));
       fn->first = 2 * pos[tp.kid[2 * i]];
       continue;
     }
@@ -378,10 +385,20 @@ plan_regression(pmml_model *doc)
   /* The checks of inputs every table reads need no look of their own: a
   ** table steps aside at any value that is not a valid number. */
   memset(read, 0, (size_t)doc->n_slots + 1);
-  for (i = 0; i < reg->n_tables; i++)
-    for (k = 0; k < reg->tables[i].n_nums; k++)
+  f->tab_in = pmmlM_alloc(a, (size_t)reg->n_tables * sizeof *f->tab_in);
+  if (!f->tab_in)
+    goto out;
+  for (i = 0; i < reg->n_tables; i++) {
+    const pm_regtable *t = &reg->tables[i];
+    f->tab_in[i] = pmmlM_alloc(a, ((size_t)t->n_nums + 1) * sizeof(int32_t));
+    if (!f->tab_in[i])
+      goto out;
+    for (k = 0; k < t->n_nums; k++) {
+      f->tab_in[i][k] = input_of(doc, t->nums[k].direct);
       if (classification || i == 0)
-        read[reg->tables[i].nums[k].direct] = 1;
+        read[t->nums[k].direct] = 1;
+    }
+  }
   if (plan_checks(doc, f, read))
     goto out;
   done = f;
@@ -427,52 +444,42 @@ pmmlE_ctx_general(pmml_ctx *c, int on)
 #define FAST_NOINLINE
 #endif
 
-/* Is v a valid number (neither missing nor invalid, nor a string...)? */
-#define VALID_NUM(v) (((v)->t ^ PM_T_NUM) | (v)->invalid) == 0
-
-/* The returnInvalid checks the plan makes: every input valid. */
+/* The returnInvalid checks the plan makes: every input a valid number. */
 static inline int
-checks_pass(const pm_fast *f, const pm_val *vals)
+checks_pass(const pm_fast *f, const double *in)
 {
   int32_t i;
   for (i = 0; i < f->n_checks; i++) {
-    const pm_val *v = &vals[f->checks[i]];
-    if (PM_UNLIKELY((v->t == PM_T_MISSING) | v->invalid))
+    double x = in[f->checks[i]];
+    if (PM_UNLIKELY(x != x))
       return 0;
   }
   return 1;
 }
 
-/* One step of a walk: from node h/2 to the child x's value picks (a leaf
-** stays where it is); NULL when x is not a valid number (a NaN, which no
-** input holds, would be the general path's too). */
-#define STEP(h)                                                              \
-  do {                                                                       \
-    const pm_fastnode *nd_ = (const pm_fastnode *)((const char *)nodes +     \
-                                                   (size_t)(h) * 8);         \
-    const pm_val *x_ = (const pm_val *)(base + nd_->off);                    \
-    double xv_ = x_->u.num;                                                  \
-    if (PM_UNLIKELY(!VALID_NUM(x_) || isunordered(xv_, nd_->v)))             \
-      return 1;                                                              \
-    h = nd_->first + 2 * (xv_ > nd_->v);                                     \
-  } while (0)
-
-/* A tree: the walk from the root to a leaf with prepared outputs, every
-** number read straight from its input; 1 at anything else. */
+/*
+** A tree: the walk from the root to a leaf with prepared outputs, every
+** number read from the context's input numbers; 1 at anything else. A
+** step goes from node h/2 to the child x's value picks, and a leaf stays
+** where it is. An input that holds no valid number reads as NaN, which
+** compares with nothing: the general path then decides.
+*/
 static FAST_NOINLINE int
 fast_tree(pmml_ctx *c, const pm_fast *f)
 {
-  const char *base = (const char *)c->vals;
-  const pm_fastnode *nodes = f->nodes;
-  int32_t h = 0, row;
-  if (!checks_pass(f, c->vals))
+  const char *in = (const char *)c->in_num;
+  const char *nodes = (const char *)f->nodes;
+  int32_t h = 0, was, row;
+  if (!checks_pass(f, c->in_num))
     return 1;
-  for (;;) {
-    int32_t was = h;
-    STEP(h);
-    if (h == was)
-      break;
-  }
+  do {
+    const pm_fastnode *nd = (const pm_fastnode *)(nodes + (size_t)h * 8);
+    double x = *(const double *)(in + nd->off);
+    if (PM_UNLIKELY(isunordered(x, nd->v)))
+      return 1;
+    was = h;
+    h = nd->first + 2 * (x > nd->v);
+  } while (h != was);
   row = f->leaf_row[h / 2];
   if (PM_UNLIKELY(row < 0))
     return 1;
@@ -488,8 +495,8 @@ fast_tree(pmml_ctx *c, const pm_fast *f)
 static FAST_NOINLINE int
 fast_regression(pmml_ctx *c, const pm_fast *f)
 {
-  if (!checks_pass(f, c->vals) ||
-      pmmlE_regression_fast(c, f->m, &c->fast_value,
+  if (!checks_pass(f, c->in_num) ||
+      pmmlE_regression_fast(c, f, &c->fast_value,
                             c->scratch + f->m->res_off))
     return 1;
   c->fast_row = NULL;

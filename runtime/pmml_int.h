@@ -2127,6 +2127,9 @@ struct pmml_ctx {
   size_t n_in;           /* doc->n_inputs */
   pm_val **in_cell;      /* [n_in] the cell of input i when a double is
                             stored as it is (PM_PLAIN_DOUBLE), else NULL */
+  double *in_num;        /* [n_in] input i when it holds a valid number,
+                            else NaN (eval.c, note_input): the fast path
+                            reads its numbers here */
 };
 
 /* Fail the record: the first error wins. Returns -1. */
@@ -2201,7 +2204,7 @@ pmmlE_in_interval(const pm_interval *iv, double x)
 
 /*
 ** A node of a fast tree walk, 16 bytes. A pair reads the number x at byte
-** 'off' of the context's values (an input read straight) and goes to node
+** 'off' of the context's input numbers (ctx->in_num) and goes to node
 ** first/2 when x <= v, first/2 + 1 when x > v (the children are placed so).
 ** A leaf, or any other node, loops on itself: v is +infinity (no number is
 ** above it), 'first' twice its own index and 'off' the root's input (valid
@@ -2223,7 +2226,7 @@ typedef struct pm_fast {
   uint8_t kind;        /* PM_FAST_* */
   const pm_model *m;   /* the top model */
   int32_t n_outs;
-  int32_t *checks;     /* input slots that must hold valid values (the
+  int32_t *checks;     /* inputs that must hold valid numbers (the
                           returnInvalid checks the scoring does not read
                           anyway) */
   int32_t n_checks;
@@ -2234,6 +2237,8 @@ typedef struct pm_fast {
                           nodes and leaves left to the general path */
   pm_val *rows;        /* [rows * n_outs] the outputs of each leaf */
   /* PM_FAST_REGRESSION */
+  int32_t **tab_in;    /* [n_tables][n_nums] the input of each
+                          NumericPredictor */
   uint8_t *out_kind;   /* [n_outs] PM_FO_* */
   int32_t *out_class;  /* [n_outs] PM_FO_PROB: the class */
 } pm_fast;
@@ -2254,9 +2259,10 @@ double pmmlE_fast_number(const pmml_ctx *c, size_t i);
 void pmmlE_ctx_general(pmml_ctx *c, int on);
 /* eval_regression.c: the fast path of a RegressionModel whose tables are
 ** all plain: the predicted value, and the class probabilities in prob
-** (classification); 1 when an input is not a valid number. */
-int pmmlE_regression_fast(pmml_ctx *c, const pm_model *m, pm_val *value,
-                          double *prob);
+** (classification), from the input numbers (ctx->in_num) of each table's
+** inputs (f->tab_in); 1 when one is not a valid number. */
+int pmmlE_regression_fast(const pmml_ctx *c, const pm_fast *f,
+                          pm_val *value, double *prob);
 
 /* ------------------------------------------------------------------------ */
 /* Builtin functions: builtins.c. The ids come from builtins.def. */
