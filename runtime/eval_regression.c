@@ -386,6 +386,19 @@ pmmlE_regression(pmml_ctx *c, const pm_model *m, pm_result *res)
   return 0;
 }
 
+/* See pmml_int.h: the cases of classify() that come down to P(0) =
+** inverse_link(PM_NORM_LOGIT, y[0]), P(1) = 1 - P(0). */
+int
+pmmlE_regression_logit2(const pm_model *m)
+{
+  const pm_regression *reg = m->body;
+  if (m->function != PM_FN_CLASSIFICATION ||
+      m->target_op == PMML_OP_ORDINAL || reg->n_tables != 2)
+    return 0;
+  return reg->norm == PM_NORM_LOGIT ||
+         (reg->norm == PM_NORM_SOFTMAX && is_default_table(&reg->tables[1]));
+}
+
 /*
 ** The fast path (fastpath.c): a model whose tables are all plain
 ** (pm_regtable.plain) and not x-mathContext="float", scored as
@@ -415,7 +428,15 @@ pmmlE_regression_fast(const pmml_ctx *c, const pm_fast *f, pm_val *value,
   for (i = 0; i < reg->n_tables; i++)
     if (fast_sum(in, f->tab_in[i], &reg->tables[i], &y[i]))
       return 1;
-  classify(m, reg, y, prob);
+  if (f->logit2) {
+    /* classify() for logit (or softmax against a reference table) with two
+    ** classes, without going through its cases: the same operations. */
+    double p0 = 1.0 / (1.0 + exp(-y[0]));
+    prob[reg->tables[0].klass] = p0;
+    prob[reg->tables[1].klass] = 1.0 - p0;
+  } else {
+    classify(m, reg, y, prob);
+  }
   if (m->n_classes == 2) {
     /* pmmlE_argmax() of two, without a branch on which class wins (a
     ** branch the processor cannot predict): the second only when it is

@@ -20,6 +20,9 @@
 /* The most memory the prepared outputs of a tree may take. */
 #define FAST_ROWS_MAX ((size_t)64 << 20)
 
+static int fast_tree(pmml_ctx *c, const pm_fast *f);
+static int fast_regression(pmml_ctx *c, const pm_fast *f);
+
 /* ------------------------------------------------------------------------ */
 /* Planning (once, at the end of the load)                                  */
 
@@ -194,6 +197,7 @@ plan_tree(pmml_model *doc)
   pm_fast *f;
   pmml_ctx *tc = NULL;
   int32_t i, n = t->n_nodes, n_leaves = 0, rows = 0, root_off = 0;
+  size_t width = doc->n_outs > 0 ? (size_t)doc->n_outs : 1;
   int32_t *pos = NULL;
   size_t n_in = (size_t)doc->n_inputs + 1, nn = (size_t)n;
   tree_pairs tp;
@@ -215,15 +219,14 @@ plan_tree(pmml_model *doc)
     return NULL;
   memset(f, 0, sizeof *f);
   f->kind = PM_FAST_TREE;
+  f->score = fast_tree;
   f->m = m;
   f->n_outs = doc->n_outs;
   f->nodes = pmmlM_alloc(a, nn * sizeof *f->nodes);
-  f->leaf_row = pmmlM_alloc(a, nn * sizeof *f->leaf_row);
-  f->rows = doc->n_outs ? pmmlM_alloc(a, (size_t)n_leaves *
-                                             (size_t)doc->n_outs *
-                                             sizeof(pm_val))
-                        : NULL;
-  if (!f->nodes || !f->leaf_row || (doc->n_outs && !f->rows) ||
+  f->leaf_out = pmmlM_alloc(a, nn * sizeof *f->leaf_out);
+  /* (A row even without outputs: its address says "prepared".) */
+  f->rows = pmmlM_alloc(a, (size_t)n_leaves * (size_t)width * sizeof(pm_val));
+  if (!f->nodes || !f->leaf_out || !f->rows ||
       plan_checks(doc, f, NULL))
     return NULL;
   tp.v = scratch_new(a, nn * sizeof *tp.v);
@@ -268,8 +271,9 @@ plan_tree(pmml_model *doc)
     root_off = (int32_t)((size_t)input_of(doc, tp.slot[0]) * sizeof(double));
   for (i = 0; i < n; i++) {
     pm_fastnode *fn = &f->nodes[pos[i]];
-    int32_t *row = &f->leaf_row[pos[i]];
-    *row = -1;
+    const pm_val **out = &f->leaf_out[pos[i]];
+    pm_val *row = f->rows + (size_t)rows * width;
+    *out = NULL;
     if (tp.slot[i] >= 0) {
       fn->v = tp.v[i];
       fn->off = (int32_t)((size_t)input_of(doc, tp.slot[i]) * sizeof(double));
@@ -281,9 +285,9 @@ plan_tree(pmml_model *doc)
     fn->off = root_off;
     fn->first = 2 * pos[i];
     if (tp.slot[i] == -1 && (i == 0 || tp.parent[i] >= 0) &&
-        prepare_leaf(doc, &tp, tc, i,
-                     f->rows + (size_t)rows * (size_t)doc->n_outs) == 0) {
-      *row = rows++;
+        prepare_leaf(doc, &tp, tc, i, row) == 0) {
+      *out = row;
+      rows++;
     }
   }
   if (rows == 0)
@@ -333,6 +337,8 @@ plan_regression(pmml_model *doc)
     return NULL;
   memset(f, 0, sizeof *f);
   f->kind = PM_FAST_REGRESSION;
+  f->score = fast_regression;
+  f->logit2 = classification && pmmlE_regression_logit2(m);
   f->m = m;
   f->n_outs = doc->n_outs;
   f->out_kind = pmmlM_alloc(a, (size_t)doc->n_outs + 1);
@@ -438,23 +444,19 @@ pmmlE_ctx_general(pmml_ctx *c, int on)
   c->scored = 0;
 }
 
-#if defined(__GNUC__)
-#define FAST_NOINLINE __attribute__((noinline))
-#else
-#define FAST_NOINLINE
-#endif
 
-/* The returnInvalid checks the plan makes: every input a valid number. */
+/* The returnInvalid checks the plan makes: every input a valid number.
+** Their sum is NaN when one is not (or when infinities of both signs meet,
+** which the general path then takes too). */
 static inline int
 checks_pass(const pm_fast *f, const double *in)
 {
+  const int32_t *k = f->checks;
+  double s = 0;
   int32_t i;
-  for (i = 0; i < f->n_checks; i++) {
-    double x = in[f->checks[i]];
-    if (PM_UNLIKELY(x != x))
-      return 0;
-  }
-  return 1;
+  for (i = 0; i < f->n_checks; i++)
+    s += in[k[i]];
+  return s == s;
 }
 
 /*
@@ -464,12 +466,13 @@ checks_pass(const pm_fast *f, const double *in)
 ** where it is. An input that holds no valid number reads as NaN, which
 ** compares with nothing: the general path then decides.
 */
-static FAST_NOINLINE int
+static int
 fast_tree(pmml_ctx *c, const pm_fast *f)
 {
   const char *in = (const char *)c->in_num;
   const char *nodes = (const char *)f->nodes;
-  int32_t h = 0, was, row;
+  uint32_t h = 0, was;
+  const pm_val *row;
   if (!checks_pass(f, c->in_num))
     return 1;
   do {
@@ -478,12 +481,12 @@ fast_tree(pmml_ctx *c, const pm_fast *f)
     if (PM_UNLIKELY(isunordered(x, nd->v)))
       return 1;
     was = h;
-    h = nd->first + 2 * (x > nd->v);
+    h = (uint32_t)nd->first + 2 * (x > nd->v);
   } while (h != was);
-  row = f->leaf_row[h / 2];
-  if (PM_UNLIKELY(row < 0))
+  row = f->leaf_out[h / 2];
+  if (PM_UNLIKELY(!row))
     return 1;
-  c->fast_row = f->rows + (size_t)row * (size_t)f->n_outs;
+  c->fast_row = row;
   c->fast_scored = 1;
   c->scored = 1;
   c->failed = 0;
@@ -492,7 +495,7 @@ fast_tree(pmml_ctx *c, const pm_fast *f)
 
 /* A regression: its value (eval_regression.c) and probabilities (in the
 ** scratch of its result); the outputs are read from them. */
-static FAST_NOINLINE int
+static int
 fast_regression(pmml_ctx *c, const pm_fast *f)
 {
   if (!checks_pass(f, c->in_num) ||
@@ -504,15 +507,6 @@ fast_regression(pmml_ctx *c, const pm_fast *f)
   c->scored = 1;
   c->failed = 0;
   return 0;
-}
-
-int
-pmmlE_fast_score(pmml_ctx *c)
-{
-  const pm_fast *f = c->fast;
-  if (f->kind == PM_FAST_TREE)
-    return fast_tree(c, f);
-  return fast_regression(c, f);
 }
 
 const pm_val *

@@ -2209,7 +2209,7 @@ pmmlE_in_interval(const pm_interval *iv, double x)
 ** A leaf, or any other node, loops on itself: v is +infinity (no number is
 ** above it), 'first' twice its own index and 'off' the root's input (valid
 ** already): a walk ends where a step stays; the node's row
-** (pm_fast.leaf_row) tells the rest.
+** (pm_fast.leaf_out) tells the rest.
 */
 typedef struct pm_fastnode {
   double v;
@@ -2222,8 +2222,11 @@ enum { PM_FAST_TREE = 1, PM_FAST_REGRESSION };
 /* pm_fast.out_kind: what a fast regression writes to each output. */
 enum { PM_FO_VALUE = 0, PM_FO_PROB };
 
-typedef struct pm_fast {
+typedef struct pm_fast pm_fast;
+struct pm_fast {
   uint8_t kind;        /* PM_FAST_* */
+  /* Score the record of c: 0, or 1 when the general path must. */
+  int (*score)(pmml_ctx *c, const pm_fast *f);
   const pm_model *m;   /* the top model */
   int32_t n_outs;
   int32_t *checks;     /* inputs that must hold valid numbers (the
@@ -2233,22 +2236,29 @@ typedef struct pm_fast {
   /* PM_FAST_TREE */
   pm_fastnode *nodes;  /* [n_nodes], nodes[0] the root, in an order of
                           their own */
-  int32_t *leaf_row;   /* [n_nodes] a leaf's row of outputs; -1 for other
-                          nodes and leaves left to the general path */
+  const pm_val **leaf_out; /* [n_nodes] a leaf's row of outputs; NULL for
+                          other nodes and leaves left to the general path */
   pm_val *rows;        /* [rows * n_outs] the outputs of each leaf */
   /* PM_FAST_REGRESSION */
   int32_t **tab_in;    /* [n_tables][n_nums] the input of each
                           NumericPredictor */
   uint8_t *out_kind;   /* [n_outs] PM_FO_* */
   int32_t *out_class;  /* [n_outs] PM_FO_PROB: the class */
-} pm_fast;
+  uint8_t logit2;      /* two classes, the first table's value through the
+                          logistic function (pmmlE_regression_logit2) */
+};
 
 /* Decide doc->fast once the document is resolved (never fails: without
 ** memory there is no fast path). */
 void pmmlE_fast_plan(pmml_model *doc);
-/* Score the record of c the fast way: 0 (then c->fast_scored is set), or 1
-** when the general path must (a value the plan does not take). */
-int pmmlE_fast_score(pmml_ctx *c);
+/* Score the record of c the fast way (c->fast not NULL): 0 (then
+** c->fast_scored is set), or 1 when the general path must (a value the plan
+** does not take). */
+static inline int
+pmmlE_fast_score(pmml_ctx *c)
+{
+  return c->fast->score(c, c->fast);
+}
 /* Output i of a record the fast path scored. */
 const pm_val *pmmlE_fast_output(const pmml_ctx *c, size_t i, pm_val *tmp);
 /* Output i of a record the fast path scored, as pmml_score_batch() gives
@@ -2263,6 +2273,9 @@ void pmmlE_ctx_general(pmml_ctx *c, int on);
 ** inputs (f->tab_in); 1 when one is not a valid number. */
 int pmmlE_regression_fast(const pmml_ctx *c, const pm_fast *f,
                           pm_val *value, double *prob);
+/* Does classification model m give the first class of two the logistic
+** function of the first table's value, the second the rest? */
+int pmmlE_regression_logit2(const pm_model *m);
 
 /* ------------------------------------------------------------------------ */
 /* Builtin functions: builtins.c. The ids come from builtins.def. */
