@@ -54,7 +54,7 @@ pmmlE_strbuf(pmml_ctx *c, size_t n)
 /* The pieces of a context, carved from one block. */
 typedef struct ctx_layout {
   size_t vals, stamp, busy, res, res_gen, scratch, frame, sbuf, itext,
-      items, in_cell, in_num, total;
+      items, in_cell, in_num, in_kind, total;
 } ctx_layout;
 
 static size_t
@@ -81,6 +81,7 @@ layout(const pmml_model *m, ctx_layout *l)
   l->items = carve(&at, m->n_item_words * sizeof(uint64_t), 16);
   l->in_cell = carve(&at, (size_t)m->n_inputs * sizeof(pm_val *), 16);
   l->in_num = carve(&at, (size_t)m->n_inputs * sizeof(double), 16);
+  l->in_kind = carve(&at, (size_t)m->n_inputs, 16);
   l->total = at;
 }
 
@@ -119,13 +120,16 @@ pmml_ctx_new(const pmml_model *m, pmml_ctx **out)
   c->n_in = (size_t)m->n_inputs;
   c->in_cell = (pm_val **)(base + l.in_cell);
   c->in_num = (double *)(base + l.in_num);
+  c->in_kind = (uint8_t *)(base + l.in_kind);
   c->size = l.total;
   c->gen = 1;
   for (i = 0; i < m->n_inputs; i++) {
     c->stamp[m->input_slot[i]] = PM_FRESH;
-    c->in_cell[i] = m->input_plain[i] == PM_PLAIN_DOUBLE
-                        ? &c->vals[m->input_slot[i]]
-                        : NULL;
+    c->in_cell[i] = &c->vals[m->input_slot[i]];
+    /* A fast plan reads numbers only: its inputs' cells can wait. */
+    c->in_kind[i] = m->input_plain[i] != PM_PLAIN_DOUBLE ? PM_IN_OTHER
+                    : m->fast                            ? PM_IN_LAZY
+                                                         : PM_IN_CELL;
   }
   if (m->uses_regex) {
     c->regex = pmmlE_regex_state_new(m);
@@ -367,19 +371,43 @@ store_double(pm_val *cell, double x)
   cell->u.num = x;
 }
 
+/*
+** The cells of the PM_IN_LAZY inputs that pmml_ctx_set_number() left to
+** later: an input whose number is in c->in_num holds that number (a valid
+** number of a double field without a domain is always this value); one
+** whose number is NaN has its cell set already (missing, invalid, text).
+*/
+static void
+make_cells(pmml_ctx *c)
+{
+  const double *num = c->in_num;
+  const uint8_t *kind = c->in_kind;
+  size_t i;
+  for (i = 0; i < c->n_in; i++)
+    if (kind[i] == PM_IN_LAZY && num[i] == num[i])
+      *c->in_cell[i] = pmmlV_num(num[i], PMML_DT_DOUBLE);
+}
+
 pmml_status
 pmml_ctx_set_number(pmml_ctx *c, size_t i, double x)
 {
-  pm_val *cell;
+  uint8_t kind;
   if (PM_UNLIKELY(!c || i >= c->n_in))
     return PMML_E_ARGUMENT;
   /* The common case inline: a double for a double field without declared
-  ** values or intervals (it has a cell in c->in_cell), stored as it is. */
-  cell = c->in_cell[i];
-  if (PM_LIKELY(cell != NULL && x == x)) {
-    store_double(cell, x);
-    c->in_num[i] = x;
-    return PMML_OK;
+  ** values or intervals, stored as it is; with a fast plan, as a number
+  ** only (make_cells() makes its cell when the general path needs it). */
+  if (PM_LIKELY(x == x)) {
+    kind = c->in_kind[i];
+    if (PM_LIKELY(kind == PM_IN_LAZY)) {
+      c->in_num[i] = x;
+      return PMML_OK;
+    }
+    if (kind == PM_IN_CELL) {
+      store_double(c->in_cell[i], x);
+      c->in_num[i] = x;
+      return PMML_OK;
+    }
   }
   return set_number_slow(c, i, x);
 }
@@ -391,18 +419,18 @@ static void
 set_numbers(pmml_ctx *c, size_t first, const double *x, size_t n)
 {
   pm_val *const *cells = c->in_cell + first;
+  const uint8_t *kind = c->in_kind + first;
   double *num = c->in_num + first;
-  const int32_t *slot = c->m->input_slot + first;
-  pm_val *vals = c->vals;
   size_t i;
   for (i = 0; i < n; i++) {
     double v = x[i];
-    pm_val *cell = cells[i];
-    if (PM_LIKELY(cell != NULL && v == v)) {
-      store_double(cell, v);
+    if (PM_LIKELY(kind[i] == PM_IN_LAZY && v == v)) {
+      num[i] = v;
+    } else if (kind[i] == PM_IN_CELL && v == v) {
+      store_double(cells[i], v);
       num[i] = v;
     } else if (v != v) {
-      vals[slot[i]] = pmmlV_missing();
+      *cells[i] = pmmlV_missing();
       num[i] = NAN;
     } else {
       set_number_slow(c, first + i, v);
@@ -837,6 +865,8 @@ static pmml_status
 score_record(pmml_ctx *c)
 {
   const pmml_model *doc = c->m;
+  if (c->m->fast) /* the inputs of a fast plan wait for their cells */
+    make_cells(c);
   new_generation(c);
   c->fast_scored = 0;
   c->failed = 0;

@@ -8,6 +8,14 @@
 
 #include "pmml_int.h"
 
+#if defined(__GNUC__)
+#define PM_NOINLINE __attribute__((noinline))
+#define PM_INLINE inline __attribute__((always_inline))
+#else
+#define PM_NOINLINE
+#define PM_INLINE inline
+#endif
+
 /* The inverse link functions of normalizationMethod. */
 static double
 inverse_link(int norm, double y)
@@ -79,16 +87,13 @@ static double table_value_any(pmml_ctx *c, const pm_model *m,
 /* y + the products of a plain table, one after the other in the
 ** document's order; X(k) is the number of its k-th predictor. The general
 ** path (plain_sum) and the fast path (fast_sum) expand the same text, so
-** that both give the same bits. Two at a time (the sums still one after
-** the other). */
+** that both give the same bits. One product at a time: paired, the
+** compiler loads two numbers at once, which cannot be forwarded from the
+** two stores that just wrote them (a stall of the batch API). */
 #define PLAIN_TERMS(y, n, coef, X)                                          \
   do {                                                                      \
     int32_t k_;                                                             \
-    for (k_ = 0; k_ + 1 < (n); k_ += 2) {                                   \
-      (y) += (coef)[k_] * (X(k_));                                          \
-      (y) += (coef)[k_ + 1] * (X(k_ + 1));                                  \
-    }                                                                       \
-    if (k_ < (n))                                                           \
+    for (k_ = 0; k_ < (n); k_++)                                            \
       (y) += (coef)[k_] * (X(k_));                                          \
   } while (0)
 
@@ -114,17 +119,27 @@ plain_sum(const pm_val *vals, const pm_regtable *t, double *out)
   return 0;
 }
 
-/* The same from the context's input numbers (in[idx[k]], NaN for a value
-** that is not a valid number): a NaN sum says that an input was not, or
-** that the numbers made one (inf - inf), and the general path decides. */
-static inline int
-fast_sum(const double *in, const int32_t *idx, const pm_regtable *t,
+/* The same from the context's input numbers (NaN for a value that is not
+** a valid number) of table i of the fast plan f: a NaN sum says that an
+** input was not, or that the numbers made one (inf - inf), and the general
+** path decides. */
+static PM_INLINE int
+fast_sum(const double *in, const pm_fast *f, const pm_regtable *t, int32_t i,
          double *out)
 {
   double y = 0.0;
-#define NUM(k) (in[idx[k]])
-  PLAIN_TERMS(y, t->n_nums, t->coefs, NUM);
+  if (f->tab_first[i] >= 0) {
+    /* Its inputs one after the other: no index to read. */
+    const double *xs = in + f->tab_first[i];
+#define NUM(k) (xs[k])
+    PLAIN_TERMS(y, t->n_nums, t->coefs, NUM);
 #undef NUM
+  } else {
+    const int32_t *idx = f->tab_in[i];
+#define NUM(k) (in[idx[k]])
+    PLAIN_TERMS(y, t->n_nums, t->coefs, NUM);
+#undef NUM
+  }
   y += t->intercept;
   *out = y;
   return y != y;
@@ -408,49 +423,67 @@ pmmlE_regression_logit2(const pm_model *m)
 ** input is not a valid number, a sum is NaN or no class wins:
 ** pmmlE_regression() then decides. PMML 4.4 Regression.
 */
-int
-pmmlE_regression_fast(const pmml_ctx *c, const pm_fast *f, pm_val *value,
-                      double *prob)
+/* The two-class logit of pmmlE_regression_fast(): classify() without going
+** through its cases, the same operations, in registers. */
+static PM_NOINLINE int
+fast_logit2(const double *in, const pm_fast *f, pm_val *value, double *prob)
 {
   const pm_model *m = f->m;
   const pm_regression *reg = m->body;
-  const double *in = c->in_num;
+  double y0, y1, q, p0, p1;
+  int32_t i;
+  if (fast_sum(in, f, &reg->tables[0], 0, &y0) ||
+      fast_sum(in, f, &reg->tables[1], 1, &y1))
+    return 1;
+  q = 1.0 / (1.0 + exp(-y0));
+  p0 = reg->tables[0].klass == 0 ? q : 1.0 - q;
+  p1 = reg->tables[0].klass == 0 ? 1.0 - q : q;
+  prob[0] = p0;
+  prob[1] = p1;
+  /* pmmlE_argmax() of two, without a branch on which class wins (a branch
+  ** the processor cannot predict): the second only when it is larger, NaN
+  ** never. */
+  if (PM_UNLIKELY(p0 != p0))
+    i = p1 == p1 ? 1 : -1;
+  else
+    i = p1 > p0;
+  if (i < 0)
+    return 1;
+  *value = m->class_vals[i];
+  return 0;
+}
+
+static PM_NOINLINE int
+fast_any(const double *in, const pm_fast *f, pm_val *value, double *prob)
+{
+  const pm_model *m = f->m;
+  const pm_regression *reg = m->body;
   double *y = prob + m->n_classes;
   int32_t i;
   if (m->function != PM_FN_CLASSIFICATION) {
     double v;
-    if (fast_sum(in, f->tab_in[0], &reg->tables[0], &v))
+    if (fast_sum(in, f, &reg->tables[0], 0, &v))
       return 1;
     v = inverse_link(reg->norm, v);
     *value = pmmlV_num(pmmlE_target_value(m, v), m->target_dt);
     return 0;
   }
   for (i = 0; i < reg->n_tables; i++)
-    if (fast_sum(in, f->tab_in[i], &reg->tables[i], &y[i]))
+    if (fast_sum(in, f, &reg->tables[i], i, &y[i]))
       return 1;
-  if (f->logit2) {
-    /* classify() for logit (or softmax against a reference table) with two
-    ** classes, without going through its cases: the same operations. */
-    double p0 = 1.0 / (1.0 + exp(-y[0]));
-    prob[reg->tables[0].klass] = p0;
-    prob[reg->tables[1].klass] = 1.0 - p0;
-  } else {
-    classify(m, reg, y, prob);
-  }
-  if (m->n_classes == 2) {
-    /* pmmlE_argmax() of two, without a branch on which class wins (a
-    ** branch the processor cannot predict): the second only when it is
-    ** larger, NaN never. */
-    double p0 = prob[0], p1 = prob[1];
-    if (PM_UNLIKELY(p0 != p0))
-      i = p1 == p1 ? 1 : -1;
-    else
-      i = p1 > p0;
-  } else {
-    i = pmmlE_argmax(prob, m->n_classes);
-  }
+  classify(m, reg, y, prob);
+  i = pmmlE_argmax(prob, m->n_classes);
   if (i < 0)
     return 1;
   *value = m->class_vals[i];
   return 0;
+}
+
+int
+pmmlE_regression_fast(const pmml_ctx *c, const pm_fast *f, pm_val *value,
+                      double *prob)
+{
+  if (f->logit2)
+    return fast_logit2(c->in_num, f, value, prob);
+  return fast_any(c->in_num, f, value, prob);
 }

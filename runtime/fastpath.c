@@ -392,15 +392,19 @@ plan_regression(pmml_model *doc)
   ** table steps aside at any value that is not a valid number. */
   memset(read, 0, (size_t)doc->n_slots + 1);
   f->tab_in = pmmlM_alloc(a, (size_t)reg->n_tables * sizeof *f->tab_in);
-  if (!f->tab_in)
+  f->tab_first = pmmlM_alloc(a, (size_t)reg->n_tables * sizeof(int32_t));
+  if (!f->tab_in || !f->tab_first)
     goto out;
   for (i = 0; i < reg->n_tables; i++) {
     const pm_regtable *t = &reg->tables[i];
     f->tab_in[i] = pmmlM_alloc(a, ((size_t)t->n_nums + 1) * sizeof(int32_t));
     if (!f->tab_in[i])
       goto out;
+    f->tab_first[i] = t->n_nums > 0 ? input_of(doc, t->nums[0].direct) : 0;
     for (k = 0; k < t->n_nums; k++) {
       f->tab_in[i][k] = input_of(doc, t->nums[k].direct);
+      if (f->tab_in[i][k] != f->tab_first[i] + k)
+        f->tab_first[i] = -1;
       if (classification || i == 0)
         read[t->nums[k].direct] = 1;
     }

@@ -2125,12 +2125,19 @@ struct pmml_ctx {
   pm_val fast_value;     /* a regression's: the predicted value */
   /* Inputs: what pmml_ctx_set_number() reads, without going to the model. */
   size_t n_in;           /* doc->n_inputs */
-  pm_val **in_cell;      /* [n_in] the cell of input i when a double is
-                            stored as it is (PM_PLAIN_DOUBLE), else NULL */
+  pm_val **in_cell;      /* [n_in] the cell of input i */
+  uint8_t *in_kind;      /* [n_in] PM_IN_*: how pmml_ctx_set_number()
+                            stores a double */
   double *in_num;        /* [n_in] input i when it holds a valid number,
                             else NaN (eval.c, note_input): the fast path
                             reads its numbers here */
 };
+
+/* pmml_ctx.in_kind: a double for input i is stored by the general code
+** (other fields), into its cell at once (a double field without a domain),
+** or only into ctx->in_num when the model has a fast plan (its cell is
+** made before the general path reads it: eval.c, make_cells). */
+enum { PM_IN_OTHER = 0, PM_IN_CELL, PM_IN_LAZY };
 
 /* Fail the record: the first error wins. Returns -1. */
 int pmmlE_fail(pmml_ctx *c, pmml_status code, const char *fmt, ...)
@@ -2242,6 +2249,8 @@ struct pm_fast {
   /* PM_FAST_REGRESSION */
   int32_t **tab_in;    /* [n_tables][n_nums] the input of each
                           NumericPredictor */
+  int32_t *tab_first;  /* [n_tables] the first of them when they are
+                          first, first + 1, ... in order, else -1 */
   uint8_t *out_kind;   /* [n_outs] PM_FO_* */
   int32_t *out_class;  /* [n_outs] PM_FO_PROB: the class */
   uint8_t logit2;      /* two classes, the first table's value through the
