@@ -277,6 +277,12 @@ static const char *const tree_recs[] = {
     "x=1e400,z=#1,w=#1",
     "x=0.5,z=-7,w=3",
     "x=#0,z=#-3",
+    /* An input set twice: the last value counts. */
+    "x=#5,x=?,z=#1,w=#1",
+    "x=?,x=#0,z=#-3,w=#0",
+    "x=abc,x=#0,z=#-3,w=#0",
+    "x=#0,x=abc,z=#-3,w=#0",
+    "x=#0,x=7,z=#-3,w=#0",
     NULL,
 };
 
@@ -292,11 +298,11 @@ test_tree_pairs(void)
   size_t k;
   for (k = 0; k < sizeof ops / sizeof ops[0]; k++) {
     int n = compare(tree_doc("", "", ops[k][0], ops[k][1], ""), tree_recs, 1);
-    /* The records of valid numbers: the first nine and the two given as
-    ** text (1e400 reads as infinity), but for the two with infinities of
-    ** both signs, which the returnInvalid checks leave to the general path
-    ** (fastpath.c, checks_pass). */
-    CU_ASSERT_EQUAL(n, 9);
+    /* The records of valid numbers: the first nine, the two given as text
+    ** (1e400 reads as infinity) and three set twice, but for the two with
+    ** infinities of both signs, which the returnInvalid checks leave to the
+    ** general path (fastpath.c, checks_pass). */
+    CU_ASSERT_EQUAL(n, 12);
   }
 }
 
@@ -318,7 +324,7 @@ test_tree_strategies(void)
     CU_ASSERT_EQUAL(compare(tree_doc(attrs[k], "", "lessThan",
                                      "greaterOrEqual", ""),
                             tree_recs, 1),
-                    9);
+                    12);
   /* These follow every open branch: the general path only. */
   CU_ASSERT_EQUAL(
       compare(tree_doc("missingValueStrategy=\"weightedConfidence\"", "",
@@ -349,7 +355,7 @@ test_tree_treatments(void)
     CU_ASSERT_EQUAL(compare(tree_doc("", mfx[k], "lessThan",
                                      "greaterOrEqual", ""),
                             tree_recs, 1),
-                    9);
+                    12);
   /* Outliers change valid values: x is not read straight, so no pair of
   ** x is fast; the leaves under them are left to the general path. */
   CU_ASSERT_EQUAL(
@@ -379,7 +385,7 @@ test_tree_outputs(void)
                        "dataType=\"string\" feature=\"probability\" "
                        "value=\"a\"/>"),
               tree_recs, 1),
-      9);
+      12);
 }
 
 /* A tree with a node that is no pair (an equality, a compound predicate):
@@ -702,6 +708,70 @@ test_regression_numeric(void)
                 in, 4);
 }
 
+/* One context through the per-input calls, the batch API and records the
+** general path takes, in turn, against one held to the general path: the
+** numbers a fast record keeps (ctx->in_num, the inputs' cells made later)
+** stay right from one call to the next. */
+static void
+test_mixed_calls(void)
+{
+  const char *doc = reg_doc("functionName=\"classification\" "
+                            "normalizationMethod=\"logit\"",
+                            "", Y_CAT, P01, T2);
+  static const double rows[] = {1, 2, 3, 0.5, NAN, 1, -1, 0.25, 4};
+  pmml_model *m = NULL;
+  pmml_ctx *c[2];
+  double out[2][9];
+  pmml_value v[2];
+  int k, step;
+  size_t i;
+  CU_ASSERT_FATAL(pmml_model_load_memory(doc, strlen(doc), NULL, &m, NULL) ==
+                  PMML_OK);
+  CU_ASSERT_FATAL(m->fast != NULL);
+  CU_ASSERT_FATAL(pmml_ctx_new(m, &c[0]) == PMML_OK);
+  CU_ASSERT_FATAL(pmml_ctx_new(m, &c[1]) == PMML_OK);
+  pmmlE_ctx_general(c[1], 1);
+  for (step = 0; step < 6; step++) {
+    for (k = 0; k < 2; k++) {
+      switch (step) {
+      case 0: /* fast */
+        pmml_ctx_set_numbers(c[k], 0, rows, 3);
+        break;
+      case 1: /* x1 missing: general, the others' cells made */
+        pmml_ctx_set_missing(c[k], 1);
+        break;
+      case 2: /* x1 again a number, as text: fast */
+        pmml_ctx_set_text(c[k], 1, "0.75", 4);
+        break;
+      case 3: /* the batch API, then a record of its inputs */
+        CU_ASSERT(pmml_score_batch(c[k], rows, 3, out[k], NULL, NULL) ==
+                  PMML_OK);
+        break;
+      case 4: /* one input invalid text after the batch: general */
+        pmml_ctx_set_text(c[k], 0, "x", 1);
+        break;
+      default: /* back to a number */
+        pmml_ctx_set_number(c[k], 0, -0.5);
+        break;
+      }
+      /* (Step 4 fails: returnInvalid is the default treatment.) */
+      CU_ASSERT(pmml_score(c[k], NULL) ==
+                (step == 4 ? PMML_E_INVALID_VALUE : PMML_OK));
+    }
+    if (step == 3)
+      CU_ASSERT(memcmp(out[0], out[1], 2 * 3 * sizeof out[0][0]) == 0);
+    CU_ASSERT_EQUAL(c[0]->fast_scored, step != 1 && step != 4);
+    for (i = 0; i < pmml_model_output_count(m); i++) {
+      pmml_ctx_output(c[0], i, &v[0]);
+      pmml_ctx_output(c[1], i, &v[1]);
+      CU_ASSERT(same_output(&v[0], &v[1]));
+    }
+  }
+  pmml_ctx_free(c[0]);
+  pmml_ctx_free(c[1]);
+  pmml_model_free(m);
+}
+
 /* ModelVerification reads the general path's results: it still passes on
 ** a document with a fast plan. */
 static void
@@ -755,5 +825,6 @@ add_fast_suite(void)
   CU_add_test(s, "regression binary", test_regression_binary);
   CU_add_test(s, "regression multinomial", test_regression_multinomial);
   CU_add_test(s, "regression numeric", test_regression_numeric);
+  CU_add_test(s, "mixed calls", test_mixed_calls);
   CU_add_test(s, "verification", test_verification);
 }
