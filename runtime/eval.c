@@ -8,6 +8,7 @@
 ** families in eval_<family>.c.
 */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -54,7 +55,7 @@ pmmlE_strbuf(pmml_ctx *c, size_t n)
 /* The pieces of a context, carved from one block. */
 typedef struct ctx_layout {
   size_t vals, stamp, busy, res, res_gen, scratch, frame, sbuf, itext,
-      items, in_cell, in_num, in_kind, total;
+      items, in_cell, in_kind, total;
 } ctx_layout;
 
 static size_t
@@ -68,7 +69,9 @@ carve(size_t *at, size_t n, size_t align)
 static void
 layout(const pmml_model *m, ctx_layout *l)
 {
-  size_t at = (sizeof(pmml_ctx) + 15) & ~(size_t)15;
+  size_t at = offsetof(pmml_ctx, in_num) +
+              (size_t)m->n_inputs * sizeof(double); /* ctx->in_num */
+  at = (at + 15) & ~(size_t)15;
   l->vals = carve(&at, (size_t)m->n_slots * sizeof(pm_val), 16);
   l->stamp = carve(&at, (size_t)m->n_slots * sizeof(uint32_t), 16);
   l->busy = carve(&at, (size_t)m->n_slots, 16);
@@ -80,7 +83,6 @@ layout(const pmml_model *m, ctx_layout *l)
   l->itext = carve(&at, (size_t)m->n_inputs * INPUT_TEXT, 16);
   l->items = carve(&at, m->n_item_words * sizeof(uint64_t), 16);
   l->in_cell = carve(&at, (size_t)m->n_inputs * sizeof(pm_val *), 16);
-  l->in_num = carve(&at, (size_t)m->n_inputs * sizeof(double), 16);
   l->in_kind = carve(&at, (size_t)m->n_inputs, 16);
   l->total = at;
 }
@@ -119,8 +121,8 @@ pmml_ctx_new(const pmml_model *m, pmml_ctx **out)
   c->fast = m->fast;
   c->n_in = (size_t)m->n_inputs;
   c->in_cell = (pm_val **)(base + l.in_cell);
-  c->in_num = (double *)(base + l.in_num);
   c->in_kind = (uint8_t *)(base + l.in_kind);
+  c->in_all_lazy = 1;
   c->size = l.total;
   c->gen = 1;
   for (i = 0; i < m->n_inputs; i++) {
@@ -130,6 +132,7 @@ pmml_ctx_new(const pmml_model *m, pmml_ctx **out)
     c->in_kind[i] = m->input_plain[i] != PM_PLAIN_DOUBLE ? PM_IN_OTHER
                     : m->fast                            ? PM_IN_LAZY
                                                          : PM_IN_CELL;
+    c->in_all_lazy &= c->in_kind[i] == PM_IN_LAZY;
   }
   if (m->uses_regex) {
     c->regex = pmmlE_regex_state_new(m);
@@ -398,6 +401,10 @@ pmml_ctx_set_number(pmml_ctx *c, size_t i, double x)
   ** values or intervals, stored as it is; with a fast plan, as a number
   ** only (make_cells() makes its cell when the general path needs it). */
   if (PM_LIKELY(x == x)) {
+    if (PM_LIKELY(c->in_all_lazy)) {
+      c->in_num[i] = x;
+      return PMML_OK;
+    }
     kind = c->in_kind[i];
     if (PM_LIKELY(kind == PM_IN_LAZY)) {
       c->in_num[i] = x;

@@ -2128,9 +2128,12 @@ struct pmml_ctx {
   pm_val **in_cell;      /* [n_in] the cell of input i */
   uint8_t *in_kind;      /* [n_in] PM_IN_*: how pmml_ctx_set_number()
                             stores a double */
-  double *in_num;        /* [n_in] input i when it holds a valid number,
+  int in_all_lazy;       /* every in_kind is PM_IN_LAZY */
+  double in_num[];       /* [n_in] input i when it holds a valid number,
                             else NaN (eval.c, note_input): the fast path
-                            reads its numbers here */
+                            reads its numbers here. Last: the context's
+                            block goes on with them (a fixed distance from
+                            the context for pmml_ctx_set_number) */
 };
 
 /* pmml_ctx.in_kind: a double for input i is stored by the general code
