@@ -70,7 +70,7 @@ static void
 layout(const pmml_model *m, ctx_layout *l)
 {
   size_t at = offsetof(pmml_ctx, in_num) +
-              (size_t)m->n_inputs * sizeof(double); /* ctx->in_num */
+              ((size_t)m->n_inputs + 1) * sizeof(double); /* ctx->in_num */
   at = (at + 15) & ~(size_t)15;
   l->vals = carve(&at, (size_t)m->n_slots * sizeof(pm_val), 16);
   l->stamp = carve(&at, (size_t)m->n_slots * sizeof(uint32_t), 16);

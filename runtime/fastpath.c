@@ -196,7 +196,8 @@ plan_tree(pmml_model *doc)
   pm_arena *a = &doc->arena;
   pm_fast *f;
   pmml_ctx *tc = NULL;
-  int32_t i, n = t->n_nodes, n_leaves = 0, rows = 0, root_off = 0;
+  int32_t i, n = t->n_nodes, n_leaves = 0, rows = 0;
+  int32_t zero_off = (int32_t)((size_t)doc->n_inputs * sizeof(double));
   size_t width = doc->n_outs > 0 ? (size_t)doc->n_outs : 1;
   int32_t *pos = NULL;
   size_t n_in = (size_t)doc->n_inputs + 1, nn = (size_t)n;
@@ -267,8 +268,6 @@ plan_tree(pmml_model *doc)
       pos[tp.kid[2 * i]] = t->step[i].first;
       pos[tp.kid[2 * i + 1]] = t->step[i].first + 1;
     }
-  if (tp.slot[0] >= 0)
-    root_off = (int32_t)((size_t)input_of(doc, tp.slot[0]) * sizeof(double));
   for (i = 0; i < n; i++) {
     pm_fastnode *fn = &f->nodes[pos[i]];
     const pm_val **out = &f->leaf_out[pos[i]];
@@ -282,7 +281,7 @@ plan_tree(pmml_model *doc)
     }
     /* A leaf or another node loops on itself. */
     fn->v = INFINITY;
-    fn->off = root_off;
+    fn->off = zero_off;
     fn->first = 2 * pos[i];
     if (tp.slot[i] == -1 && (i == 0 || tp.parent[i] >= 0) &&
         prepare_leaf(doc, &tp, tc, i, row) == 0) {

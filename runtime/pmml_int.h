@@ -2129,11 +2129,12 @@ struct pmml_ctx {
   uint8_t *in_kind;      /* [n_in] PM_IN_*: how pmml_ctx_set_number()
                             stores a double */
   int in_all_lazy;       /* every in_kind is PM_IN_LAZY */
-  double in_num[];       /* [n_in] input i when it holds a valid number,
-                            else NaN (eval.c, note_input): the fast path
-                            reads its numbers here. Last: the context's
-                            block goes on with them (a fixed distance from
-                            the context for pmml_ctx_set_number) */
+  double in_num[];       /* [n_in + 1] input i when it holds a valid
+                            number, else NaN (eval.c, note_input): the
+                            fast path reads its numbers here; in_num[n_in]
+                            is always 0. Last: the context's block goes on
+                            with them (a fixed distance from the context
+                            for pmml_ctx_set_number) */
 };
 
 /* pmml_ctx.in_kind: a double for input i is stored by the general code
@@ -2217,8 +2218,8 @@ pmmlE_in_interval(const pm_interval *iv, double x)
 ** 'off' of the context's input numbers (ctx->in_num) and goes to node
 ** first/2 when x <= v, first/2 + 1 when x > v (the children are placed so).
 ** A leaf, or any other node, loops on itself: v is +infinity (no number is
-** above it), 'first' twice its own index and 'off' the root's input (valid
-** already): a walk ends where a step stays; the node's row
+** above it), 'first' twice its own index and 'off' the context's constant 0
+** (ctx->in_num[n_in]): a walk ends where a step stays; the node's row
 ** (pm_fast.leaf_out) tells the rest.
 */
 typedef struct pm_fastnode {
