@@ -316,8 +316,8 @@ test_tree_strategies(void)
       "missingValueStrategy=\"defaultChild\"",
       "missingValueStrategy=\"defaultChild\" missingValuePenalty=\"0.5\"",
       "noTrueChildStrategy=\"returnLastPrediction\"",
-      "missingValueStrategy=\"none\" "
-      "noTrueChildStrategy=\"returnLastPrediction\"",
+      ("missingValueStrategy=\"none\" "
+       "noTrueChildStrategy=\"returnLastPrediction\""),
   };
   size_t k;
   for (k = 0; k < sizeof attrs / sizeof attrs[0]; k++)
