@@ -411,8 +411,8 @@ pmml_ctx_set_number(pmml_ctx *c, size_t i, double x)
       return PMML_OK;
     }
     if (kind == PM_IN_CELL) {
+      /* (No fast plan reads c->in_num.) */
       store_double(c->in_cell[i], x);
-      c->in_num[i] = x;
       return PMML_OK;
     }
   }
@@ -434,8 +434,7 @@ set_numbers(pmml_ctx *c, size_t first, const double *x, size_t n)
     if (PM_LIKELY(kind[i] == PM_IN_LAZY && v == v)) {
       num[i] = v;
     } else if (kind[i] == PM_IN_CELL && v == v) {
-      store_double(cells[i], v);
-      num[i] = v;
+      store_double(cells[i], v); /* (no fast plan reads num) */
     } else if (v != v) {
       *cells[i] = pmmlV_missing();
       num[i] = NAN;

@@ -2138,9 +2138,10 @@ struct pmml_ctx {
 };
 
 /* pmml_ctx.in_kind: a double for input i is stored by the general code
-** (other fields), into its cell at once (a double field without a domain),
-** or only into ctx->in_num when the model has a fast plan (its cell is
-** made before the general path reads it: eval.c, make_cells). */
+** (other fields), into its cell at once (a double field without a domain,
+** in a model without a fast plan: then nothing reads ctx->in_num), or only
+** into ctx->in_num when the model has a fast plan (its cell is made before
+** the general path reads it: eval.c, make_cells). */
 enum { PM_IN_OTHER = 0, PM_IN_CELL, PM_IN_LAZY };
 
 /* Fail the record: the first error wins. Returns -1. */
