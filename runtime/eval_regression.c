@@ -425,7 +425,7 @@ pmmlE_regression_logit2(const pm_model *m)
 */
 /* The two-class logit of pmmlE_regression_fast(): classify() without going
 ** through its cases, the same operations, in registers. */
-static PM_NOINLINE int
+static PM_INLINE int
 fast_logit2(const double *in, const pm_fast *f, pm_val *value, double *prob)
 {
   const pm_model *m = f->m;
@@ -476,6 +476,19 @@ fast_any(const double *in, const pm_fast *f, pm_val *value, double *prob)
   if (i < 0)
     return 1;
   *value = m->class_vals[i];
+  return 0;
+}
+
+/* See pmml_int.h: the whole record of a two-class logit in one call. */
+int
+pmmlE_regression_logit2_score(pmml_ctx *c, const pm_fast *f)
+{
+  if (fast_logit2(c->in_num, f, &c->fast_value, c->scratch + f->m->res_off))
+    return 1;
+  c->fast_row = NULL;
+  c->fast_scored = 1;
+  c->scored = 1;
+  c->failed = 0;
   return 0;
 }
 

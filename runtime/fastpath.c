@@ -410,6 +410,8 @@ plan_regression(pmml_model *doc)
   }
   if (plan_checks(doc, f, read))
     goto out;
+  if (f->logit2 && f->n_checks == 0)
+    f->score = pmmlE_regression_logit2_score; /* all in one call */
   done = f;
 out:
   if (read)

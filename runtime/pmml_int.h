@@ -2290,6 +2290,9 @@ int pmmlE_regression_fast(const pmml_ctx *c, const pm_fast *f,
 /* Does classification model m give the first class of two the logistic
 ** function of the first table's value, the second the rest? */
 int pmmlE_regression_logit2(const pm_model *m);
+/* pm_fast.score of such a model when the plan has no checks of its own:
+** pmmlE_regression_fast() and the record's state in one call. */
+int pmmlE_regression_logit2_score(pmml_ctx *c, const pm_fast *f);
 
 /* ------------------------------------------------------------------------ */
 /* Builtin functions: builtins.c. The ids come from builtins.def. */
