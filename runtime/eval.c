@@ -8,6 +8,7 @@
 ** families in eval_<family>.c.
 */
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -54,7 +55,7 @@ pmmlE_strbuf(pmml_ctx *c, size_t n)
 /* The pieces of a context, carved from one block. */
 typedef struct ctx_layout {
   size_t vals, stamp, busy, res, res_gen, scratch, frame, sbuf, itext,
-      items, total;
+      items, in_cell, in_kind, total;
 } ctx_layout;
 
 static size_t
@@ -68,7 +69,9 @@ carve(size_t *at, size_t n, size_t align)
 static void
 layout(const pmml_model *m, ctx_layout *l)
 {
-  size_t at = (sizeof(pmml_ctx) + 15) & ~(size_t)15;
+  size_t at = offsetof(pmml_ctx, in_num) +
+              ((size_t)m->n_inputs + 1) * sizeof(double); /* ctx->in_num */
+  at = (at + 15) & ~(size_t)15;
   l->vals = carve(&at, (size_t)m->n_slots * sizeof(pm_val), 16);
   l->stamp = carve(&at, (size_t)m->n_slots * sizeof(uint32_t), 16);
   l->busy = carve(&at, (size_t)m->n_slots, 16);
@@ -79,6 +82,8 @@ layout(const pmml_model *m, ctx_layout *l)
   l->sbuf = carve(&at, m->str_scratch, 16);
   l->itext = carve(&at, (size_t)m->n_inputs * INPUT_TEXT, 16);
   l->items = carve(&at, m->n_item_words * sizeof(uint64_t), 16);
+  l->in_cell = carve(&at, (size_t)m->n_inputs * sizeof(pm_val *), 16);
+  l->in_kind = carve(&at, (size_t)m->n_inputs, 16);
   l->total = at;
 }
 
@@ -113,10 +118,22 @@ pmml_ctx_new(const pmml_model *m, pmml_ctx **out)
   c->scap = m->str_scratch;
   c->itext = base + l.itext;
   c->items = (uint64_t *)(base + l.items);
+  c->fast = m->fast;
+  c->n_in = (size_t)m->n_inputs;
+  c->in_cell = (pm_val **)(base + l.in_cell);
+  c->in_kind = (uint8_t *)(base + l.in_kind);
+  c->in_all_lazy = 1;
   c->size = l.total;
   c->gen = 1;
-  for (i = 0; i < m->n_inputs; i++)
+  for (i = 0; i < m->n_inputs; i++) {
     c->stamp[m->input_slot[i]] = PM_FRESH;
+    c->in_cell[i] = &c->vals[m->input_slot[i]];
+    /* A fast plan reads numbers only: its inputs' cells can wait. */
+    c->in_kind[i] = m->input_plain[i] != PM_PLAIN_DOUBLE ? PM_IN_OTHER
+                    : m->fast                            ? PM_IN_LAZY
+                                                         : PM_IN_CELL;
+    c->in_all_lazy &= c->in_kind[i] == PM_IN_LAZY;
+  }
   if (m->uses_regex) {
     c->regex = pmmlE_regex_state_new(m);
     if (!c->regex) {
@@ -167,12 +184,15 @@ pmml_ctx_clear(pmml_ctx *c)
     return;
   for (i = 0; i < c->m->n_inputs; i++)
     c->vals[c->m->input_slot[i]] = pmmlV_missing();
+  for (i = 0; i < c->m->n_inputs; i++)
+    c->in_num[i] = NAN;
   /* Transactions are empty again. */
   if (c->m->n_item_words)
     memset(c->items, 0, c->m->n_item_words * sizeof *c->items);
   /* Results of the last record are gone too. */
   new_generation(c);
   c->scored = 0;
+  c->fast_scored = 0;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -219,22 +239,33 @@ store_input(pmml_ctx *c, size_t i, pm_val v)
   c->vals[doc->input_slot[i]] = v;
 }
 
+/*
+** c->in_num, for the fast path (fastpath.c): input i as a number when its
+** cell holds a valid number, NaN when it holds anything else (missing,
+** invalid, text...). Every store into an input's cell keeps it so.
+*/
+static void
+note_input(pmml_ctx *c, size_t i)
+{
+  const pm_val *v = &c->vals[c->m->input_slot[i]];
+  c->in_num[i] = v->t == PM_T_NUM && !v->invalid ? v->u.num : NAN;
+}
+
 pmml_status
 pmml_ctx_set_missing(pmml_ctx *c, size_t i)
 {
   if (!c || i >= (size_t)c->m->n_inputs)
     return PMML_E_ARGUMENT;
   c->vals[c->m->input_slot[i]] = pmmlV_missing();
+  c->in_num[i] = NAN;
   return PMML_OK;
 }
 
-pmml_status
-pmml_ctx_set_text(pmml_ctx *c, size_t i, const char *s, size_t len)
+static pmml_status
+set_text(pmml_ctx *c, size_t i, const char *s, size_t len)
 {
   const pm_datafield *f;
   pm_val v = pmmlV_missing();
-  if (!c || i >= (size_t)c->m->n_inputs || (!s && len))
-    return PMML_E_ARGUMENT;
   f = &c->m->df[c->m->inputs[i]];
   if (pmmlV_from_text(&c->m->strs, f->dtype, s ? s : "", len, &v) != 0 ||
       (v.t == PM_T_NUM && v.u.num != v.u.num)) {
@@ -258,10 +289,21 @@ pmml_ctx_set_text(pmml_ctx *c, size_t i, const char *s, size_t len)
   return PMML_OK;
 }
 
+pmml_status
+pmml_ctx_set_text(pmml_ctx *c, size_t i, const char *s, size_t len)
+{
+  pmml_status st;
+  if (!c || i >= (size_t)c->m->n_inputs || (!s && len))
+    return PMML_E_ARGUMENT;
+  st = set_text(c, i, s, len);
+  note_input(c, i);
+  return st;
+}
+
 /* Everything but a plain double: floats, integers, declared domains,
 ** booleans, dates, numbers given to text fields. */
 static pmml_status
-set_number_slow(pmml_ctx *c, size_t i, double x)
+set_number_other(pmml_ctx *c, size_t i, double x)
 {
   const pm_datafield *f;
   pm_val v, *cell = &c->vals[c->m->input_slot[i]];
@@ -299,26 +341,80 @@ set_number_slow(pmml_ctx *c, size_t i, double x)
   {
     char *buf = c->itext + i * INPUT_TEXT;
     size_t n = pmmlN_format_double(x, buf);
-    return pmml_ctx_set_text(c, i, buf, n);
+    return set_text(c, i, buf, n);
   }
+}
+
+/* Out of the way of pmml_ctx_set_number()'s common case, which then runs
+** straight through. */
+#if defined(__GNUC__)
+#define PM_COLD __attribute__((cold, noinline))
+#else
+#define PM_COLD
+#endif
+
+static PM_COLD pmml_status
+set_number_slow(pmml_ctx *c, size_t i, double x)
+{
+  pmml_status st = set_number_other(c, i, x);
+  note_input(c, i);
+  return st;
+}
+
+/* A double stored as it is (the header in one store where the compiler
+** merges them). */
+static inline void
+store_double(pm_val *cell, double x)
+{
+  cell->t = PM_T_NUM;
+  cell->dt = PMML_DT_DOUBLE;
+  cell->invalid = 0;
+  cell->pad_ = 0;
+  cell->sym = -1;
+  cell->u.num = x;
+}
+
+/*
+** The cells of the PM_IN_LAZY inputs that pmml_ctx_set_number() left to
+** later: an input whose number is in c->in_num holds that number (a valid
+** number of a double field without a domain is always this value); one
+** whose number is NaN has its cell set already (missing, invalid, text).
+*/
+static void
+make_cells(pmml_ctx *c)
+{
+  const double *num = c->in_num;
+  const uint8_t *kind = c->in_kind;
+  size_t i;
+  for (i = 0; i < c->n_in; i++)
+    if (kind[i] == PM_IN_LAZY && num[i] == num[i])
+      *c->in_cell[i] = pmmlV_num(num[i], PMML_DT_DOUBLE);
 }
 
 pmml_status
 pmml_ctx_set_number(pmml_ctx *c, size_t i, double x)
 {
-  pm_val *cell;
-  if (PM_UNLIKELY(!c || i >= (size_t)c->m->n_inputs))
+  uint8_t kind;
+  if (PM_UNLIKELY(!c || i >= c->n_in))
     return PMML_E_ARGUMENT;
   /* The common case inline: a double for a double field without declared
-  ** values or intervals, stored as it is. */
-  if (PM_LIKELY(c->m->input_plain[i] == PM_PLAIN_DOUBLE && x == x)) {
-    cell = &c->vals[c->m->input_slot[i]];
-    cell->t = PM_T_NUM;
-    cell->dt = PMML_DT_DOUBLE;
-    cell->invalid = 0;
-    cell->sym = -1;
-    cell->u.num = x;
-    return PMML_OK;
+  ** values or intervals, stored as it is; with a fast plan, as a number
+  ** only (make_cells() makes its cell when the general path needs it). */
+  if (PM_LIKELY(x == x)) {
+    if (PM_LIKELY(c->in_all_lazy)) {
+      c->in_num[i] = x;
+      return PMML_OK;
+    }
+    kind = c->in_kind[i];
+    if (PM_LIKELY(kind == PM_IN_LAZY)) {
+      c->in_num[i] = x;
+      return PMML_OK;
+    }
+    if (kind == PM_IN_CELL) {
+      /* (No fast plan reads c->in_num.) */
+      store_double(c->in_cell[i], x);
+      return PMML_OK;
+    }
   }
   return set_number_slow(c, i, x);
 }
@@ -329,21 +425,19 @@ pmml_ctx_set_number(pmml_ctx *c, size_t i, double x)
 static void
 set_numbers(pmml_ctx *c, size_t first, const double *x, size_t n)
 {
-  const uint8_t *plain = c->m->input_plain + first;
-  const int32_t *slot = c->m->input_slot + first;
-  pm_val *vals = c->vals;
+  pm_val *const *cells = c->in_cell + first;
+  const uint8_t *kind = c->in_kind + first;
+  double *num = c->in_num + first;
   size_t i;
   for (i = 0; i < n; i++) {
     double v = x[i];
-    if (PM_LIKELY(plain[i] == PM_PLAIN_DOUBLE && v == v)) {
-      pm_val *cell = &vals[slot[i]];
-      cell->t = PM_T_NUM;
-      cell->dt = PMML_DT_DOUBLE;
-      cell->invalid = 0;
-      cell->sym = -1;
-      cell->u.num = v;
+    if (PM_LIKELY(kind[i] == PM_IN_LAZY && v == v)) {
+      num[i] = v;
+    } else if (kind[i] == PM_IN_CELL && v == v) {
+      store_double(cells[i], v); /* (no fast plan reads num) */
     } else if (v != v) {
-      vals[slot[i]] = pmmlV_missing();
+      *cells[i] = pmmlV_missing();
+      num[i] = NAN;
     } else {
       set_number_slow(c, first + i, v);
     }
@@ -777,7 +871,10 @@ static pmml_status
 score_record(pmml_ctx *c)
 {
   const pmml_model *doc = c->m;
+  if (c->m->fast) /* the inputs of a fast plan wait for their cells */
+    make_cells(c);
   new_generation(c);
+  c->fast_scored = 0;
   c->failed = 0;
   c->status = PMML_OK;
   c->msg[0] = '\0';
@@ -845,6 +942,9 @@ pmml_score(pmml_ctx *c, pmml_error *err)
     memset(err, 0, sizeof *err);
   if (!c)
     return PMML_E_ARGUMENT;
+  /* A record the fast path takes cannot fail. */
+  if (c->fast && pmmlE_fast_score(c) == 0)
+    return PMML_OK;
   st = score_record(c);
   if (st != PMML_OK && err) {
     err->code = st;
@@ -873,6 +973,18 @@ pmml_score_batch(pmml_ctx *c, const double *in, size_t n_rows, double *out,
     double *o = out + r * n_out;
     pmml_status st;
     set_numbers(c, 0, in + r * n_in, n_in);
+    if (c->fast && pmmlE_fast_score(c) == 0) {
+      const pm_val *x = c->fast_row;
+      if (row_status)
+        row_status[r] = PMML_OK;
+      if (x)
+        for (j = 0; j < n_out; j++)
+          o[j] = x[j].t == PM_T_NUM || x[j].t == PM_T_BOOL ? x[j].u.num : NAN;
+      else
+        for (j = 0; j < n_out; j++)
+          o[j] = pmmlE_fast_number(c, j);
+      continue;
+    }
     st = score_record(c);
     if (row_status)
       row_status[r] = st;
@@ -907,6 +1019,7 @@ pmml_ctx_output(const pmml_ctx *c, size_t i, pmml_value *v)
   const pmml_model *doc;
   const pm_out *o;
   const pm_val *x;
+  pm_val tmp;
   if (!c || !v || i >= (size_t)c->m->n_outs)
     return PMML_E_ARGUMENT;
   doc = c->m;
@@ -916,7 +1029,10 @@ pmml_ctx_output(const pmml_ctx *c, size_t i, pmml_value *v)
   v->dtype = (pmml_dtype)o->dtype;
   if (!c->scored)
     return PMML_OK;
-  x = o->slot < 0 ? &c->res[o->model].value : &c->vals[o->slot];
+  if (c->fast_scored) /* a tree's prepared row, or a regression's */
+    x = c->fast_row ? &c->fast_row[i] : pmmlE_fast_output(c, i, &tmp);
+  else
+    x = o->slot < 0 ? &c->res[o->model].value : &c->vals[o->slot];
   switch (x->t) {
   case PM_T_NUM:
     v->kind = PMML_NUMBER;

@@ -8,6 +8,14 @@
 
 #include "pmml_int.h"
 
+#if defined(__GNUC__)
+#define PM_NOINLINE __attribute__((noinline))
+#define PM_INLINE inline __attribute__((always_inline))
+#else
+#define PM_NOINLINE
+#define PM_INLINE inline
+#endif
+
 /* The inverse link functions of normalizationMethod. */
 static double
 inverse_link(int norm, double y)
@@ -76,26 +84,75 @@ inverse_link_f(int norm, double y)
 static double table_value_any(pmml_ctx *c, const pm_model *m,
                               const pm_regtable *t, int *missing);
 
-/* The value of a table: the sum in a tight loop when every predictor is a
-** number read straight from an input (the same sums, in the same order, as
-** the general path, which takes over at the first other value). */
+/* y + the products of a plain table, one after the other in the
+** document's order; X(k) is the number of its k-th predictor. The general
+** path (plain_sum) and the fast path (fast_sum) expand the same text, so
+** that both give the same bits. One product at a time: paired, the
+** compiler loads two numbers at once, which cannot be forwarded from the
+** two stores that just wrote them (a stall of the batch API). */
+#define PLAIN_TERMS(y, n, coef, X)                                          \
+  do {                                                                      \
+    int32_t k_;                                                             \
+    for (k_ = 0; k_ < (n); k_++)                                            \
+      (y) += (coef)[k_] * (X(k_));                                          \
+  } while (0)
+
+/* The sum of a plain table, every predictor a number read straight from an
+** input's cell: 0, or 1 when one is not a valid number (the general path
+** then decides). */
+static int
+plain_sum(const pm_val *vals, const pm_regtable *t, double *out)
+{
+  const char *base = (const char *)vals;
+  const size_t *off = t->offs;
+  double y = 0.0;
+  int32_t k;
+#define CELL(k) ((const pm_val *)(base + off[k]))
+  for (k = 0; k < t->n_nums; k++)
+    if (PM_UNLIKELY((CELL(k)->t ^ PM_T_NUM) | CELL(k)->invalid))
+      return 1;
+#define NUM(k) (CELL(k)->u.num)
+  PLAIN_TERMS(y, t->n_nums, t->coefs, NUM);
+#undef NUM
+#undef CELL
+  *out = y + t->intercept;
+  return 0;
+}
+
+/* The same from the context's input numbers (NaN for a value that is not
+** a valid number) of table i of the fast plan f: a NaN sum says that an
+** input was not, or that the numbers made one (inf - inf), and the general
+** path decides. */
+static PM_INLINE int
+fast_sum(const double *in, const pm_fast *f, const pm_regtable *t, int32_t i,
+         double *out)
+{
+  double y = 0.0;
+  if (f->tab_first[i] >= 0) {
+    /* Its inputs one after the other: no index to read. */
+    const double *xs = in + f->tab_first[i];
+#define NUM(k) (xs[k])
+    PLAIN_TERMS(y, t->n_nums, t->coefs, NUM);
+#undef NUM
+  } else {
+    const int32_t *idx = f->tab_in[i];
+#define NUM(k) (in[idx[k]])
+    PLAIN_TERMS(y, t->n_nums, t->coefs, NUM);
+#undef NUM
+  }
+  y += t->intercept;
+  *out = y;
+  return y != y;
+}
+
+/* The value of a table: plain_sum() when it can, else the general path,
+** which takes over at the first other value. */
 static double
 table_value(pmml_ctx *c, const pm_model *m, const pm_regtable *t, int *missing)
 {
-  if (t->plain) {
-    const pm_val *vals = c->vals;
-    const int32_t *dir = t->directs;
-    const double *coef = t->coefs;
-    double y = 0.0;
-    int32_t k, n = t->n_nums;
-    for (k = 0; k < n; k++) {
-      const pm_val *v = &vals[dir[k]];
-      if (PM_UNLIKELY(v->t != PM_T_NUM || v->invalid))
-        return table_value_any(c, m, t, missing);
-      y += coef[k] * v->u.num;
-    }
-    return y + t->intercept;
-  }
+  double y;
+  if (t->plain && plain_sum(c->vals, t, &y) == 0)
+    return y;
   return table_value_any(c, m, t, missing);
 }
 
@@ -342,4 +399,104 @@ pmmlE_regression(pmml_ctx *c, const pm_model *m, pm_result *res)
       res->value = pmmlE_class_value(c->m, m, i);
   }
   return 0;
+}
+
+/* See pmml_int.h: the cases of classify() that come down to P(0) =
+** inverse_link(PM_NORM_LOGIT, y[0]), P(1) = 1 - P(0). */
+int
+pmmlE_regression_logit2(const pm_model *m)
+{
+  const pm_regression *reg = m->body;
+  if (m->function != PM_FN_CLASSIFICATION ||
+      m->target_op == PMML_OP_ORDINAL || reg->n_tables != 2)
+    return 0;
+  return reg->norm == PM_NORM_LOGIT ||
+         (reg->norm == PM_NORM_SOFTMAX && is_default_table(&reg->tables[1]));
+}
+
+/*
+** The fast path (fastpath.c): a model whose tables are all plain
+** (pm_regtable.plain) and not x-mathContext="float", scored as
+** pmmlE_regression() scores it when every input it reads is a valid
+** number: the predicted value in *value and, for classification, the
+** probabilities in prob[n_classes] (every class has its table). 1 when an
+** input is not a valid number, a sum is NaN or no class wins:
+** pmmlE_regression() then decides. PMML 4.4 Regression.
+*/
+/* The two-class logit of pmmlE_regression_fast(): classify() without going
+** through its cases, the same operations, in registers. */
+static PM_INLINE int
+fast_logit2(const double *in, const pm_fast *f, pm_val *value, double *prob)
+{
+  const pm_model *m = f->m;
+  const pm_regression *reg = m->body;
+  double y0, y1, q, p0, p1;
+  int32_t i;
+  if (fast_sum(in, f, &reg->tables[0], 0, &y0) ||
+      fast_sum(in, f, &reg->tables[1], 1, &y1))
+    return 1;
+  q = 1.0 / (1.0 + exp(-y0));
+  p0 = reg->tables[0].klass == 0 ? q : 1.0 - q;
+  p1 = reg->tables[0].klass == 0 ? 1.0 - q : q;
+  prob[0] = p0;
+  prob[1] = p1;
+  /* pmmlE_argmax() of two, without a branch on which class wins (a branch
+  ** the processor cannot predict): the second only when it is larger, NaN
+  ** never. */
+  if (PM_UNLIKELY(p0 != p0))
+    i = p1 == p1 ? 1 : -1;
+  else
+    i = p1 > p0;
+  if (i < 0)
+    return 1;
+  *value = m->class_vals[i];
+  return 0;
+}
+
+static PM_NOINLINE int
+fast_any(const double *in, const pm_fast *f, pm_val *value, double *prob)
+{
+  const pm_model *m = f->m;
+  const pm_regression *reg = m->body;
+  double *y = prob + m->n_classes;
+  int32_t i;
+  if (m->function != PM_FN_CLASSIFICATION) {
+    double v;
+    if (fast_sum(in, f, &reg->tables[0], 0, &v))
+      return 1;
+    v = inverse_link(reg->norm, v);
+    *value = pmmlV_num(pmmlE_target_value(m, v), m->target_dt);
+    return 0;
+  }
+  for (i = 0; i < reg->n_tables; i++)
+    if (fast_sum(in, f, &reg->tables[i], i, &y[i]))
+      return 1;
+  classify(m, reg, y, prob);
+  i = pmmlE_argmax(prob, m->n_classes);
+  if (i < 0)
+    return 1;
+  *value = m->class_vals[i];
+  return 0;
+}
+
+/* See pmml_int.h: the whole record of a two-class logit in one call. */
+int
+pmmlE_regression_logit2_score(pmml_ctx *c, const pm_fast *f)
+{
+  if (fast_logit2(c->in_num, f, &c->fast_value, c->scratch + f->m->res_off))
+    return 1;
+  c->fast_row = NULL;
+  c->fast_scored = 1;
+  c->scored = 1;
+  c->failed = 0;
+  return 0;
+}
+
+int
+pmmlE_regression_fast(const pmml_ctx *c, const pm_fast *f, pm_val *value,
+                      double *prob)
+{
+  if (f->logit2)
+    return fast_logit2(c->in_num, f, value, prob);
+  return fast_any(c->in_num, f, value, prob);
 }

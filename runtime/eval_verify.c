@@ -194,6 +194,9 @@ pmml_model_verify(const pmml_model *m, pmml_verify_fn fn, void *ud,
     }
     return st;
   }
+  /* interp_value() reads the results and non-final outputs: the general
+  ** path leaves them in the context, the fast path does not. */
+  pmmlE_ctx_general(is.c, 1);
   sc.record = interp_record;
   sc.value = interp_value;
   sc.ud = &is;

@@ -271,16 +271,16 @@ pmmlR_regression(pm_resolver *r, pm_model *m)
       if (t->nums[k].direct < 0 || t->nums[k].exponent != 1.0)
         t->plain = 0;
     if (t->plain && t->n_nums > 0) {
-      t->directs = pmmlM_alloc(pmmlR_arena(r),
-                               (size_t)t->n_nums * sizeof *t->directs);
+      t->offs = pmmlM_alloc(pmmlR_arena(r),
+                            (size_t)t->n_nums * sizeof *t->offs);
       t->coefs = pmmlM_alloc(pmmlR_arena(r),
                              (size_t)t->n_nums * sizeof *t->coefs);
-      if (!t->directs || !t->coefs) {
+      if (!t->offs || !t->coefs) {
         pmmlR_fail(r, PMML_E_NOMEM, 0, "out of memory");
         return -1;
       }
       for (k = 0; k < t->n_nums; k++) {
-        t->directs[k] = t->nums[k].direct;
+        t->offs[k] = (size_t)t->nums[k].direct * sizeof(pm_val);
         t->coefs[k] = t->nums[k].coef;
       }
     }

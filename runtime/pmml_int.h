@@ -596,6 +596,11 @@ struct pmml_model {
   ** before the model, decided once at load. */
   pm_check *checks;         /* the top model's returnInvalid fields */
   int32_t n_checks;
+
+  /* A specialised way to score a lone TreeModel or RegressionModel over
+  ** plain numbers (fastpath.c), decided at the end of the load; NULL when
+  ** every record takes the general path. */
+  const struct pm_fast *fast;
 };
 
 /* ------------------------------------------------------------------------ */
@@ -1092,7 +1097,8 @@ typedef struct pm_regtable {
   uint8_t plain;       /* only NumericPredictors of exponent 1 whose fields
                           are inputs read past plain MiningFields (direct):
                           eval_regression.c sums them in a tight loop */
-  int32_t *directs;    /* plain: [n_nums] nums[k].direct, and */
+  size_t *offs;        /* plain: [n_nums] the byte offset of the cell of
+                          nums[k].direct in the context's values, and */
   double *coefs;       /* [n_nums] nums[k].coef, side by side for it */
 } pm_regtable;
 
@@ -2186,7 +2192,33 @@ struct pmml_ctx {
   char msg[512];
   uint64_t *items;       /* [n_item_words]: items added to the record
                             (collection-valued inputs) */
+  /* The fast path (fastpath.c). */
+  const struct pm_fast *fast; /* doc->fast, or NULL: the general path only
+                            (pmmlE_ctx_general) */
+  int fast_scored;       /* the fast path scored the record: its outputs
+                            are pmmlE_fast_output()'s */
+  const pm_val *fast_row; /* a tree's: the leaf's prepared outputs */
+  pm_val fast_value;     /* a regression's: the predicted value */
+  /* Inputs: what pmml_ctx_set_number() reads, without going to the model. */
+  size_t n_in;           /* doc->n_inputs */
+  pm_val **in_cell;      /* [n_in] the cell of input i */
+  uint8_t *in_kind;      /* [n_in] PM_IN_*: how pmml_ctx_set_number()
+                            stores a double */
+  int in_all_lazy;       /* every in_kind is PM_IN_LAZY */
+  double in_num[];       /* [n_in + 1] input i when it holds a valid
+                            number, else NaN (eval.c, note_input): the
+                            fast path reads its numbers here; in_num[n_in]
+                            is always 0. Last: the context's block goes on
+                            with them (a fixed distance from the context
+                            for pmml_ctx_set_number) */
 };
+
+/* pmml_ctx.in_kind: a double for input i is stored by the general code
+** (other fields), into its cell at once (a double field without a domain,
+** in a model without a fast plan: then nothing reads ctx->in_num), or only
+** into ctx->in_num when the model has a fast plan (its cell is made before
+** the general path reads it: eval.c, make_cells). */
+enum { PM_IN_OTHER = 0, PM_IN_CELL, PM_IN_LAZY };
 
 /* Fail the record: the first error wins. Returns -1. */
 int pmmlE_fail(pmml_ctx *c, pmml_status code, const char *fmt, ...)
@@ -2255,6 +2287,90 @@ pmmlE_in_interval(const pm_interval *iv, double x)
   return lo && hi;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Fast paths: fastpath.c                                                   */
+
+/*
+** A node of a fast tree walk, 16 bytes. A pair reads the number x at byte
+** 'off' of the context's input numbers (ctx->in_num) and goes to node
+** first/2 when x <= v, first/2 + 1 when x > v (the children are placed so).
+** A leaf, or any other node, loops on itself: v is +infinity (no number is
+** above it), 'first' twice its own index and 'off' the context's constant 0
+** (ctx->in_num[n_in]): a walk ends where a step stays; the node's row
+** (pm_fast.leaf_out) tells the rest.
+*/
+typedef struct pm_fastnode {
+  double v;
+  int32_t off;
+  int32_t first;       /* 2 * the index of the first child: the address
+                          of a node is one scaled index away */
+} pm_fastnode;
+
+enum { PM_FAST_TREE = 1, PM_FAST_REGRESSION };
+/* pm_fast.out_kind: what a fast regression writes to each output. */
+enum { PM_FO_VALUE = 0, PM_FO_PROB };
+
+typedef struct pm_fast pm_fast;
+struct pm_fast {
+  uint8_t kind;        /* PM_FAST_* */
+  /* Score the record of c: 0, or 1 when the general path must. */
+  int (*score)(pmml_ctx *c, const pm_fast *f);
+  const pm_model *m;   /* the top model */
+  int32_t n_outs;
+  int32_t *checks;     /* inputs that must hold valid numbers (the
+                          returnInvalid checks the scoring does not read
+                          anyway) */
+  int32_t n_checks;
+  /* PM_FAST_TREE */
+  pm_fastnode *nodes;  /* [n_nodes], nodes[0] the root, in an order of
+                          their own */
+  const pm_val **leaf_out; /* [n_nodes] a leaf's row of outputs; NULL for
+                          other nodes and leaves left to the general path */
+  pm_val *rows;        /* [rows * n_outs] the outputs of each leaf */
+  /* PM_FAST_REGRESSION */
+  int32_t **tab_in;    /* [n_tables][n_nums] the input of each
+                          NumericPredictor */
+  int32_t *tab_first;  /* [n_tables] the first of them when they are
+                          first, first + 1, ... in order, else -1 */
+  uint8_t *out_kind;   /* [n_outs] PM_FO_* */
+  int32_t *out_class;  /* [n_outs] PM_FO_PROB: the class */
+  uint8_t logit2;      /* two classes, the first table's value through the
+                          logistic function (pmmlE_regression_logit2) */
+};
+
+/* Decide doc->fast once the document is resolved (never fails: without
+** memory there is no fast path). */
+void pmmlE_fast_plan(pmml_model *doc);
+/* Score the record of c the fast way (c->fast not NULL): 0 (then
+** c->fast_scored is set), or 1 when the general path must (a value the plan
+** does not take). */
+static inline int
+pmmlE_fast_score(pmml_ctx *c)
+{
+  return c->fast->score(c, c->fast);
+}
+/* Output i of a record the fast path scored. */
+const pm_val *pmmlE_fast_output(const pmml_ctx *c, size_t i, pm_val *tmp);
+/* Output i of a record the fast path scored, as pmml_score_batch() gives
+** it: the number, NaN for anything else. */
+double pmmlE_fast_number(const pmml_ctx *c, size_t i);
+/* Score every record of c through the general path (on != 0), or let the
+** fast path take what it can (ModelVerification; tests). */
+void pmmlE_ctx_general(pmml_ctx *c, int on);
+/* eval_regression.c: the fast path of a RegressionModel whose tables are
+** all plain: the predicted value, and the class probabilities in prob
+** (classification), from the input numbers (ctx->in_num) of each table's
+** inputs (f->tab_in); 1 when one is not a valid number. */
+int pmmlE_regression_fast(const pmml_ctx *c, const pm_fast *f,
+                          pm_val *value, double *prob);
+/* Does classification model m give the first class of two the logistic
+** function of the first table's value, the second the rest? */
+int pmmlE_regression_logit2(const pm_model *m);
+/* pm_fast.score of such a model when the plan has no checks of its own:
+** pmmlE_regression_fast() and the record's state in one call. */
+int pmmlE_regression_logit2_score(pmml_ctx *c, const pm_fast *f);
+
+/* ------------------------------------------------------------------------ */
 /* Builtin functions: builtins.c. The ids come from builtins.def. */
 enum {
 #define PM_BUILTIN(id, name, lo, hi) PM_BI_##id,

@@ -1865,6 +1865,8 @@ pmmlR_document(pm_loader *ld)
     nomem(&r);
     goto done;
   }
+  /* The fast path, if the model allows one (fastpath.c). */
+  pmmlE_fast_plan(doc);
   rc = 0;
 done:
   pmmlM_vec_free(r.a, &r.slots, sizeof(pm_slot));

@@ -28,6 +28,7 @@ void add_association_suite(void);
 void add_anomaly_suite(void);
 void add_score_suite(void);
 void add_plan_suite(void);
+void add_fast_suite(void);
 void add_text_suite(void);
 void add_knn_suite(void);
 void add_scorecard_suite(void);
@@ -53,6 +54,7 @@ main(int argc, char **argv)
   add_load_suite();
   add_score_suite();
   add_plan_suite();
+  add_fast_suite();
   add_gen_suite();
   add_batch_suite();
   add_genreg_suite();
