@@ -80,9 +80,38 @@ typedef struct outcome {
                            flat forest */
 } outcome;
 
+/* Node i's comparison on a value that is neither a number nor missing (an
+** invalid value kept asIs: a string, say), as eval_pred.c's simple() does
+** it, from the forest's copy of the number and its type: the node's own
+** predicate may be gone (a compact forest, load_mining.c). */
+static int
+node_test_other(const pm_forest *f, int32_t i, const pm_val *v)
+{
+  const pm_fnode *n = &f->nodes[i];
+  pm_val lv;
+  int cmp;
+  if (n->op == PM_FOP_MISSING)
+    return PM_FALSE;
+  if (n->op == PM_FOP_NOT_MISSING)
+    return PM_TRUE;
+  lv = pmmlV_num(n->v, f->dt[i]);
+  if (n->op == PM_FOP_EQ || n->op == PM_FOP_NE)
+    return (n->op == PM_FOP_EQ) == (pmmlV_equal(v, &lv) == 1);
+  cmp = pmmlV_compare(v, &lv);
+  if (cmp == -2)
+    return PM_UNKNOWN;
+  switch (n->op) {
+  case PM_FOP_LT: return cmp < 0;
+  case PM_FOP_LE: return cmp <= 0;
+  case PM_FOP_GT: return cmp > 0;
+  default: return cmp >= 0;
+  }
+}
+
 /* Forest node i's predicate: the comparison inline when the value is a
-** number, missing values as three-valued logic says, anything else by
-** pmmlE_pred() (eval_pred.c's rules, which this repeats). */
+** number, missing values as three-valued logic says, any other value by
+** node_test_other() (both repeat eval_pred.c's rules); a predicate the
+** forest does not compile by pmmlE_pred(). */
 static ALWAYS_INLINE int
 node_test(pmml_ctx *c, const pm_forest *f, int32_t i)
 {
@@ -116,7 +145,7 @@ node_test(pmml_ctx *c, const pm_forest *f, int32_t i)
     return n->op == PM_FOP_MISSING       ? PM_TRUE
            : n->op == PM_FOP_NOT_MISSING ? PM_FALSE
                                          : PM_UNKNOWN;
-  return pmmlE_pred(c, f->pred[i]);
+  return node_test_other(f, i, v);
 }
 
 #if defined(__GNUC__)
