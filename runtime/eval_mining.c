@@ -81,36 +81,27 @@ typedef struct outcome {
 } outcome;
 
 /* Node i's comparison on a value that is neither a number nor missing (an
-** invalid value kept asIs: a string, say), as eval_pred.c's simple() does
-** it, from the forest's copy of the number and its type: the node's own
+** invalid value kept asIs: a string, say), as SimplePredicate takes it,
+** from the forest's copy of the number and its type: the node's own
 ** predicate may be gone (a compact forest, load_mining.c). */
 static int
 node_test_other(const pm_forest *f, int32_t i, const pm_val *v)
 {
+  static const uint8_t ops[] = {PM_OP_LT, PM_OP_LE, PM_OP_GT,
+                                PM_OP_GE, PM_OP_EQ, PM_OP_NE}; /* PM_FOP_* */
   const pm_fnode *n = &f->nodes[i];
   pm_val lv;
-  int cmp;
   if (n->op == PM_FOP_MISSING)
     return PM_FALSE;
   if (n->op == PM_FOP_NOT_MISSING)
     return PM_TRUE;
   lv = pmmlV_num(n->v, f->dt[i]);
-  if (n->op == PM_FOP_EQ || n->op == PM_FOP_NE)
-    return (n->op == PM_FOP_EQ) == (pmmlV_equal(v, &lv) == 1);
-  cmp = pmmlV_compare(v, &lv);
-  if (cmp == -2)
-    return PM_UNKNOWN;
-  switch (n->op) {
-  case PM_FOP_LT: return cmp < 0;
-  case PM_FOP_LE: return cmp <= 0;
-  case PM_FOP_GT: return cmp > 0;
-  default: return cmp >= 0;
-  }
+  return pmmlE_compare_values(ops[n->op], v, &lv);
 }
 
 /* Forest node i's predicate: the comparison inline when the value is a
 ** number, missing values as three-valued logic says, any other value by
-** node_test_other() (both repeat eval_pred.c's rules); a predicate the
+** node_test_other() (eval_pred.c's rules, both); a predicate the
 ** forest does not compile by pmmlE_pred(). */
 static ALWAYS_INLINE int
 node_test(pmml_ctx *c, const pm_forest *f, int32_t i)

@@ -12,7 +12,6 @@ simple(pmml_ctx *c, const pm_pred *p)
 {
   const pm_val *v = pmmlE_direct(c, p->slot, p->direct);
   pm_val lv;
-  int cmp;
   if (p->op == PM_OP_MISSING)
     return v->t == PM_T_MISSING ? PM_TRUE : PM_FALSE;
   if (p->op == PM_OP_NOT_MISSING)
@@ -31,14 +30,20 @@ simple(pmml_ctx *c, const pm_pred *p)
     }
   }
   lv = pmmlV_lit(c->m, &p->v);
-  if (p->op == PM_OP_EQ || p->op == PM_OP_NE) {
-    int eq = pmmlV_equal(v, &lv);
-    return (p->op == PM_OP_EQ) == (eq == 1);
-  }
-  cmp = pmmlV_compare(v, &lv);
+  return pmmlE_compare_values(p->op, v, &lv);
+}
+
+/* See pmml_int.h. */
+int
+pmmlE_compare_values(int op, const pm_val *v, const pm_val *lv)
+{
+  int cmp;
+  if (op == PM_OP_EQ || op == PM_OP_NE)
+    return (op == PM_OP_EQ) == (pmmlV_equal(v, lv) == 1);
+  cmp = pmmlV_compare(v, lv);
   if (cmp == -2)
     return PM_UNKNOWN;
-  switch (p->op) {
+  switch (op) {
   case PM_OP_LT: return cmp < 0;
   case PM_OP_LE: return cmp <= 0;
   case PM_OP_GT: return cmp > 0;

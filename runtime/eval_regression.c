@@ -485,10 +485,7 @@ pmmlE_regression_logit2_score(pmml_ctx *c, const pm_fast *f)
 {
   if (fast_logit2(c->in_num, f, &c->fast_value, c->scratch + f->m->res_off))
     return 1;
-  c->fast_row = NULL;
-  c->fast_scored = 1;
-  c->scored = 1;
-  c->failed = 0;
+  pmmlE_fast_scored(c, NULL);
   return 0;
 }
 

@@ -491,10 +491,7 @@ fast_tree(pmml_ctx *c, const pm_fast *f)
   row = f->leaf_out[h / 2];
   if (PM_UNLIKELY(!row))
     return 1;
-  c->fast_row = row;
-  c->fast_scored = 1;
-  c->scored = 1;
-  c->failed = 0;
+  pmmlE_fast_scored(c, row);
   return 0;
 }
 
@@ -507,10 +504,7 @@ fast_regression(pmml_ctx *c, const pm_fast *f)
       pmmlE_regression_fast(c, f, &c->fast_value,
                             c->scratch + f->m->res_off))
     return 1;
-  c->fast_row = NULL;
-  c->fast_scored = 1;
-  c->scored = 1;
-  c->failed = 0;
+  pmmlE_fast_scored(c, NULL);
   return 0;
 }
 

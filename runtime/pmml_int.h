@@ -2255,6 +2255,10 @@ int pmmlE_expr(pmml_ctx *c, int32_t e, pm_val *out);
 /* Evaluate predicate p: PM_TRUE, PM_FALSE or PM_UNKNOWN (or -1 when the
 ** record failed). */
 int pmmlE_pred(pmml_ctx *c, int32_t p);
+/* Comparison op (PM_OP_EQ..PM_OP_GE) of a non-missing value with a
+** literal's value, the way SimplePredicate takes it when they are not two
+** numbers: PM_TRUE, PM_FALSE, or PM_UNKNOWN when they do not compare. */
+int pmmlE_compare_values(int op, const pm_val *v, const pm_val *lv);
 /* Score model m (and its outputs) into the context's result for it. */
 int pmmlE_model(pmml_ctx *c, const pm_model *m);
 /* The value of output field 'of' computed from model m's result of this
@@ -2348,6 +2352,16 @@ static inline int
 pmmlE_fast_score(pmml_ctx *c)
 {
   return c->fast->score(c, c->fast);
+}
+/* The state of a record the fast path has just scored (row: a tree's
+** prepared leaf outputs, else NULL). */
+static inline void
+pmmlE_fast_scored(pmml_ctx *c, const pm_val *row)
+{
+  c->fast_row = row;
+  c->fast_scored = 1;
+  c->scored = 1;
+  c->failed = 0;
 }
 /* Output i of a record the fast path scored. */
 const pm_val *pmmlE_fast_output(const pmml_ctx *c, size_t i, pm_val *tmp);
